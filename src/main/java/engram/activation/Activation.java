@@ -1,0 +1,68 @@
+package engram.activation;
+
+/**
+ * A scalar transfer function psi (voltage model) or Phi (firing-rate model), applied component-wise.
+ *
+ * <p>Besides its value it exposes what the theory needs: the derivative (Jacobians), the primitive
+ * {@code integral(x) = int_0^x psi(s) ds} (energies, theory.md section 1), the inverse on the open range
+ * (firing-rate energy), a global Lipschitz constant (contraction bounds) and shape flags.
+ */
+public interface Activation {
+
+    /** Short name as used on the command line, e.g. {@code tanh}. */
+    String name();
+
+    double value(double x);
+
+    double derivative(double x);
+
+    /** {@code int_0^x value(s) ds}. */
+    double integral(double x);
+
+    /** Inverse on the open range {@code (rangeMin, rangeMax)}; outside it, throws {@link IllegalArgumentException}. */
+    double inverse(double y);
+
+    /** Whether {@link #inverse} is defined on the whole open range. */
+    boolean invertible();
+
+    /** A global Lipschitz constant (the supremum of |derivative|); infinite for sign. */
+    double lipschitz();
+
+    double rangeMin();
+
+    double rangeMax();
+
+    boolean odd();
+
+    /** Non-decreasing everywhere. */
+    boolean monotone();
+
+    default boolean bounded() {
+        return Double.isFinite(rangeMin()) && Double.isFinite(rangeMax());
+    }
+
+    /** {@code out[i] = value(in[i])}; {@code in} and {@code out} may be the same array. */
+    default void apply(double[] in, double[] out) {
+        for (int i = 0; i < in.length; i++) {
+            out[i] = value(in[i]);
+        }
+    }
+
+    /** {@code out[i] = derivative(in[i])}. */
+    default void applyDerivative(double[] in, double[] out) {
+        for (int i = 0; i < in.length; i++) {
+            out[i] = derivative(in[i]);
+        }
+    }
+
+    /** Numerically stable {@code log cosh z}. */
+    static double logCosh(double z) {
+        double a = Math.abs(z);
+        return a + Math.log1p(Math.exp(-2 * a)) - Math.log(2);
+    }
+
+    /** Numerically stable {@code log(1 + e^z)}. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+}

@@ -1,0 +1,83 @@
+package engram.memory;
+
+import java.util.random.RandomGenerator;
+
+/** A dense N x N synaptic matrix, row-major. */
+public final class DenseCouplings implements Couplings {
+
+    private final int n;
+    private final double[] w;
+    private final boolean symmetric;
+
+    public DenseCouplings(int n, double[] w) {
+        if (n < 1 || w.length != n * n) {
+            throw new IllegalArgumentException("dense couplings need an n*n array, n=" + n + ", length=" + w.length);
+        }
+        this.n = n;
+        this.w = w;
+        boolean sym = true;
+        for (int i = 0; i < n && sym; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (w[i * n + j] != w[j * n + i]) {
+                    sym = false;
+                    break;
+                }
+            }
+        }
+        this.symmetric = sym;
+    }
+
+    public static DenseCouplings of(Couplings c) {
+        return c instanceof DenseCouplings d ? d : new DenseCouplings(c.n(), c.toDense());
+    }
+
+    /** Symmetric Gaussian matrix with entries of variance scale^2 / n off the diagonal (GOE-like), given diagonal. */
+    public static DenseCouplings randomSymmetric(int n, double scale, boolean zeroDiagonal, RandomGenerator rng) {
+        double[] w = new double[n * n];
+        double s = scale / Math.sqrt(n);
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v = (i == j) ? (zeroDiagonal ? 0 : s * rng.nextGaussian()) : s * rng.nextGaussian();
+                w[i * n + j] = v;
+                w[j * n + i] = v;
+            }
+        }
+        return new DenseCouplings(n, w);
+    }
+
+    /** Gaussian matrix with iid entries of variance scale^2 / n (not symmetric). */
+    public static DenseCouplings randomGeneral(int n, double scale, RandomGenerator rng) {
+        double[] w = new double[n * n];
+        double s = scale / Math.sqrt(n);
+        for (int k = 0; k < w.length; k++) {
+            w[k] = s * rng.nextGaussian();
+        }
+        return new DenseCouplings(n, w);
+    }
+
+    @Override public int n() { return n; }
+
+    @Override public void multiply(double[] v, double[] out) {
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                a0 += w[row + j] * v[j];
+                a1 += w[row + j + 1] * v[j + 1];
+                a2 += w[row + j + 2] * v[j + 2];
+                a3 += w[row + j + 3] * v[j + 3];
+            }
+            for (; j < n; j++) {
+                a0 += w[row + j] * v[j];
+            }
+            out[i] = (a0 + a1) + (a2 + a3);
+        }
+    }
+
+    @Override public double entry(int i, int j) { return w[i * n + j]; }
+
+    @Override public boolean symmetric() { return symmetric; }
+
+    @Override public double[] toDense() { return w.clone(); }
+}

@@ -1,0 +1,94 @@
+package engram.memory;
+
+/**
+ * {@code W = scale * F diag(d) F^T}, minus its diagonal when {@code zeroDiagonal}: the Hebbian family
+ * ({@code F = Xi}, {@code d = 1}, {@code scale = 1/N}), the IDP synapses ({@code d = alpha(u)}, theory.md section 3)
+ * and the firing-rate design (F = [Xi - beta | 1], theory.md section 2). A product costs O(N r) for rank r.
+ */
+public final class LowRankCouplings implements Couplings {
+
+    private final int n;
+    private final int r;
+    private final double[] f;
+    private final double[] d;
+    private final double scale;
+    private final boolean zeroDiagonal;
+    private final double[] diagonal;
+    private final double[] h;
+
+    /**
+     * @param f the n x r factor, row-major (not copied)
+     * @param d the r weights
+     */
+    public LowRankCouplings(int n, int r, double[] f, double[] d, double scale, boolean zeroDiagonal) {
+        if (n < 1 || r < 1 || f.length != n * r || d.length != r) {
+            throw new IllegalArgumentException("low-rank couplings need an n*r factor and r weights");
+        }
+        this.n = n;
+        this.r = r;
+        this.f = f;
+        this.d = d.clone();
+        this.scale = scale;
+        this.zeroDiagonal = zeroDiagonal;
+        this.diagonal = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int k = 0; k < r; k++) {
+                s += f[i * r + k] * f[i * r + k] * this.d[k];
+            }
+            diagonal[i] = scale * s;
+        }
+        this.h = new double[r];
+    }
+
+    /** Hebbian couplings {@code (1/N) Xi Xi^T}, with or without the self-couplings. */
+    public static LowRankCouplings hebbian(PatternSet xi, boolean zeroDiagonal) {
+        double[] ones = new double[xi.p()];
+        java.util.Arrays.fill(ones, 1.0);
+        return new LowRankCouplings(xi.n(), xi.p(), xi.data(), ones, 1.0 / xi.n(), zeroDiagonal);
+    }
+
+    /** {@code (1/N) Xi diag(weights) Xi^T}. */
+    public static LowRankCouplings weighted(PatternSet xi, double[] weights, boolean zeroDiagonal) {
+        return new LowRankCouplings(xi.n(), xi.p(), xi.data(), weights, 1.0 / xi.n(), zeroDiagonal);
+    }
+
+    public int rank() { return r; }
+
+    @Override public int n() { return n; }
+
+    @Override public void multiply(double[] v, double[] out) {
+        java.util.Arrays.fill(h, 0.0);
+        for (int i = 0; i < n; i++) {
+            double vi = v[i];
+            int row = i * r;
+            for (int k = 0; k < r; k++) {
+                h[k] += f[row + k] * vi;
+            }
+        }
+        for (int k = 0; k < r; k++) {
+            h[k] *= scale * d[k];
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i * r;
+            double s = 0;
+            for (int k = 0; k < r; k++) {
+                s += f[row + k] * h[k];
+            }
+            out[i] = zeroDiagonal ? s - diagonal[i] * v[i] : s;
+        }
+    }
+
+    @Override public double entry(int i, int j) {
+        if (zeroDiagonal && i == j) {
+            return 0;
+        }
+        double s = 0;
+        for (int k = 0; k < r; k++) {
+            s += f[i * r + k] * f[j * r + k] * d[k];
+        }
+        return scale * s;
+    }
+
+    @Override public boolean symmetric() { return true; }
+}

@@ -1,0 +1,122 @@
+package engram.memory;
+
+import java.util.random.RandomGenerator;
+
+/** Generators of memory sets: random +-1, sparse 0/1, Hadamard, balanced common-core, Gram-Schmidt rows. */
+public final class Patterns {
+
+    private Patterns() {
+    }
+
+    /** P iid memories with iid equiprobable +-1 entries. */
+    public static PatternSet randomBinary(int n, int p, RandomGenerator rng) {
+        double[] xi = new double[n * p];
+        for (int k = 0; k < xi.length; k++) {
+            xi[k] = rng.nextBoolean() ? 1 : -1;
+        }
+        return new PatternSet(n, p, xi, "random");
+    }
+
+    /** P iid sparse memories: each entry is 1 with probability q, else 0. */
+    public static PatternSet sparse(int n, int p, double q, RandomGenerator rng) {
+        requireActivity(q);
+        double[] xi = new double[n * p];
+        for (int k = 0; k < xi.length; k++) {
+            xi[k] = rng.nextDouble() < q ? 1 : 0;
+        }
+        return new PatternSet(n, p, xi, "sparse");
+    }
+
+    /**
+     * Columns 1..P of the Sylvester-Hadamard matrix of order n (a power of two): +-1 patterns with
+     * {@code xi_mu . xi_nu = n delta_mu_nu}, each balanced (column 0, the all-ones vector, is skipped).
+     */
+    public static PatternSet hadamard(int n, int p) {
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("hadamard patterns need n a power of two >= 2, got " + n);
+        }
+        if (p < 1 || p > n - 1) {
+            throw new IllegalArgumentException("hadamard patterns need 1 <= p <= n-1, got p=" + p);
+        }
+        double[] xi = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            for (int mu = 0; mu < p; mu++) {
+                // H[i][j] = (-1)^{popcount(i & j)}
+                xi[i * p + mu] = (Integer.bitCount(i & (mu + 1)) & 1) == 0 ? 1 : -1;
+            }
+        }
+        return new PatternSet(n, p, xi, "hadamard");
+    }
+
+    /**
+     * The balanced "common-core" construction of theory.md section 2: P = floor(1 + 1/q) memories over n units;
+     * round(q^2 n) units are active in every memory, then round(q(1-q) n) blocks of P units in which memory mu owns
+     * exactly one unit; remaining units are silent. The centred patterns {@code xi_mu - q} are then mutually orthogonal
+     * and orthogonal to 1 whenever q^2 n and q(1-q) n are integers.
+     */
+    public static PatternSet commonCore(int n, double q) {
+        requireActivity(q);
+        int p = (int) Math.floor(1 + 1 / q);
+        int core = (int) Math.round(q * q * n);
+        int blocks = (int) Math.round(q * (1 - q) * n);
+        if (core + blocks * p > n) {
+            throw new IllegalArgumentException("common-core construction needs n >= q^2 n + P q(1-q) n; n=" + n + ", q=" + q);
+        }
+        double[] xi = new double[n * p];
+        for (int i = 0; i < core; i++) {
+            for (int mu = 0; mu < p; mu++) {
+                xi[i * p + mu] = 1;
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            for (int mu = 0; mu < p; mu++) {
+                xi[(core + b * p + mu) * p + mu] = 1;
+            }
+        }
+        return new PatternSet(n, p, xi, "balanced");
+    }
+
+    /**
+     * {@code rows} mutually orthogonal Gaussian rows of length {@code cols} (Gram-Schmidt on iid N(0,1) rows, twice for
+     * stability), each scaled to norm sqrt(cols); returned as a rows x cols row-major array.
+     */
+    public static double[] gramSchmidtRows(int rows, int cols, RandomGenerator rng) {
+        if (rows < 1 || rows > cols) {
+            throw new IllegalArgumentException("need 1 <= rows <= cols, got rows=" + rows + ", cols=" + cols);
+        }
+        double[] m = new double[rows * cols];
+        for (int k = 0; k < m.length; k++) {
+            m[k] = rng.nextGaussian();
+        }
+        double scale = Math.sqrt(cols);
+        for (int r = 0; r < rows; r++) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int s = 0; s < r; s++) {
+                    double dot = 0;
+                    for (int c = 0; c < cols; c++) {
+                        dot += m[r * cols + c] * m[s * cols + c];
+                    }
+                    double ns = scale * scale;
+                    for (int c = 0; c < cols; c++) {
+                        m[r * cols + c] -= dot / ns * m[s * cols + c];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int c = 0; c < cols; c++) {
+                norm += m[r * cols + c] * m[r * cols + c];
+            }
+            norm = Math.sqrt(norm);
+            for (int c = 0; c < cols; c++) {
+                m[r * cols + c] *= scale / norm;
+            }
+        }
+        return m;
+    }
+
+    private static void requireActivity(double q) {
+        if (!(q > 0 && q < 1)) {
+            throw new IllegalArgumentException("activity q must be in (0, 1), got " + q);
+        }
+    }
+}

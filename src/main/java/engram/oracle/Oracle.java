@@ -1,0 +1,114 @@
+package engram.oracle;
+
+import engram.integrate.Trajectory;
+import engram.model.VectorField;
+import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+
+/**
+ * Reference solutions from Hipparchus 4.0.3: Dormand-Prince 8(5,3) and Gragg-Bulirsch-Stoer, used as independent
+ * oracles for Engram's own integrators and for every trajectory-level claim. Default tolerances are
+ * {@link #DEFAULT_TOLERANCE} (absolute and relative); claim {@code oracle.accuracy} shows the oracle's error is
+ * orders of magnitude below every tolerance it judges. A new Hipparchus integrator is built per call (they are not
+ * thread-safe).
+ */
+public final class Oracle {
+
+    /** Absolute and relative tolerance of the reference integrators. */
+    public static final double DEFAULT_TOLERANCE = 1e-12;
+
+    /** The reference method. */
+    public enum Method {
+        DP853, GBS
+    }
+
+    private final Method method;
+    private final double tolerance;
+
+    public Oracle(Method method, double tolerance) {
+        if (!(tolerance > 0)) {
+            throw new IllegalArgumentException("oracle tolerance must be > 0, got " + tolerance);
+        }
+        this.method = method;
+        this.tolerance = tolerance;
+    }
+
+    public static Oracle dp853() {
+        return new Oracle(Method.DP853, DEFAULT_TOLERANCE);
+    }
+
+    public static Oracle gbs() {
+        return new Oracle(Method.GBS, DEFAULT_TOLERANCE);
+    }
+
+    public Method method() { return method; }
+
+    public double tolerance() { return tolerance; }
+
+    private ODEIntegrator newIntegrator(double span) {
+        double minStep = 1e-12 * span;
+        double maxStep = span;
+        return switch (method) {
+            case DP853 -> new DormandPrince853Integrator(minStep, maxStep, tolerance, tolerance);
+            case GBS -> new GraggBulirschStoerIntegrator(minStep, maxStep, tolerance, tolerance);
+        };
+    }
+
+    private static OrdinaryDifferentialEquation adapt(VectorField f) {
+        return new OrdinaryDifferentialEquation() {
+            @Override public int getDimension() { return f.dimension(); }
+
+            @Override public double[] computeDerivatives(double t, double[] y) {
+                double[] d = new double[y.length];
+                f.evaluate(t, y, d);
+                return d;
+            }
+        };
+    }
+
+    /** The state at t1 starting from x0 at t0 (x0 is not modified). */
+    public double[] solve(VectorField f, double t0, double[] x0, double t1) {
+        ODEStateAndDerivative end = newIntegrator(t1 - t0).integrate(adapt(f), new ODEState(t0, x0.clone()), t1);
+        return end.getPrimaryState();
+    }
+
+    /**
+     * States at the exact grid times {@code t0 + k sampleDt} (k = 0, 1, ...) up to t1, plus t1 itself, read from the
+     * integrator's dense output. Grid times are computed from k, never accumulated, so two trajectories sampled
+     * with the same grid line up sample for sample.
+     */
+    public Trajectory sample(VectorField f, double t0, double[] x0, double t1, double sampleDt) {
+        if (!(sampleDt > 0)) {
+            throw new IllegalArgumentException("sampleDt must be > 0, got " + sampleDt);
+        }
+        Trajectory trajectory = new Trajectory();
+        int last = (int) Math.floor((t1 - t0) / sampleDt * (1 + 1e-12));
+        ODEIntegrator integrator = newIntegrator(t1 - t0);
+        integrator.addStepHandler(new ODEStepHandler() {
+            private int next = 0;
+
+            @Override public void handleStep(ODEStateInterpolator interpolator) {
+                double end = interpolator.getCurrentState().getTime();
+                while (next <= last && t0 + next * sampleDt <= end) {
+                    double t = Math.min(t0 + next * sampleDt, t1);
+                    trajectory.observe(t, interpolator.getInterpolatedState(t).getPrimaryState());
+                    next++;
+                }
+            }
+
+            @Override public void finish(org.hipparchus.ode.ODEStateAndDerivative finalState) {
+                if (trajectory.size() == 0 || trajectory.time(trajectory.size() - 1) < t1) {
+                    trajectory.observe(t1, finalState.getPrimaryState());
+                }
+            }
+        });
+        integrator.integrate(adapt(f), new ODEState(t0, x0.clone()), t1);
+        return trajectory;
+    }
+}
