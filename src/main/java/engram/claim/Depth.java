@@ -20,7 +20,7 @@ public enum Depth {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "quick" -> QUICK;
             case "deep" -> DEEP;
-            default -> throw new IllegalArgumentException("depth must be quick or deep, got '" + s + "'");
+            default -> throw new IllegalArgumentException("--depth must be quick or deep, got '" + s + "'");
         };
     }
 }

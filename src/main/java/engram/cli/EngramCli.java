@@ -1,2 +1,74 @@
 package engram.cli;
-public class EngramCli { public static void main(String[] a){ System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar engram.jar <command>}. Exit codes: 0 all checked claims hold, 1 a checked claim fails,
+ * 2 bad input (one line on stderr naming the parameter and its valid range), 3 internal error.
+ */
+@Command(name = "engram", mixinStandardHelpOptions = true, version = "engram 0.1.0",
+        description = "Executable, falsifiable checks of associative-memory theory.",
+        subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, BenchCommand.class})
+public final class EngramCli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int CLAIM_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
+
+    @Override public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report or bench");
+    }
+
+    /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new EngramCli());
+        for (int i = 0; i < args.length; i++) {
+            String file = args[i].equals("--params") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--params=") ? args[i].substring("--params=".length()) : null;
+            if (file != null) {
+                java.io.File f = new java.io.File(file);
+                if (!f.isFile()) {
+                    throw new IllegalArgumentException("--params must name a readable properties file, got '" + file + "'");
+                }
+                cl.getSubcommands().get("simulate").setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(f));
+            }
+        }
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("engram: error: " + oneLine(ex.getMessage()));
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            PrintWriter err = command.getErr();
+            if (ex instanceof IllegalArgumentException) {
+                err.println("engram: error: " + oneLine(ex.getMessage()));
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("engram: internal error: " + oneLine(String.valueOf(ex)));
+            err.flush();
+            return INTERNAL;
+        });
+        return cl;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code;
+        try {
+            code = commandLine(args).execute(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("engram: error: " + oneLine(e.getMessage()));
+            code = BAD_INPUT;
+        }
+        System.exit(code);
+    }
+}
