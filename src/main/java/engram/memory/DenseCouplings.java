@@ -8,6 +8,7 @@ public final class DenseCouplings implements Couplings {
     private final int n;
     private final double[] w;
     private final boolean symmetric;
+    private final Kernels kernels = Kernels.get();
 
     public DenseCouplings(int n, double[] w) {
         if (n < 1 || w.length != n * n) {
@@ -58,21 +59,7 @@ public final class DenseCouplings implements Couplings {
     @Override public int n() { return n; }
 
     @Override public void multiply(double[] v, double[] out) {
-        for (int i = 0; i < n; i++) {
-            int row = i * n;
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            int j = 0;
-            for (; j + 3 < n; j += 4) {
-                a0 += w[row + j] * v[j];
-                a1 += w[row + j + 1] * v[j + 1];
-                a2 += w[row + j + 2] * v[j + 2];
-                a3 += w[row + j + 3] * v[j + 3];
-            }
-            for (; j < n; j++) {
-                a0 += w[row + j] * v[j];
-            }
-            out[i] = (a0 + a1) + (a2 + a3);
-        }
+        kernels.matvec(w, n, v, out);
     }
 
     @Override public double entry(int i, int j) { return w[i * n + j]; }

@@ -10,11 +10,13 @@ public final class LowRankCouplings implements Couplings {
     private final int n;
     private final int r;
     private final double[] f;
+    private final double[] ft;
     private final double[] d;
     private final double scale;
     private final boolean zeroDiagonal;
     private final double[] diagonal;
     private final double[] h;
+    private final Kernels kernels = Kernels.get();
 
     /**
      * @param f the n x r factor, row-major (not copied)
@@ -39,6 +41,12 @@ public final class LowRankCouplings implements Couplings {
             diagonal[i] = scale * s;
         }
         this.h = new double[r];
+        this.ft = new double[r * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < r; k++) {
+                ft[k * n + i] = f[i * r + k];
+            }
+        }
     }
 
     /** Hebbian couplings {@code (1/N) Xi Xi^T}, with or without the self-couplings. */
@@ -57,25 +65,20 @@ public final class LowRankCouplings implements Couplings {
 
     @Override public int n() { return n; }
 
+    /** {@code out = s F diag(d) F^T v}: r dot products over the transposed factor, then r axpy sweeps. O(N r). */
     @Override public void multiply(double[] v, double[] out) {
-        java.util.Arrays.fill(h, 0.0);
-        for (int i = 0; i < n; i++) {
-            double vi = v[i];
-            int row = i * r;
-            for (int k = 0; k < r; k++) {
-                h[k] += f[row + k] * vi;
+        for (int k = 0; k < r; k++) {
+            h[k] = scale * d[k] * kernels.dot(ft, k * n, v, n);
+        }
+        if (zeroDiagonal) {
+            for (int i = 0; i < n; i++) {
+                out[i] = -diagonal[i] * v[i];
             }
+        } else {
+            java.util.Arrays.fill(out, 0, n, 0.0);
         }
         for (int k = 0; k < r; k++) {
-            h[k] *= scale * d[k];
-        }
-        for (int i = 0; i < n; i++) {
-            int row = i * r;
-            double s = 0;
-            for (int k = 0; k < r; k++) {
-                s += f[row + k] * h[k];
-            }
-            out[i] = zeroDiagonal ? s - diagonal[i] * v[i] : s;
+            kernels.axpy(h[k], ft, k * n, out, n);
         }
     }
 

@@ -49,8 +49,15 @@ public final class VoltageModel implements VectorField, EnergyFunction {
         psi.apply(x, phi);
         w.multiply(phi, wphi);
         double inv = 1 / tau;
-        for (int i = 0; i < x.length; i++) {
-            dxdt[i] = (-x[i] + wphi[i] + input.at(t, i)) * inv;
+        if (input.isConstant()) {
+            double[] u = input.u0();
+            for (int i = 0; i < x.length; i++) {
+                dxdt[i] = (wphi[i] - x[i] + u[i]) * inv;
+            }
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                dxdt[i] = (wphi[i] - x[i] + input.at(t, i)) * inv;
+            }
         }
     }
 

@@ -72,6 +72,20 @@ class ActivationTest {
     }
 
     @Test
+    void fastTanhMatchesMathTanhAndIsOdd() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 200_000; k++) {
+            double z = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-12, 3));
+            double exact = Math.tanh(z);
+            assertThat(Math.abs(Tanh.tanh(z) - exact)).as("tanh(" + z + ")").isLessThanOrEqualTo(4e-16);
+            assertThat(Math.abs(Tanh.tanh(z) - exact)).isLessThanOrEqualTo(1e-13 * Math.abs(exact));
+            assertThat(Tanh.tanh(-z)).isEqualTo(-Tanh.tanh(z));
+        }
+        assertThat(Tanh.tanh(40)).isEqualTo(1.0);
+        assertThat(Tanh.tanh(0.0)).isEqualTo(0.0);
+    }
+
+    @Test
     void logisticHasSlopeRhoAtItsMidpoint() {
         Logistic s = new Logistic(2.0, 0.3);
         double mid = 0.3 + 1 / (2 * 2.0);

@@ -75,6 +75,14 @@ class CatalogueTest {
     }
 
     @Test
+    void theReadmeClaimTableListsEveryClaim() throws IOException {
+        String readme = Files.readString(Paths.get("README.md"));
+        for (Claim<?> c : Theorems.all()) {
+            assertThat(readme).as("README row for " + c.id()).contains("| `" + c.id() + "` |");
+        }
+    }
+
+    @Test
     void everyEntryNamesItsPropertyTestAndEveryTestNamesAnEntry() throws Exception {
         Map<String, CatalogueEntry> entries = entries();
         List<Method> tests = annotatedTests();

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""numpy peer of `engram bench`: the same workloads, the same output format.
+
+Voltage-model right-hand side -x + W tanh(10 x) + u with Hebbian zero-diagonal W, either dense (W @ phi) or
+low rank (Xi @ (Xi.T @ phi) / N - diag * phi), and a 1000-step Euler-Maruyama run (sigma = 0.5, dt = 0.01).
+Prints one JSON object: microseconds per step, best of five timed batches.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+
+def best(fn, steps_per_call):
+    t0 = time.perf_counter()
+    calls = 1
+    while time.perf_counter() - t0 < 0.3:
+        for _ in range(calls):
+            fn()
+        calls *= 2
+    s = time.perf_counter(); fn(); one = max(time.perf_counter() - s, 1e-9)
+    batch = max(1, int(0.2 / one))
+    out = float("inf")
+    for _ in range(5):
+        a = time.perf_counter()
+        for _ in range(batch):
+            fn()
+        out = min(out, (time.perf_counter() - a) * 1e6 / batch / steps_per_call)
+    return out
+
+
+def main(sizes=(1024, 2000), p=10, steps=1000):
+    rng = np.random.default_rng(20261123)
+    rows = []
+    for n in sizes:
+        xi = rng.choice([-1.0, 1.0], size=(n, p))
+        diag = (xi * xi).sum(axis=1) / n
+        w = xi @ xi.T / n
+        np.fill_diagonal(w, 0.0)
+        u = np.zeros(n)
+        x0 = rng.standard_normal(n)
+
+        def rhs_dense(x):
+            return -x + w @ np.tanh(10 * x) + u
+
+        def rhs_low(x):
+            phi = np.tanh(10 * x)
+            return -x + xi @ (xi.T @ phi) / n - diag * phi + u
+
+        for kind, rhs in (("lowrank", rhs_low), ("dense", rhs_dense)):
+            rows.append({"workload": "rhs", "couplings": kind, "n": n, "microsPerStep": best(lambda: rhs(x0), 1)})
+
+            def em():
+                x = x0.copy()
+                dt, sq = 0.01, 0.5 * np.sqrt(0.01)
+                for _ in range(steps):
+                    x += dt * rhs(x) + sq * rng.standard_normal(n)
+                return x
+
+            rows.append({"workload": "em", "couplings": kind, "n": n, "microsPerStep": best(em, steps)})
+    print(json.dumps({"engine": "numpy", "numpy": np.__version__, "p": p, "steps": steps, "results": rows}))
+
+
+if __name__ == "__main__":
+    main(*[tuple(int(v) for v in sys.argv[1].split(","))] if len(sys.argv) > 1 else ())

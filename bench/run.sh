@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the same workloads in Engram and in the numpy peer, in one session, and prints microseconds per step and the
+# ratio numpy / Engram (above 1: Engram is faster). Engram runs twice: plain Java kernels (java -jar) and SIMD
+# kernels (--add-modules jdk.incubator.vector); numpy runs twice: OpenBLAS on one thread (per-core comparison) and
+# with its default threads (both cores here). Needs target/engram.jar and python3 with numpy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${1:-1024,2000}
+mkdir -p bench/out
+java -jar target/engram.jar bench --sizes "$sizes" --json > bench/out/engram-scalar.json
+java --add-modules jdk.incubator.vector -jar target/engram.jar bench --sizes "$sizes" --json \
+  > bench/out/engram-simd.json 2> /dev/null
+OPENBLAS_NUM_THREADS=1 python3 bench/peer.py "$sizes" > bench/out/numpy-1thread.json
+python3 bench/peer.py "$sizes" > bench/out/numpy-default.json
+python3 - <<'PY'
+import json
+load = lambda f: {(r["workload"], r["couplings"], r["n"]): r["microsPerStep"] for r in json.load(open(f"bench/out/{f}.json"))["results"]}
+es, ev, n1, nd = (load(f) for f in ("engram-scalar", "engram-simd", "numpy-1thread", "numpy-default"))
+print("microseconds per step; ratio = numpy / engram-simd (above 1: Engram faster)")
+print(f"{'workload':8} {'W':8} {'N':>5} {'engram':>8} {'engram':>8} {'numpy':>8} {'numpy':>8} {'ratio vs':>9} {'ratio vs':>9}")
+print(f"{'':8} {'':8} {'':>5} {'scalar':>8} {'simd':>8} {'1 thr':>8} {'default':>8} {'1 thr':>9} {'default':>9}")
+for k in es:
+    print(f"{k[0]:8} {k[1]:8} {k[2]:>5} {es[k]:>8.1f} {ev[k]:>8.1f} {n1[k]:>8.1f} {nd[k]:>8.1f} {n1[k]/ev[k]:>9.2f} {nd[k]/ev[k]:>9.2f}")
+PY

@@ -1,0 +1,48 @@
+package engram.memory;
+
+/**
+ * The two inner loops every coupling product reduces to. {@link #get()} is the SIMD implementation (incubating
+ * Vector API) when the JVM was started with {@code --add-modules jdk.incubator.vector}, else plain Java;
+ * {@code -Dengram.simd=false} forces plain Java.
+ */
+public interface Kernels {
+
+    /** {@code sum_i a[aOff + i] * b[i]} for i < n. */
+    double dot(double[] a, int aOff, double[] b, int n);
+
+    /** {@code y[i] += s * a[aOff + i]} for i < n. */
+    void axpy(double s, double[] a, int aOff, double[] y, int n);
+
+    /** Row-major {@code out = W v} for an n x n matrix. */
+    default void matvec(double[] w, int n, double[] v, double[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = dot(w, i * n, v, n);
+        }
+    }
+
+    String name();
+
+    static Kernels get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Lazily chosen implementation. */
+    final class Holder {
+        static final Kernels INSTANCE = choose();
+
+        private Holder() {
+        }
+
+        private static Kernels choose() {
+            boolean wanted = !"false".equals(System.getProperty("engram.simd"));
+            if (wanted && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                try {
+                    return (Kernels) Class.forName("engram.memory.VectorKernels").getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    return new ScalarKernels();
+                }
+            }
+            return new ScalarKernels();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package engram.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The SIMD and plain-Java kernels compute the same products (the suite runs with the vector module present). */
+class KernelsTest {
+
+    @Test
+    void theSuiteRunsTheSimdKernels() {
+        assertThat(Kernels.get().name()).startsWith("vector-");
+    }
+
+    @Test
+    void simdAndScalarKernelsAgreeOnEverySizeIncludingTails() {
+        Kernels scalar = new ScalarKernels();
+        Kernels simd = new VectorKernels();
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int n = 1; n <= 70; n++) {
+            double[] w = new double[n * n + 3];
+            double[] v = new double[n];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = rng.nextGaussian();
+            }
+            for (int k = 0; k < n; k++) {
+                v[k] = rng.nextGaussian();
+            }
+            assertThat(simd.dot(w, 3, v, n)).isCloseTo(scalar.dot(w, 3, v, n), within(1e-12));
+            double[] a = new double[n], b = new double[n];
+            scalar.matvec(w, n, v, a);
+            simd.matvec(w, n, v, b);
+            double[] y1 = v.clone(), y2 = v.clone();
+            scalar.axpy(0.7, w, 2, y1, n);
+            simd.axpy(0.7, w, 2, y2, n);
+            for (int i = 0; i < n; i++) {
+                assertThat(b[i]).isCloseTo(a[i], within(1e-12));
+                assertThat(y2[i]).isCloseTo(y1[i], within(1e-15));
+            }
+        }
+    }
+}
