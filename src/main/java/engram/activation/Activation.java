@@ -22,6 +22,15 @@ public interface Activation {
     /** Inverse on the open range {@code (rangeMin, rangeMax)}; outside it, throws {@link IllegalArgumentException}. */
     double inverse(double y);
 
+    /**
+     * A primitive of the inverse, {@code G(y) = int^y inverse(s) ds} (up to a constant), continuously extended to the
+     * closed range where the limit is finite, and {@code +infinity} outside the range. It is the convex term of the
+     * firing-rate energy (theory.md section 2).
+     */
+    default double inverseIntegral(double y) {
+        throw new UnsupportedOperationException(name() + " has no inverse primitive");
+    }
+
     /** Whether {@link #inverse} is defined on the whole open range. */
     boolean invertible();
 

@@ -37,6 +37,20 @@ public record Logistic(double rho, double threshold) implements Activation {
         return centre() + Math.log(y / (1 - y)) / k();
     }
 
+    /**
+     * {@code c y + (y log y + (1 - y) log(1 - y)) / k}, with {@code 0 log 0 = 0}: finite on the closed range [0, 1].
+     */
+    @Override public double inverseIntegral(double y) {
+        if (!(y >= 0 && y <= 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return centre() * y + (xlogx(y) + xlogx(1 - y)) / k();
+    }
+
+    static double xlogx(double v) {
+        return v > 0 ? v * Math.log(v) : 0;
+    }
+
     @Override public boolean invertible() { return true; }
     @Override public double lipschitz() { return rho; }
     @Override public double rangeMin() { return 0; }

@@ -39,6 +39,18 @@ public record RectifiedTanh(double rho, double threshold) implements Activation 
         return threshold + 0.5 * Math.log((1 + y) / (1 - y)) / rho;
     }
 
+    /**
+     * {@code I* y + ((1 + y) log(1 + y) + (1 - y) log(1 - y)) / (2 rho)} on [0, 1] (its limit at y = 1 is finite),
+     * {@code +infinity} outside. At y = 0 the inverse is set-valued, {@code (-inf, I*]}; G is the continuous convex
+     * extension, whose right derivative there is I*.
+     */
+    @Override public double inverseIntegral(double y) {
+        if (!(y >= 0 && y <= 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return threshold * y + (Logistic.xlogx(1 + y) + Logistic.xlogx(1 - y)) / (2 * rho);
+    }
+
     @Override public boolean invertible() { return true; }
     @Override public double lipschitz() { return rho; }
     @Override public double rangeMin() { return 0; }

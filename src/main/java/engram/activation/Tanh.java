@@ -37,6 +37,14 @@ public record Tanh(double gain) implements Activation {
         return 0.5 * Math.log((1 + y) / (1 - y)) / gain;
     }
 
+    /** {@code ((1 + y) log(1 + y) + (1 - y) log(1 - y)) / (2 g)} on [-1, 1]. */
+    @Override public double inverseIntegral(double y) {
+        if (!(y >= -1 && y <= 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return (Logistic.xlogx(1 + y) + Logistic.xlogx(1 - y)) / (2 * gain);
+    }
+
     @Override public boolean invertible() { return true; }
     @Override public double lipschitz() { return gain; }
     @Override public double rangeMin() { return -1; }

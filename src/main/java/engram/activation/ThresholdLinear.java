@@ -27,6 +27,11 @@ public record ThresholdLinear(double gain, double threshold) implements Activati
         return threshold + y / gain;
     }
 
+    /** {@code theta y + y^2 / (2 g)} for y >= 0, {@code +infinity} below. */
+    @Override public double inverseIntegral(double y) {
+        return y >= 0 ? threshold * y + y * y / (2 * gain) : Double.POSITIVE_INFINITY;
+    }
+
     @Override public boolean invertible() { return true; }
     @Override public double lipschitz() { return gain; }
     @Override public double rangeMin() { return 0; }

@@ -77,6 +77,36 @@ public final class Patterns {
     }
 
     /**
+     * Correlated 0/1 memories with activity q and pairwise co-activity r (theory.md section 2): round(r q n) units are
+     * active in every memory and each memory owns round((1 - r) q n) further units; the rest are silent. Every memory
+     * then has q n active units and every pair shares r q n of them (exactly, when those counts are integers).
+     */
+    public static PatternSet correlated(int n, int p, double q, double r) {
+        requireActivity(q);
+        if (!(r >= 0 && r < 1)) {
+            throw new IllegalArgumentException("co-activity r must be in [0, 1), got " + r);
+        }
+        int core = (int) Math.round(r * q * n);
+        int own = (int) Math.round((1 - r) * q * n);
+        if (core + p * own > n || own < 1) {
+            throw new IllegalArgumentException("correlated memories need n >= r q n + P (1 - r) q n with (1-r) q n >= 1; n="
+                    + n + ", p=" + p + ", q=" + q + ", r=" + r);
+        }
+        double[] xi = new double[n * p];
+        for (int i = 0; i < core; i++) {
+            for (int mu = 0; mu < p; mu++) {
+                xi[i * p + mu] = 1;
+            }
+        }
+        for (int mu = 0; mu < p; mu++) {
+            for (int k = 0; k < own; k++) {
+                xi[(core + mu * own + k) * p + mu] = 1;
+            }
+        }
+        return new PatternSet(n, p, xi, "correlated");
+    }
+
+    /**
      * {@code rows} mutually orthogonal Gaussian rows of length {@code cols} (Gram-Schmidt on iid N(0,1) rows, twice for
      * stability), each scaled to norm sqrt(cols); returned as a rows x cols row-major array.
      */

@@ -19,9 +19,26 @@ import java.util.SplittableRandom;
  * is forward invariant for any W, and [0,1]^N is when also {@code Phi <= 1}, because {@code rdot_i >= -r_i / tau}
  * on the face r_i = 0 and {@code rdot_i <= (1 - r_i) / tau} on r_i = 1. Explicit Euler with h <= tau writes
  * {@code r + (h/tau)(Phi - r) = (1 - h/tau) r + (h/tau) Phi}, a convex combination, so it preserves both exactly.
- * Control: Euler with h > tau under inhibition leaves the orthant.
+ * Control: Euler with h > tau under inhibition leaves the orthant. Two instances: {@code rate.positivity} with random W
+ * of any sign, and {@code fr.positivity} with the W of every firing-rate design (stable or not, theory.md section 2).
  */
 public final class PositivityClaim implements Claim<PositivityClaim.Case> {
+
+    private final boolean designs;
+
+    private PositivityClaim(boolean designs) {
+        this.designs = designs;
+    }
+
+    /** Random W of any sign ({@code rate.positivity}). */
+    public static PositivityClaim randomCouplings() {
+        return new PositivityClaim(false);
+    }
+
+    /** The couplings of firing-rate designs ({@code fr.positivity}). */
+    public static PositivityClaim designs() {
+        return new PositivityClaim(true);
+    }
 
     /** Tolerance on the oracle (its absolute accuracy is 1e-12). */
     public static final double ORACLE_TOLERANCE = 1e-10;
@@ -34,10 +51,14 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case> {
      * @param bias mean of W's entries (negative: inhibition)
      */
     public record Case(int n, String activation, double gain, double threshold, double scale, double bias,
-            String integrator, double stepRatio, long seed) {
+            String integrator, double stepRatio, long seed, DesignSpec design) {
 
         FiringRateModel model() {
             SplittableRandom rng = new SplittableRandom(seed);
+            if (design != null) {
+                var fr = design.build();
+                return new FiringRateModel(1.0, fr.couplings(), fr.phi(), Input.constant(Vectors.gaussian(n, 0.5, rng)));
+            }
             double[] w = DenseCouplings.randomGeneral(n, scale, rng).toDense();
             for (int k = 0; k < w.length; k++) {
                 w[k] += bias / n;
@@ -59,9 +80,16 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case> {
         }
     }
 
-    @Override public String id() { return "rate.positivity"; }
+    @Override public String id() { return designs ? "fr.positivity" : "rate.positivity"; }
 
     @Override public CaseSpace<Case> hypotheses() {
+        if (designs) {
+            return d -> {
+                DesignSpec s = DesignSpec.draw(d, List.of("balanced", "correlated", "random"));
+                return new Case(s.n(), s.activation(), s.rho(), s.threshold(), 0, 0,
+                        d.choice(List.of("euler", "oracle")), d.real(0.05, 1), d.seed(), s);
+            };
+        }
         return d -> {
             int n = d.integer(1, 20);
             String act = d.choice(List.of("logistic", "rectified-tanh", "relu"));
@@ -71,13 +99,19 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case> {
             double scale = act.equals("relu") ? d.real(0, 0.3) / gain : d.real(0, 3);
             double bias = act.equals("relu") ? -d.real(0, 2) : d.real(-3, 3);
             String integrator = d.choice(List.of("euler", "oracle"));
-            return new Case(n, act, gain, threshold, scale, bias, integrator, d.real(0.05, 1), d.seed());
+            return new Case(n, act, gain, threshold, scale, bias, integrator, d.real(0.05, 1), d.seed(), null);
         };
     }
 
     @Override public CaseSpace<Case> control() {
+        if (designs) {
+            return d -> {
+                DesignSpec s = DesignSpec.draw(d, List.of("balanced", "correlated", "random"));
+                return new Case(s.n(), s.activation(), s.rho(), s.threshold(), 0, 0, "euler", d.real(1.5, 3), d.seed(), s);
+            };
+        }
         return d -> new Case(d.integer(1, 20), d.choice(List.of("logistic", "rectified-tanh")), d.real(1, 5),
-                d.real(0, 1), d.real(0, 1), -d.real(2, 6), "euler", d.real(1.5, 3), d.seed());
+                d.real(0, 1), d.real(0, 1), -d.real(2, 6), "euler", d.real(1.5, 3), d.seed(), null);
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -13,7 +13,7 @@ public final class Theorems {
         return List.of(
                 new VoltageEnergyClaim(),
                 new DiscreteEnergyClaim(),
-                new PositivityClaim(),
+                PositivityClaim.randomCouplings(),
                 new RateVoltageEquivalenceClaim(),
                 new ContractionClaim(),
                 new OracleAccuracyClaim(),
@@ -22,7 +22,15 @@ public final class Theorems {
                 new AdaptiveToleranceClaim(),
                 EulerMaruyamaOrderClaim.strong(),
                 EulerMaruyamaOrderClaim.weak(),
-                new StationaryDensityClaim());
+                new StationaryDensityClaim(),
+                new RescaledEquilibriumClaim(),
+                new SignStructureClaim(),
+                new LocalStabilityClaim(),
+                PositivityClaim.designs(),
+                new RateEnergyClaim(),
+                new RateContractionClaim(),
+                new DesignNotContractingClaim(),
+                new RetrievalClaim());
     }
 
     public static Claim<?> byId(String id) {

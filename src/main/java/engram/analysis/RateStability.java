@@ -1,0 +1,145 @@
+package engram.analysis;
+
+import engram.memory.Couplings;
+import engram.memory.FiringRateDesign;
+import engram.memory.LowRankCouplings;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Stability of the rescaled memories of a {@link FiringRateDesign} for {@code xdot = -x + Phi(W x)} (u = 0).
+ * The Jacobian at an equilibrium is {@code -I + D W} with {@code D = diag(Phi'(W xbar))}; it is similar to the
+ * symmetric {@code -I + D^1/2 W D^1/2}, so its eigenvalues are real. Since {@code W = F G F^T / N} has rank
+ * m = P + 1, the eigenvalues of {@code D W} are those of the m x m matrix {@code S^1/2 G S^1/2 / N} with
+ * {@code S = F^T D F}, plus N - m zeros: the Jacobian's spectrum costs O(N m^2), not O(N^3).
+ */
+public final class RateStability {
+
+    private RateStability() {
+    }
+
+    /** {@code max_mu || Phi(W xbar_mu) - xbar_mu ||_inf}. */
+    public static double equilibriumResidual(FiringRateDesign design) {
+        LowRankCouplings w = design.couplings();
+        double worst = 0;
+        double[] field = new double[design.n()];
+        for (int mu = 0; mu < design.p(); mu++) {
+            double[] x = design.rescaled(mu);
+            w.multiply(x, field);
+            for (int i = 0; i < x.length; i++) {
+                worst = Math.max(worst, Math.abs(design.phi().value(field[i]) - x[i]));
+            }
+        }
+        return worst;
+    }
+
+    /** {@code D = diag(Phi'(W x))}. */
+    public static double[] gains(FiringRateDesign design, Couplings w, double[] x) {
+        double[] field = new double[x.length];
+        w.multiply(x, field);
+        for (int i = 0; i < x.length; i++) {
+            field[i] = design.phi().derivative(field[i]);
+        }
+        return field;
+    }
+
+    /** Largest Jacobian eigenvalue at the state x, by the rank-(P+1) reduction. */
+    public static double maxEigenvalueReduced(FiringRateDesign design, double[] x) {
+        LowRankCouplings w = design.couplings();
+        double[] d = gains(design, w, x);
+        int n = design.n(), p = design.p(), m = p + 1;
+        double beta = design.beta();
+        double[] s = new double[m * m];
+        double[] row = new double[m];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                row[k] = design.memories().get(i, k) - beta;
+            }
+            row[p] = 1;
+            for (int a = 0; a < m; a++) {
+                double da = d[i] * row[a];
+                for (int b = a; b < m; b++) {
+                    s[a * m + b] += da * row[b];
+                }
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                s[a * m + b] = s[b * m + a];
+            }
+        }
+        EigenDecompositionSymmetric es = new EigenDecompositionSymmetric(Spectra.matrix(m, s));
+        RealMatrix v = es.getV();
+        double[] lam = es.getEigenvalues();
+        double[] g = new double[m];
+        java.util.Arrays.fill(g, design.couplingScale());
+        g[p] = design.gamma();
+        // K = S^1/2 G S^1/2 / N with S^1/2 = V sqrt(max(lam, 0)) V^T
+        double[] root = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += v.getEntry(a, k) * Math.sqrt(Math.max(lam[k], 0)) * v.getEntry(b, k);
+                }
+                root[a * m + b] = sum;
+            }
+        }
+        double[] kmat = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += root[a * m + k] * g[k] * root[k * m + b];
+                }
+                kmat[a * m + b] = sum / n;
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                double mean = 0.5 * (kmat[a * m + b] + kmat[b * m + a]);
+                kmat[a * m + b] = mean;
+                kmat[b * m + a] = mean;
+            }
+        }
+        double top = Spectra.symmetricEigenvalues(m, kmat)[0];
+        return -1 + (n > m ? Math.max(top, 0) : top);
+    }
+
+    /** Largest Jacobian eigenvalue over all rescaled memories (reduced). */
+    public static double maxEigenvalueOverMemories(FiringRateDesign design) {
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int mu = 0; mu < design.p(); mu++) {
+            worst = Math.max(worst, maxEigenvalueReduced(design, design.rescaled(mu)));
+        }
+        return worst;
+    }
+
+    /** Dense check: largest eigenvalue of the symmetric {@code -I + D^1/2 W D^1/2} (O(N^3)). */
+    public static double maxEigenvalueDenseSymmetric(FiringRateDesign design, double[] x) {
+        LowRankCouplings w = design.couplings();
+        double[] d = gains(design, w, x);
+        int n = x.length;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i * n + j] = Math.sqrt(d[i]) * w.entry(i, j) * Math.sqrt(d[j]) - (i == j ? 1 : 0);
+            }
+        }
+        return Spectra.symmetricEigenvalues(n, a)[0];
+    }
+
+    /** Dense check: largest real part among the eigenvalues of {@code -I + D W}, by a general (non-symmetric) solver. */
+    public static double maxEigenvalueDenseGeneral(FiringRateDesign design, double[] x) {
+        LowRankCouplings w = design.couplings();
+        double[] d = gains(design, w, x);
+        int n = x.length;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i * n + j] = d[i] * w.entry(i, j) - (i == j ? 1 : 0);
+            }
+        }
+        return Spectra.maxRealPart(n, a);
+    }
+}
