@@ -53,7 +53,8 @@ final class ReportCommand implements Callable<Integer> {
             results.add(r);
             System.err.printf("%-8s %d cases, worst margin %.3g, %d ms%n", r.verdict(), r.cases(), r.worstMargin(), r.millis());
         }
-        List<Figures.Figure> figures = List.of(Figures.energyTraces(global.seed), Figures.convergence(global.seed));
+        List<Figures.Figure> figures = List.of(Figures.energyTraces(global.seed), Figures.convergence(global.seed),
+                Figures.phaseDiagram(), Figures.retrieval(global.seed), Figures.randomResidual(global.seed));
         ReportWriter.write(out, results, global.seed, depth, figures);
         boolean all = results.stream().allMatch(ClaimResult::holds);
         if (global.json) {

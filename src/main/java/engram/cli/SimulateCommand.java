@@ -62,6 +62,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--q", defaultValue = "0.2", description = "Activity of 0/1 patterns, in (0,1) (default ${DEFAULT-VALUE}).")
     double q;
 
+    @Option(names = "--r", defaultValue = "0.5", description = "Co-activity of correlated patterns, in [0,1) (default ${DEFAULT-VALUE}).")
+    double r;
+
+    @Option(names = "--design", defaultValue = "hebbian",
+            description = "hebbian (covariance rule for 0/1 memories) | fr (the firing-rate design with --a, --b) (default ${DEFAULT-VALUE}).")
+    String design;
+
+    @Option(names = "--a", defaultValue = "-0.3", description = "fr design: target field of silent units (default ${DEFAULT-VALUE}).")
+    double a;
+
+    @Option(names = "--b", defaultValue = "0.95", description = "fr design: target field of active units, > a (default ${DEFAULT-VALUE}).")
+    double b;
+
     @Option(names = "--activation", defaultValue = "tanh",
             description = "tanh | logistic | rectified-tanh | relu | sign (default ${DEFAULT-VALUE}).")
     String activation;
@@ -127,8 +140,13 @@ final class SimulateCommand implements Callable<Integer> {
     private void validate() {
         require(List.of("voltage", "rate", "discrete").contains(model), "--model must be voltage, rate or discrete, got '" + model + "'");
         require(n >= 1 && n <= 1_000_000, "--n must be in [1, 1000000], got " + n);
-        require(List.of("random", "hadamard", "sparse", "balanced").contains(patterns),
-                "--patterns must be random, hadamard, sparse or balanced, got '" + patterns + "'");
+        require(List.of("random", "hadamard", "sparse", "balanced", "correlated").contains(patterns),
+                "--patterns must be random, hadamard, sparse, balanced or correlated, got '" + patterns + "'");
+        require(r >= 0 && r < 1, "--r must be in [0, 1), got " + r);
+        require(List.of("hebbian", "fr").contains(design), "--design must be hebbian or fr, got '" + design + "'");
+        require(design.equals("hebbian") || !binary(), "--design fr needs 0/1 memories: --patterns sparse, balanced or correlated");
+        require(design.equals("hebbian") || model.equals("rate"), "--design fr needs --model rate");
+        require(a < b, "--a must be below --b, got a=" + a + ", b=" + b);
         require(p >= 1 && p <= n, "--p must be in [1, n=" + n + "], got " + p);
         require(q > 0 && q < 1, "--q must be in (0, 1), got " + q);
         require(gain > 0 && Double.isFinite(gain), "--gain must be finite and > 0, got " + gain);
@@ -155,12 +173,17 @@ final class SimulateCommand implements Callable<Integer> {
             case "random" -> Patterns.randomBinary(n, p, rng);
             case "hadamard" -> Patterns.hadamard(n, p);
             case "sparse" -> Patterns.sparse(n, p, q, rng);
+            case "correlated" -> Patterns.correlated(n, p, q, r);
             default -> Patterns.commonCore(n, q);
         };
     }
 
     /** Hebbian (1/N) Xi Xi^T for +-1 memories; covariance rule (Xi - q)(Xi - q)^T / (N q (1-q)) for 0/1 memories. */
-    private Couplings couplings(PatternSet xi) {
+    private Couplings couplings(PatternSet xi, engram.activation.Activation psi) {
+        if (design.equals("fr")) {
+            double co = patterns.equals("correlated") ? r : q;
+            return new engram.memory.FiringRateDesign(xi, psi, a, b, q, co).couplings();
+        }
         if (binary()) {
             return LowRankCouplings.hebbian(xi, zeroDiagonal);
         }
@@ -181,7 +204,8 @@ final class SimulateCommand implements Callable<Integer> {
         int pp = xi.p();
         require(inputPattern >= -1 && inputPattern < pp, "--input-pattern must be in [-1, " + (pp - 1) + "], got " + inputPattern);
         require(cue >= -1 && cue < pp, "--cue must be in [-1, " + (pp - 1) + "], got " + cue);
-        Couplings w = couplings(xi);
+        Activation psi = model.equals("discrete") ? Activations.of("sign", 1, 0) : Activations.of(activation, gain, threshold);
+        Couplings w = couplings(xi, psi);
         double[] u = new double[n];
         if (inputPattern >= 0) {
             for (int i = 0; i < n; i++) {
@@ -189,7 +213,6 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         double[] x0 = initialState(xi, rng);
-        Activation psi = model.equals("discrete") ? Activations.of("sign", 1, 0) : Activations.of(activation, gain, threshold);
         List<double[]> rows = new ArrayList<>();
         double[] overlaps = new double[pp];
         double[] buffer = new double[n];
@@ -210,8 +233,9 @@ final class SimulateCommand implements Callable<Integer> {
                 trace.energy = vm::energy;
                 f = vm;
             } else {
-                f = new FiringRateModel(tau, w, psi, Input.constant(u));
-                trace.energy = x -> Double.NaN;
+                FiringRateModel fm = new FiringRateModel(tau, w, psi, Input.constant(u));
+                trace.energy = psi.bounded() && psi.rangeMin() >= 0 || psi.name().equals("relu") ? fm::energy : x -> Double.NaN;
+                f = fm;
             }
             int steps = (int) Math.round(t / dt);
             switch (integrator) {
@@ -242,6 +266,7 @@ final class SimulateCommand implements Callable<Integer> {
         summary.put("n", n);
         summary.put("p", pp);
         summary.put("patterns", patterns);
+        summary.put("design", design);
         summary.put("activation", psi.name());
         summary.put("integrator", model.equals("discrete") ? "asynchronous" : integrator);
         summary.put("seed", global.seed);
@@ -249,7 +274,7 @@ final class SimulateCommand implements Callable<Integer> {
         summary.put("samples", rows.size());
         summary.put("initialEnergy", rows.get(0)[1]);
         summary.put("finalEnergy", last[1]);
-        summary.put("energyNonIncreasing", model.equals("rate") ? null : monotone);
+        summary.put("energyNonIncreasing", Double.isNaN(rows.get(0)[1]) || sigma > 0 ? null : monotone);
         List<Double> fin = new ArrayList<>();
         for (int mu = 0; mu < pp; mu++) {
             fin.add(last[2 + mu]);

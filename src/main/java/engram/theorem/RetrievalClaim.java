@@ -33,8 +33,9 @@ public final class RetrievalClaim implements Claim<RetrievalClaim.Case> {
     public record Case(int memory, boolean wrongNormalisation, long seed) {
     }
 
-    /** Final overlaps and cosines of one trial. */
-    public record Trial(double storedOverlap, double storedCosine, double nonStoredInitial, double nonStoredOverlap) {
+    /** Final overlaps and cosines of one trial, and the overlap curves sampled every 0.1 time units. */
+    public record Trial(double storedOverlap, double storedCosine, double nonStoredInitial, double nonStoredOverlap,
+            double[] storedCurve, double[] nonStoredCurve) {
     }
 
     @Override public String id() { return "fr.retrieval"; }
@@ -65,7 +66,7 @@ public final class RetrievalClaim implements Claim<RetrievalClaim.Case> {
     }
 
     /** Cue of memory mu (active units kept with probability 0.6), and a non-stored pattern (kept with 0.7). */
-    public static Trial trial(Case c, StepObserver storedTrace, StepObserver nonStoredTrace) {
+    public static Trial trial(Case c) {
         PatternSet[] holder = new PatternSet[1];
         FiringRateModel model = network(c.seed(), c.wrongNormalisation(), holder);
         PatternSet xi = holder[0];
@@ -75,7 +76,8 @@ public final class RetrievalClaim implements Claim<RetrievalClaim.Case> {
         for (int i = 0; i < N; i++) {
             x[i] = memory[i] == 1 && rng.nextDouble() < 0.6 ? 1 : 0;
         }
-        new Euler(N).integrate(model, 0, x, 10, 1000, 10, storedTrace);
+        double[] storedCurve = new double[101];
+        new Euler(N).integrate(model, 0, x, 10, 1000, 10, overlapCurve(memory, storedCurve));
         double dot = 0, xx = 0, mm = 0;
         for (int i = 0; i < N; i++) {
             dot += x[i] * memory[i];
@@ -90,16 +92,29 @@ public final class RetrievalClaim implements Claim<RetrievalClaim.Case> {
             y[i] = pattern[i] == 1 && rng.nextDouble() < 0.7 ? 1 : 0;
             init += y[i] * pattern[i];
         }
-        new Euler(N).integrate(model, 0, y, 10, 1000, 10, nonStoredTrace);
+        double[] nonStoredCurve = new double[101];
+        new Euler(N).integrate(model, 0, y, 10, 1000, 10, overlapCurve(pattern, nonStoredCurve));
         double fin = 0;
         for (int i = 0; i < N; i++) {
             fin += y[i] * pattern[i];
         }
-        return new Trial(dot / (N * Q), xx > 0 ? dot / Math.sqrt(xx * mm) : 0, init / (N * Q), fin / (N * Q));
+        return new Trial(dot / (N * Q), xx > 0 ? dot / Math.sqrt(xx * mm) : 0, init / (N * Q), fin / (N * Q),
+                storedCurve, nonStoredCurve);
+    }
+
+    /** Records {@code x . xi / (N q)} at each observation (t = 0, 0.1, ..., 10). */
+    private static StepObserver overlapCurve(double[] pattern, double[] curve) {
+        return (t, x) -> {
+            double s = 0;
+            for (int i = 0; i < N; i++) {
+                s += x[i] * pattern[i];
+            }
+            curve[(int) Math.round(t * 10)] = s / (N * Q);
+        };
     }
 
     @Override public Evaluation evaluate(Case c) {
-        Trial t = trial(c, StepObserver.NONE, StepObserver.NONE);
+        Trial t = trial(c);
         double margin = Math.min(t.storedCosine() - RETRIEVED, DECAYED - t.nonStoredOverlap());
         return new Evaluation(t.storedCosine(), margin, "stored cue: overlap " + Vectors.fmt(t.storedOverlap())
                 + ", cosine " + Vectors.fmt(t.storedCosine()) + "; non-stored: overlap " + Vectors.fmt(t.nonStoredInitial())

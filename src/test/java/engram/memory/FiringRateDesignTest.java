@@ -1,0 +1,99 @@
+package engram.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import engram.activation.Activation;
+import engram.activation.Logistic;
+import engram.activation.RectifiedTanh;
+import engram.activation.Tanh;
+import engram.activation.ThresholdLinear;
+import engram.analysis.PhaseDiagram;
+import engram.analysis.RateStability;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FiringRateDesignTest {
+
+    @Test
+    void specialCaseRateEqualsQGivesBetaQAndTheTheoryMdCoefficients() {
+        FiringRateDesign d = FiringRateDesign.independent(Patterns.commonCore(1000, 0.2), new Logistic(4.8, 0.2), -0.3,
+                0.95, 0.2);
+        double pa = d.phiA(), pb = d.phiB();
+        assertThat(d.beta()).isCloseTo(0.2, within(1e-15));
+        assertThat(d.alpha()).isCloseTo((0.95 + 0.3) / (pb - pa), within(1e-12));
+        assertThat(d.gamma()).isCloseTo((0.2 * 0.95 + 0.8 * -0.3) / (0.2 * pb + 0.8 * pa), within(1e-12));
+        assertThat(d.couplingScale()).isCloseTo(d.alpha() / (0.2 * 0.8), within(1e-12));
+        assertThat(d.gamma()).as("a = -0.3, b = 0.95: global inhibition").isNegative();
+        assertThat(FiringRateDesign.independent(d.memories(), d.phi(), 0.1, 0.95, 0.2).gamma()).isPositive();
+    }
+
+    @Test
+    void correlatedMemoriesHaveActivityQAndPairwiseOverlapRqN() {
+        PatternSet xi = Patterns.correlated(200, 4, 0.2, 0.3);
+        for (int a = 0; a < 4; a++) {
+            assertThat(xi.activity(a)).isCloseTo(0.2, within(1e-12));
+            for (int b = a + 1; b < 4; b++) {
+                double overlap = 0;
+                for (int i = 0; i < 200; i++) {
+                    overlap += xi.get(i, a) * xi.get(i, b);
+                }
+                assertThat(overlap).isCloseTo(0.3 * 0.2 * 200, within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void inverseIntegralIsAPrimitiveOfTheInverse() {
+        for (Activation a : List.of(new Logistic(2.5, 0.3), new RectifiedTanh(3, 0.2), new Tanh(1.5),
+                new ThresholdLinear(2, 0.1))) {
+            for (double y = 0.05; y < 0.95; y += 0.07) {
+                double h = 1e-6;
+                double fd = (a.inverseIntegral(y + h) - a.inverseIntegral(y - h)) / (2 * h);
+                assertThat(fd).as(a + " at " + y).isCloseTo(a.inverse(y), within(1e-6));
+            }
+            assertThat(a.inverseIntegral(-1.5)).isEqualTo(Double.POSITIVE_INFINITY);
+        }
+        assertThat(new Logistic(2, 0).inverseIntegral(0)).isFinite();
+        assertThat(new RectifiedTanh(2, 0).inverseIntegral(1)).isFinite();
+    }
+
+    @Test
+    void reducedEigenvalueMatchesDenseSolversOnRandomAndCorrelatedMemories() {
+        for (PatternSet xi : List.of(Patterns.sparse(80, 4, 0.2, new java.util.SplittableRandom(3)),
+                Patterns.correlated(100, 3, 0.2, 0.5))) {
+            FiringRateDesign d = new FiringRateDesign(xi, new Logistic(3, 0.2), -0.3, 0.95, 0.2,
+                    xi.kind().equals("correlated") ? 0.5 : 0.2);
+            double[] x = d.rescaled(1);
+            double reduced = RateStability.maxEigenvalueReduced(d, x);
+            assertThat(RateStability.maxEigenvalueDenseSymmetric(d, x)).isCloseTo(reduced, within(1e-9));
+            assertThat(RateStability.maxEigenvalueDenseGeneral(d, x)).isCloseTo(reduced, within(1e-9));
+        }
+    }
+
+    @Test
+    void invalidDesignsNameTheProblem() {
+        PatternSet xi = Patterns.commonCore(100, 0.2);
+        assertThatThrownBy(() -> FiringRateDesign.independent(xi, new Logistic(1, 0), 0.9, 0.1, 0.2))
+                .hasMessageContaining("a < b");
+        assertThatThrownBy(() -> FiringRateDesign.independent(xi, new RectifiedTanh(1, 0.8), -0.3, 0.5, 0.2))
+                .hasMessageContaining("threshold");
+    }
+
+    /**
+     * The phase diagram of theory.md (N = 1000, 30 x 30 grid, both activations, both signs of gamma): wherever an
+     * analytic condition decides, it agrees with the eigenvalue; the undecided cells are counted (see the README).
+     */
+    @Test
+    void phaseDiagramAgreesCellByCellWhereAConditionDecides() {
+        List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(1000, 0.2, PhaseDiagram.linspace(0.2, 5, 30),
+                PhaseDiagram.linspace(0, 0.9, 30));
+        assertThat(cells).hasSize(3600);
+        assertThat(cells.stream().filter(c -> !c.agrees())).isEmpty();
+        long undecided = cells.stream().filter(c -> !c.decided()).count();
+        assertThat(undecided).isEqualTo(175);
+        assertThat(cells.stream().filter(c -> !c.decided() && c.stable()).count()).isEqualTo(
+                cells.stream().filter(c -> !c.decided()).count() - cells.stream().filter(c -> !c.decided() && !c.stable()).count());
+    }
+}
