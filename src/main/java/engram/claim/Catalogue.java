@@ -38,6 +38,7 @@ public final class Catalogue {
         }
         return new CatalogueEntry(p.getProperty("id"), p.getProperty("title"), p.getProperty("statement"),
                 p.getProperty("source"), p.getProperty("hypotheses"), p.getProperty("metric"),
-                p.getProperty("tolerance"), p.getProperty("control"), p.getProperty("test"));
+                p.getProperty("tolerance"), p.getProperty("control"), p.getProperty("test"),
+                p.getProperty("direction").trim(), Double.parseDouble(p.getProperty("regression").trim()));
     }
 }

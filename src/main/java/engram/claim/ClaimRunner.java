@@ -1,46 +1,84 @@
 package engram.claim;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import java.util.SplittableRandom;
 
 /**
- * Runs a claim outside any test engine: draws cases from a seeded {@link RandomDraw}, evaluates them, keeps the
- * worst, then draws control cases until one violates. Deterministic in (seed, claim id, examples).
+ * Runs a claim: QuickTheories generates the hypothesis cases from a fixed seed and every one is evaluated and
+ * recorded (the worst is kept); then control cases are drawn from a seeded {@link RandomDraw} until one violates.
+ * The property tests call the same runner, so the report and the tests evaluate exactly the same cases; only when a
+ * case fails do the tests re-run QuickTheories' throwing check to shrink it. Deterministic in (seed, claim id,
+ * examples).
  */
 public final class ClaimRunner {
 
     private ClaimRunner() {
     }
 
-    /** The per-claim generator: the run seed mixed with the claim id, so claims do not share streams. */
+    /** The per-claim seed: the run seed mixed with the claim id, so claims do not share streams. */
+    public static long seedFor(long seed, String id, String purpose) {
+        return seed * 0x9E3779B97F4A7C15L ^ (id + "/" + purpose).hashCode();
+    }
+
+    /** The per-claim generator of control cases. */
     public static SplittableRandom streamFor(long seed, String id, String purpose) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (id + "/" + purpose).hashCode());
+        return new SplittableRandom(seedFor(seed, id, purpose));
+    }
+
+    /** Running worst case. */
+    private static final class Worst {
+        double margin = Double.POSITIVE_INFINITY;
+        double metric = Double.NaN;
+        String caseText = "";
+        String detail = "";
+        int cases;
+        boolean failed;
     }
 
     public static <C> ClaimResult run(Claim<C> claim, long seed, int examples) {
         long start = System.nanoTime();
-        SplittableRandom cases = streamFor(seed, claim.id(), "hypotheses");
-        double worstMargin = Double.POSITIVE_INFINITY;
-        double worstMetric = Double.NaN;
-        String worstCase = "";
-        String worstDetail = "";
-        boolean failed = false;
-        for (int k = 0; k < examples; k++) {
-            C c = claim.hypotheses().draw(new RandomDraw(cases.split()));
-            Evaluation e = evaluateSafely(claim, c);
-            if (!(e.margin() >= worstMargin)) {
-                worstMargin = e.margin();
-                worstMetric = e.metric();
-                worstCase = String.valueOf(c);
-                worstDetail = e.detail();
-            }
-            failed |= !e.holds();
-        }
+        Worst worst = new Worst();
+        qt().withFixedSeed(seedFor(seed, claim.id(), "hypotheses"))
+                .withExamples(examples)
+                .withShrinkCycles(0)
+                .forAll(QuickTheoriesDraw.gen(claim.hypotheses()))
+                .checkAssert(c -> {
+                    Evaluation e = evaluateSafely(claim, c);
+                    worst.cases++;
+                    if (!(e.margin() >= worst.margin)) {
+                        worst.margin = e.margin();
+                        worst.metric = e.metric();
+                        worst.caseText = String.valueOf(c);
+                        worst.detail = e.detail();
+                    }
+                    worst.failed |= !e.holds();
+                });
         Search control = searchControl(claim, seed);
-        ClaimResult.Verdict verdict = failed ? ClaimResult.Verdict.FAILS
+        ClaimResult.Verdict verdict = worst.failed ? ClaimResult.Verdict.FAILS
                 : control.found() ? ClaimResult.Verdict.HOLDS : ClaimResult.Verdict.VACUOUS;
-        return new ClaimResult(claim.id(), verdict, worstMargin, worstMetric, examples, seed, worstCase, worstDetail,
-                control.tried(), control.found() ? control.caseText() : "", control.detail(),
+        return new ClaimResult(claim.id(), verdict, worst.margin, worst.metric, worst.cases, seed, worst.caseText,
+                worst.detail, control.tried(), control.found() ? control.caseText() : "", control.detail(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Re-runs the hypothesis cases with a throwing check so that QuickTheories shrinks a failure; the error message
+     * names the shrunk case, the measurement and the seed.
+     */
+    public static <C> void shrinkFailure(Claim<C> claim, long seed, int examples) {
+        qt().withFixedSeed(seedFor(seed, claim.id(), "hypotheses"))
+                .withExamples(examples)
+                .withShrinkCycles(40)
+                .forAll(QuickTheoriesDraw.gen(claim.hypotheses()))
+                .checkAssert(c -> {
+                    Evaluation e = claim.evaluate(c);
+                    if (!e.holds()) {
+                        throw new AssertionError(claim.id() + " violated by " + c + ": " + e.detail() + " (margin "
+                                + e.margin() + "); reproduce with -Dengram.seed=" + seed + " or engram report --seed "
+                                + seed + " --claim " + claim.id());
+                    }
+                });
     }
 
     /** The result of looking for a violation among control cases. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "engram", mixinStandardHelpOptions = true, version = "engram 0.1.0",
         description = "Executable, falsifiable checks of associative-memory theory.",
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
-                FrPhaseCommand.class, BenchCommand.class})
+                FrPhaseCommand.class, MergeCommand.class, BenchCommand.class})
 public final class EngramCli implements Runnable {
 
     public static final int OK = 0;
@@ -20,7 +20,7 @@ public final class EngramCli implements Runnable {
     public static final int INTERNAL = 3;
 
     @Override public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, fr-stability, fr-phase or bench");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase or bench");
     }
 
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */

@@ -1,13 +1,16 @@
 package engram.cli;
 
 import engram.claim.Claim;
-import engram.claim.ClaimResult;
-import engram.claim.ClaimRunner;
 import engram.claim.Depth;
+import engram.report.AtomicFiles;
+import engram.report.BaselineDiff;
 import engram.report.Figures;
 import engram.report.Json;
-import engram.report.ReportWriter;
+import engram.report.Report;
+import engram.report.ReportRun;
+import engram.report.Shard;
 import engram.theorem.Theorems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code engram report}: run every claim's check and write report.json, figures and index.html. */
+/**
+ * {@code engram report}: run the claims' checks and write report.json, summary.md, figures and index.html; optionally
+ * compare with a baseline (exit 1 on a regression), rewrite the baseline, append to the history, or run one shard.
+ */
 @Command(name = "report", description = "Check every claim and write the report.")
 final class ReportCommand implements Callable<Integer> {
 
@@ -33,8 +39,24 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--claim", description = "Only this claim id (repeatable).")
     List<String> only;
 
+    @Option(names = "--baseline", description = "Compare with this baseline report.json; exit 1 on a regression.")
+    Path baseline;
+
+    @Option(names = "--update-baseline", description = "Rewrite the baseline (the --baseline path, default reports/baseline.json) with this run.")
+    boolean updateBaseline;
+
+    @Option(names = "--history", defaultValue = "reports/history.jsonl", description = "History file to append to (default ${DEFAULT-VALUE}).")
+    Path history;
+
+    @Option(names = "--no-history", description = "Do not append this run to the history.")
+    boolean noHistory;
+
+    @Option(names = "--shard", description = "Run only shard I of N (I/N); the split depends only on claim ids.")
+    String shard;
+
     @Override public Integer call() throws Exception {
         Depth d = Depth.parse(depth);
+        Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
         List<Claim<?>> claims = new ArrayList<>();
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());
@@ -43,28 +65,36 @@ final class ReportCommand implements Callable<Integer> {
                 claims.add(Theorems.byId(id));
             }
         }
-        List<ClaimResult> results = new ArrayList<>();
-        int k = 0;
-        for (Claim<?> c : claims) {
-            k++;
-            System.err.printf("[%d/%d] %-30s ", k, claims.size(), c.id());
-            System.err.flush();
-            ClaimResult r = ClaimRunner.run(c, global.seed, d.examples(c));
-            results.add(r);
-            System.err.printf("%-8s %d cases, worst margin %.3g, %d ms%n", r.verdict(), r.cases(), r.worstMargin(), r.millis());
+        claims.removeIf(c -> !s.includes(c.id()));
+        Path baselinePath = baseline != null ? baseline : updateBaseline ? Path.of("reports", "baseline.json") : null;
+        Report old = baselinePath != null && Files.exists(baselinePath) ? Report.read(baselinePath) : null;
+        if (baseline != null && old == null && !updateBaseline) {
+            throw new IllegalArgumentException("--baseline: file not found: " + baseline);
         }
-        List<Figures.Figure> figures = List.of(Figures.energyTraces(global.seed), Figures.convergence(global.seed),
-                Figures.phaseDiagram(), Figures.retrieval(global.seed), Figures.randomResidual(global.seed));
-        ReportWriter.write(out, results, global.seed, depth, figures);
-        boolean all = results.stream().allMatch(ClaimResult::holds);
+        Report report = ReportRun.run(claims, global.seed, d, s, System.err::println);
+        List<Figures.Figure> figures = s.index() == 1 ? ReportRun.figures(global.seed) : List.of();
+        BaselineDiff diff = ReportRun.publish(out, report, figures, old, noHistory ? null : history);
+        if (updateBaseline) {
+            AtomicFiles.write(baselinePath, report.toJsonText());
+            System.err.println("baseline " + baselinePath + (old == null ? " created"
+                    : " updated; what changed: " + (diff == null ? "" : diff.text().replace("\n", "; "))));
+        }
+        boolean regressed = diff != null && diff.regressed() && !updateBaseline;
         if (global.json) {
-            Map<String, Object> summary = new LinkedHashMap<>(ReportWriter.toJson(results, global.seed, depth));
+            Map<String, Object> summary = new LinkedHashMap<>(report.toJson());
             summary.put("out", out.toString());
+            if (diff != null) {
+                summary.put("regressed", diff.regressed());
+                summary.put("diff", diff.toJson());
+            }
             System.out.println(Json.compact(summary));
         } else {
-            System.out.printf("%d of %d claims hold; report written to %s%n",
-                    results.stream().filter(ClaimResult::holds).count(), results.size(), out.resolve("index.html"));
+            if (diff != null) {
+                System.out.println(diff.text());
+            }
+            System.out.printf("%d of %d claims hold; report written to %s%n", report.holds(), report.results().size(),
+                    out.resolve("index.html"));
         }
-        return all ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+        return report.allHold() && !regressed ? EngramCli.OK : EngramCli.CLAIM_FAILED;
     }
 }

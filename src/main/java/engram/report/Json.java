@@ -115,4 +115,139 @@ public final class Json {
     public static String compact(Object value) {
         return write(value).replaceAll("\n\\s*", "");
     }
+
+    /** Parses JSON into LinkedHashMap, ArrayList, String, Double, Boolean or null. */
+    public static Object parse(String text) {
+        Parser p = new Parser(text);
+        Object v = p.value();
+        p.skip();
+        if (p.pos != text.length()) {
+            throw new IllegalArgumentException("trailing characters in JSON at " + p.pos);
+        }
+        return v;
+    }
+
+    /** A small recursive-descent parser. */
+    private static final class Parser {
+        private final String s;
+        private int pos;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        void skip() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        Object value() {
+            skip();
+            if (pos >= s.length()) {
+                throw new IllegalArgumentException("unexpected end of JSON");
+            }
+            char c = s.charAt(pos);
+            switch (c) {
+                case '{': {
+                    pos++;
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    skip();
+                    if (s.charAt(pos) == '}') {
+                        pos++;
+                        return m;
+                    }
+                    while (true) {
+                        skip();
+                        String k = string();
+                        skip();
+                        expect(':');
+                        m.put(k, value());
+                        skip();
+                        if (s.charAt(pos) == ',') {
+                            pos++;
+                        } else {
+                            expect('}');
+                            return m;
+                        }
+                    }
+                }
+                case '[': {
+                    pos++;
+                    List<Object> l = new java.util.ArrayList<>();
+                    skip();
+                    if (s.charAt(pos) == ']') {
+                        pos++;
+                        return l;
+                    }
+                    while (true) {
+                        l.add(value());
+                        skip();
+                        if (s.charAt(pos) == ',') {
+                            pos++;
+                        } else {
+                            expect(']');
+                            return l;
+                        }
+                    }
+                }
+                case '"':
+                    return string();
+                default:
+                    if (s.startsWith("true", pos)) {
+                        pos += 4;
+                        return Boolean.TRUE;
+                    }
+                    if (s.startsWith("false", pos)) {
+                        pos += 5;
+                        return Boolean.FALSE;
+                    }
+                    if (s.startsWith("null", pos)) {
+                        pos += 4;
+                        return null;
+                    }
+                    int start = pos;
+                    while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
+                        pos++;
+                    }
+                    if (start == pos) {
+                        throw new IllegalArgumentException("unexpected '" + c + "' in JSON at " + pos);
+                    }
+                    return Double.parseDouble(s.substring(start, pos));
+            }
+        }
+
+        private void expect(char c) {
+            if (pos >= s.length() || s.charAt(pos) != c) {
+                throw new IllegalArgumentException("expected '" + c + "' in JSON at " + pos);
+            }
+            pos++;
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                char c = s.charAt(pos++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c == '\\') {
+                    char e = s.charAt(pos++);
+                    switch (e) {
+                        case 'n' -> b.append('\n');
+                        case 'r' -> b.append('\r');
+                        case 't' -> b.append('\t');
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                            pos += 4;
+                        }
+                        default -> b.append(e);
+                    }
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+    }
 }

@@ -1,12 +1,12 @@
 package engram.claim;
 
-import static org.quicktheories.QuickTheory.qt;
-
 /**
- * The two assertions every claim gets: its property over generated cases (QuickTheories, fixed seed, shrinking),
- * and its negative control (a violation must be found outside the hypotheses). Knobs, as system properties:
- * {@code engram.seed} (default fixed), {@code engram.examples} (0: the claim's own count),
- * {@code engram.depth} (quick or deep: deep runs ten times the cases).
+ * The two assertions every claim gets, through the same {@link ClaimRunner} the report uses (QuickTheories cases from
+ * a fixed seed): the property over its hypothesis cases (a failure is re-run with shrinking and reported with the
+ * shrunk case and the seed), and the negative control (a violation must be found outside the hypotheses). Each
+ * result is handed to {@link TestSessionReport}, which writes {@code reports/latest/} when the test run ends.
+ * Knobs, as system properties: {@code engram.seed} (default fixed), {@code engram.examples} (0: the claim's own
+ * count), {@code engram.depth} (quick or deep: deep runs ten times the cases).
  */
 public final class PropertyChecks {
 
@@ -21,31 +21,28 @@ public final class PropertyChecks {
 
     public static int examples(Claim<?> claim) {
         int forced = Integer.getInteger("engram.examples", 0);
-        return forced > 0 ? forced : Depth.parse(System.getProperty("engram.depth", "quick")).examples(claim);
+        return forced > 0 ? forced : depth().examples(claim);
+    }
+
+    public static Depth depth() {
+        return Depth.parse(System.getProperty("engram.depth", "quick"));
     }
 
     /** Asserts the claim on generated cases; a failure reports the shrunk case, its evaluation and the seed. */
     public static <C> void assertHolds(Claim<C> claim) {
-        long seed = seed();
-        qt().withFixedSeed(seed)
-                .withExamples(examples(claim))
-                .withShrinkCycles(40)
-                .forAll(QuickTheoriesDraw.gen(claim.hypotheses()))
-                .checkAssert(c -> {
-                    Evaluation e = claim.evaluate(c);
-                    if (!e.holds()) {
-                        throw new AssertionError(claim.id() + " violated by " + c + ": " + e.detail() + " (margin "
-                                + e.margin() + "); reproduce with mvn verify -Dengram.seed=" + seed);
-                    }
-                });
+        ClaimResult r = TestSessionReport.result(claim, seed(), examples(claim));
+        if (r.verdict() == ClaimResult.Verdict.FAILS) {
+            ClaimRunner.shrinkFailure(claim, seed(), examples(claim));
+            throw new AssertionError(claim.id() + " failed on " + r.worstCase() + ": " + r.worstDetail() + "; seed " + seed());
+        }
     }
 
     /** Asserts that the check finds a violation among the claim's control cases. */
     public static <C> void assertControlFindsViolation(Claim<C> claim) {
-        ClaimRunner.Search search = ClaimRunner.searchControl(claim, seed());
-        if (!search.found()) {
-            throw new AssertionError(claim.id() + ": negative control found no violation in " + search.tried()
-                    + " cases (last: " + search.detail() + "), so the check may be unable to fail; seed " + seed());
+        ClaimResult r = TestSessionReport.result(claim, seed(), examples(claim));
+        if (r.controlCase().isEmpty()) {
+            throw new AssertionError(claim.id() + ": negative control found no violation in " + r.controlCases()
+                    + " cases (last: " + r.controlDetail() + "), so the check may be unable to fail; seed " + seed());
         }
     }
 }

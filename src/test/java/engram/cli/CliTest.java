@@ -82,7 +82,7 @@ class CliTest {
 
     @Test
     void reportWritesJsonHtmlAndFigures(@TempDir Path dir) throws Exception {
-        Run r = run("report", "--claim", "discrete.energy-monotone", "--claim", "rate.positivity", "--out",
+        Run r = run("report", "--claim", "discrete.energy-monotone", "--claim", "rate.positivity", "--no-history", "--out",
                 dir.toString(), "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out().trim().lines()).hasSize(1);

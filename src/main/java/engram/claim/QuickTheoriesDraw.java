@@ -6,10 +6,10 @@ import org.quicktheories.impl.Constraint;
 
 /**
  * Drives a library-neutral {@link CaseSpace} from QuickTheories: every value is one constrained draw with its shrink
- * point at the minimum, so QuickTheories shrinks cases toward small N and simple values. The only file that knows
- * about QuickTheories besides {@link PropertyChecks}.
+ * point at the minimum, so QuickTheories shrinks cases toward small N and simple values. With {@link ClaimRunner},
+ * the only code that knows about QuickTheories: claims and generators stay library-neutral.
  */
-final class QuickTheoriesDraw implements Draw {
+public final class QuickTheoriesDraw implements Draw {
 
     private static final long REAL_RESOLUTION = 1_000_000;
 
@@ -19,7 +19,7 @@ final class QuickTheoriesDraw implements Draw {
         this.source = source;
     }
 
-    static <C> Gen<C> gen(CaseSpace<C> space) {
+    public static <C> Gen<C> gen(CaseSpace<C> space) {
         return in -> space.draw(new QuickTheoriesDraw(in));
     }
 

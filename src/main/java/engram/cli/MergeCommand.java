@@ -1,0 +1,122 @@
+package engram.cli;
+
+import engram.claim.Claim;
+import engram.claim.ClaimResult;
+import engram.report.BaselineDiff;
+import engram.report.Figures;
+import engram.report.Json;
+import engram.report.Report;
+import engram.report.ReportRun;
+import engram.theorem.Theorems;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code engram merge DIR...}: combine the outputs of {@code report --shard I/N} runs (same seed and depth) into one
+ * report whose report.json equals an unsharded run's apart from the provenance block.
+ */
+@Command(name = "merge", description = "Merge sharded report directories into one report.")
+final class MergeCommand implements Callable<Integer> {
+
+    @Mixin GlobalOptions global;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Shard output directories (each with report.json).")
+    List<Path> dirs;
+
+    @Option(names = "--out", defaultValue = "reports/latest", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--baseline", description = "Compare with this baseline report.json; exit 1 on a regression.")
+    Path baseline;
+
+    @Option(names = "--history", defaultValue = "reports/history.jsonl", description = "History file (default ${DEFAULT-VALUE}).")
+    Path history;
+
+    @Option(names = "--no-history", description = "Do not append the merged run to the history.")
+    boolean noHistory;
+
+    @Override public Integer call() throws Exception {
+        Map<String, ClaimResult> byId = new HashMap<>();
+        List<Figures.Figure> figures = new ArrayList<>();
+        Long seed = null;
+        String depth = null;
+        long wall = 0;
+        for (Path dir : dirs) {
+            Report r = Report.read(dir.resolve("report.json"));
+            if (seed != null && (seed != r.seed() || !depth.equals(r.depth()))) {
+                throw new IllegalArgumentException("DIR " + dir + ": seed " + r.seed() + " depth " + r.depth()
+                        + " differs from seed " + seed + " depth " + depth);
+            }
+            seed = r.seed();
+            depth = r.depth();
+            wall += r.provenance() == null ? 0 : r.provenance().wallMillis();
+            for (ClaimResult c : r.results()) {
+                if (byId.put(c.id(), c) != null) {
+                    throw new IllegalArgumentException("DIR " + dir + ": claim " + c.id() + " appears in two shards");
+                }
+            }
+            try (DirectoryStream<Path> pngs = Files.newDirectoryStream(dir, "*.png")) {
+                for (Path png : pngs) {
+                    String name = png.getFileName().toString();
+                    if (!name.equals("history.png") && figures.stream().noneMatch(f -> f.file().equals(name))) {
+                        figures.add(new Figures.Figure(name, captionOf(dir, name), Files.readAllBytes(png)));
+                    }
+                }
+            }
+        }
+        List<ClaimResult> ordered = new ArrayList<>();
+        for (Claim<?> c : Theorems.all()) {
+            if (byId.containsKey(c.id())) {
+                ordered.add(byId.remove(c.id()));
+            }
+        }
+        ordered.addAll(byId.values());
+        Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall);
+        Report old = baseline == null ? null : Report.read(baseline);
+        BaselineDiff diff = ReportRun.publish(out, merged, figures, old, noHistory ? null : history);
+        if (global.json) {
+            Map<String, Object> m = new LinkedHashMap<>(merged.toJson());
+            m.put("out", out.toString());
+            if (diff != null) {
+                m.put("regressed", diff.regressed());
+                m.put("diff", diff.toJson());
+            }
+            System.out.println(Json.compact(m));
+        } else {
+            if (diff != null) {
+                System.out.println(diff.text());
+            }
+            System.out.printf("merged %d shards: %d of %d claims hold; report written to %s%n", dirs.size(),
+                    merged.holds(), merged.results().size(), out.resolve("index.html"));
+        }
+        return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** The caption a shard's index.html gave a figure, or its file name. */
+    private static String captionOf(Path dir, String file) {
+        try {
+            String html = Files.readString(dir.resolve("index.html"));
+            int at = html.indexOf("<a href=\"" + file + "\">");
+            int start = html.lastIndexOf("<figcaption>", at);
+            if (at > 0 && start > 0) {
+                String caption = html.substring(start + "<figcaption>".length(), at);
+                return caption.endsWith(" (") ? caption.substring(0, caption.length() - 2)
+                        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&") : caption;
+            }
+        } catch (java.io.IOException e) {
+            // fall back to the file name
+        }
+        return file;
+    }
+}

@@ -1,0 +1,77 @@
+package engram.report;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where and how a report was made: git commit and whether the tree was dirty, date, Engram version, JVM, OS, seed,
+ * depth, shard, and wall time in all and per claim. Everything in a report that may differ between two runs with the
+ * same seed lives here, so the rest of report.json is byte-identical across such runs.
+ */
+public record Provenance(String commit, boolean dirty, String date, String engram, String jvm, String os, long seed,
+        String depth, String shard, long wallMillis, Map<String, Long> claimMillis) {
+
+    public static final String VERSION = "0.1.0";
+
+    public static Provenance collect(long seed, String depth, String shard, long wallMillis, Map<String, Long> claimMillis) {
+        String commit = git("rev-parse", "HEAD");
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        return new Provenance(commit == null ? "unknown" : commit, status != null && !status.isBlank(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), VERSION,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                seed, depth, shard, wallMillis, claimMillis);
+    }
+
+    /** Output of a git command in the working directory, or null when git or the repository is unavailable. */
+    static String git(String... args) {
+        try {
+            String[] cmd = new String[args.length + 1];
+            cmd[0] = "git";
+            System.arraycopy(args, 0, cmd, 1, args.length);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                out = r.lines().reduce("", (a, b) -> a.isEmpty() ? b : a + "\n" + b);
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out.trim();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("commit", commit);
+        m.put("dirty", dirty);
+        m.put("date", date);
+        m.put("engram", engram);
+        m.put("jvm", jvm);
+        m.put("os", os);
+        m.put("seed", seed);
+        m.put("depth", depth);
+        m.put("shard", shard);
+        m.put("wallMillis", wallMillis);
+        m.put("claimMillis", new LinkedHashMap<>(claimMillis));
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Provenance fromJson(Map<String, Object> m) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        ((Map<String, Object>) m.getOrDefault("claimMillis", Map.of()))
+                .forEach((k, v) -> millis.put(k, ((Number) v).longValue()));
+        return new Provenance((String) m.get("commit"), Boolean.TRUE.equals(m.get("dirty")), (String) m.get("date"),
+                (String) m.get("engram"), (String) m.get("jvm"), (String) m.get("os"), ((Number) m.get("seed")).longValue(),
+                (String) m.get("depth"), (String) m.get("shard"), ((Number) m.get("wallMillis")).longValue(), millis);
+    }
+}
