@@ -117,29 +117,26 @@ public final class RateStability {
 
     /** Dense check: largest eigenvalue of the symmetric {@code -I + D^1/2 W D^1/2} (O(N^3)). */
     public static double maxEigenvalueDenseSymmetric(FiringRateDesign design, double[] x) {
-        LowRankCouplings w = design.couplings();
-        double[] d = gains(design, w, x);
-        int n = x.length;
-        double[] a = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                a[i * n + j] = Math.sqrt(d[i]) * w.entry(i, j) * Math.sqrt(d[j]) - (i == j ? 1 : 0);
-            }
-        }
-        return Spectra.symmetricEigenvalues(n, a)[0];
+        return Spectra.symmetricEigenvalues(x.length, denseJacobian(design, x, true))[0];
     }
 
     /** Dense check: largest real part among the eigenvalues of {@code -I + D W}, by a general (non-symmetric) solver. */
     public static double maxEigenvalueDenseGeneral(FiringRateDesign design, double[] x) {
+        return Spectra.maxRealPart(x.length, denseJacobian(design, x, false));
+    }
+
+    /** {@code -I + D^1/2 W D^1/2} (symmetrised) or {@code -I + D W}, row-major. */
+    private static double[] denseJacobian(FiringRateDesign design, double[] x, boolean symmetrised) {
         LowRankCouplings w = design.couplings();
         double[] d = gains(design, w, x);
         int n = x.length;
         double[] a = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                a[i * n + j] = d[i] * w.entry(i, j) - (i == j ? 1 : 0);
+                double scale = symmetrised ? Math.sqrt(d[i]) * Math.sqrt(d[j]) : d[i];
+                a[i * n + j] = scale * w.entry(i, j) - (i == j ? 1 : 0);
             }
         }
-        return Spectra.maxRealPart(n, a);
+        return a;
     }
 }

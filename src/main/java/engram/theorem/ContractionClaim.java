@@ -1,18 +1,15 @@
 package engram.theorem;
 
 import engram.activation.Tanh;
-import engram.analysis.Fits;
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
-import engram.integrate.Trajectory;
 import engram.memory.DenseCouplings;
 import engram.memory.LowRankCouplings;
 import engram.memory.Patterns;
 import engram.model.Input;
 import engram.model.VoltageModel;
-import engram.oracle.Oracle;
 import java.util.SplittableRandom;
 
 /**
@@ -73,21 +70,7 @@ public final class ContractionClaim implements Claim<ContractionClaim.Case> {
         VoltageModel model = new VoltageModel(tau, couplings, psi, Input.constant(u));
         double rate = Math.max(0, 1 - k) / tau;
         double horizon = Math.min(8, Math.log(1e5) / Math.max(rate, 1e-3));
-        Trajectory a = Oracle.dp853().sample(model, 0, x0, horizon, horizon / 100);
-        Trajectory b = Oracle.dp853().sample(model, 0, y0, horizon, horizon / 100);
-        double[] diff = new double[n];
-        for (int i = 0; i < n; i++) {
-            diff[i] = x0[i] - y0[i];
-        }
-        double d0 = Fits.norm2(diff);
-        double worst = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < Math.min(a.size(), b.size()); s++) {
-            for (int i = 0; i < n; i++) {
-                diff[i] = a.state(s)[i] - b.state(s)[i];
-            }
-            double bound = d0 * Math.exp(-rate * a.time(s));
-            worst = Math.max(worst, (Fits.norm2(diff) - bound) / d0);
-        }
+        double worst = Trajectories.contractionExcess(model, x0, y0, rate, horizon);
         return Evaluation.atMost(worst, TOLERANCE, "k = Lip*||W|| = " + Vectors.fmt(k)
                 + ", largest excess of |x-y| over the bound (relative to |x0-y0|) " + Vectors.fmt(worst));
     }

@@ -2,17 +2,14 @@ package engram.theorem;
 
 import engram.activation.Activation;
 import engram.activation.Activations;
-import engram.analysis.Fits;
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
-import engram.integrate.Trajectory;
 import engram.memory.DenseCouplings;
 import engram.memory.FiringRateDesign;
 import engram.model.FiringRateModel;
 import engram.model.Input;
-import engram.oracle.Oracle;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -79,20 +76,7 @@ public final class RateContractionClaim implements Claim<RateContractionClaim.Ca
         FiringRateModel model = new FiringRateModel(1.0, w, phi, Input.constant(u));
         double rate = Math.max(0, 1 - k);
         double horizon = Math.min(10, Math.log(1e5) / Math.max(rate, 1e-3));
-        Trajectory a = Oracle.dp853().sample(model, 0, x0, horizon, horizon / 100);
-        Trajectory b = Oracle.dp853().sample(model, 0, y0, horizon, horizon / 100);
-        double[] diff = new double[n];
-        for (int i = 0; i < n; i++) {
-            diff[i] = x0[i] - y0[i];
-        }
-        double d0 = Fits.norm2(diff);
-        double worst = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < Math.min(a.size(), b.size()); s++) {
-            for (int i = 0; i < n; i++) {
-                diff[i] = a.state(s)[i] - b.state(s)[i];
-            }
-            worst = Math.max(worst, (Fits.norm2(diff) - d0 * Math.exp(-rate * a.time(s))) / d0);
-        }
+        double worst = Trajectories.contractionExcess(model, x0, y0, rate, horizon);
         return Evaluation.atMost(worst, TOLERANCE, "k = Lip*||W|| = " + Vectors.fmt(k)
                 + ", largest excess of |x-y| over |x0-y0| exp(-max(0,1-k) t), relative: " + Vectors.fmt(worst));
     }

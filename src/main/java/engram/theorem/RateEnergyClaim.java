@@ -57,17 +57,8 @@ public final class RateEnergyClaim implements Claim<RateEnergyClaim.Case> {
                 Input.constant(Vectors.gaussian(n, c.inputScale(), rng)));
         double[] x0 = Vectors.uniform(n, 0.02, 0.98, rng);
         Trajectory tr = Oracle.dp853().sample(model, 0, x0, 10, 0.05);
-        double e0 = model.energy(tr.state(0));
-        double prev = e0, worst = Double.NEGATIVE_INFINITY, at = 0;
-        for (int k = 1; k < tr.size(); k++) {
-            double e = model.energy(tr.state(k));
-            double rise = (e - prev) / (1 + Math.abs(e0));
-            if (rise > worst) {
-                worst = rise;
-                at = tr.time(k);
-            }
-            prev = e;
-        }
+        Trajectories.Rise rise = Trajectories.largestEnergyRise(model, tr);
+        double worst = rise.relative(), at = rise.time(), e0 = rise.initialEnergy();
         return Evaluation.atMost(worst, TOLERANCE, "largest relative rise of E_FR between samples " + Vectors.fmt(worst)
                 + " at t=" + Vectors.fmt(at) + (Double.isFinite(e0) ? "" : " (E_FR infinite: state left the range)"));
     }

@@ -66,19 +66,9 @@ public final class VoltageEnergyClaim implements Claim<VoltageEnergyClaim.Case> 
     @Override public Evaluation evaluate(Case c) {
         VoltageModel model = c.model();
         Trajectory tr = Oracle.dp853().sample(model, 0, c.start(), 5.0, 0.05);
-        double e0 = model.energy(tr.state(0));
-        double prev = e0;
-        double worst = Double.NEGATIVE_INFINITY;
-        double worstT = 0;
-        for (int k = 1; k < tr.size(); k++) {
-            double e = model.energy(tr.state(k));
-            double rise = (e - prev) / (1 + Math.abs(e0));
-            if (rise > worst) {
-                worst = rise;
-                worstT = tr.time(k);
-            }
-            prev = e;
-        }
+        Trajectories.Rise rise = Trajectories.largestEnergyRise(model, tr);
+        double worst = rise.relative();
+        double worstT = rise.time();
         return Evaluation.atMost(worst, TOLERANCE,
                 "largest relative energy rise between samples " + Vectors.fmt(worst) + " at t=" + Vectors.fmt(worstT));
     }
