@@ -125,6 +125,27 @@ public final class RateStability {
         return Spectra.maxRealPart(x.length, denseJacobian(design, x, false));
     }
 
+    /**
+     * The eigenvector of {@code -I + D W} for its largest eigenvalue, unit length: {@code D^1/2 v} with v the leading
+     * eigenvector of the symmetric {@code -I + D^1/2 W D^1/2} (dense, O(N^3)).
+     */
+    public static double[] leadingEigenvector(FiringRateDesign design, double[] x) {
+        double[] d = gains(design, design.couplings(), x);
+        int n = x.length;
+        var eig = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(n, denseJacobian(design, x, true)));
+        double[] v = eig.getEigenvector(0).toArray();
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            v[i] *= Math.sqrt(d[i]);
+            norm += v[i] * v[i];
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < n; i++) {
+            v[i] /= norm;
+        }
+        return v;
+    }
+
     /** {@code -I + D^1/2 W D^1/2} (symmetrised) or {@code -I + D W}, row-major. */
     private static double[] denseJacobian(FiringRateDesign design, double[] x, boolean symmetrised) {
         LowRankCouplings w = design.couplings();

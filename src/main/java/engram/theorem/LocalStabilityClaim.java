@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * Betteti et al. 2025 (theory.md section 2), balanced memories: the Jacobian at a rescaled memory is
  * {@code -I + D W}, similar to the symmetric {@code -I + D^1/2 W D^1/2}. (1) Where {@code eta max(alpha, gamma) < 1}
  * its largest eigenvalue is negative at every memory and oracle trajectories started near a memory approach it;
- * (2) where the authors' instability expression is positive that eigenvalue is positive and a perturbed start
- * leaves; (3) the eigenvalue from the rank-(P+1) reduction equals those of a dense symmetric and a dense general
+ * (2) where the authors' instability expression is positive that eigenvalue is positive and a start perturbed along
+ * the unstable eigenvector leaves (a random perturbation can have too small a component along it); (3) the eigenvalue from the rank-(P+1) reduction equals those of a dense symmetric and a dense general
  * eigensolver. Cases where neither condition decides assert only (3). Control: cases where the instability
  * expression is positive, checked as if the sufficient condition held (the check must find the positive eigenvalue).
  */
@@ -74,13 +74,14 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
             margin = Math.min(margin, -lambda);
             verdict = "asserted stable";
             if (lambda < -OBSERVABLE_RATE) {
-                margin = Math.min(margin, 1 - distanceRatio(design, c.seed(), 10 / -lambda));
+                margin = Math.min(margin, 1 - distanceRatio(design, randomDirection(design.n(), c.seed()), 10 / -lambda));
             }
         } else if (instability > 0) {
             margin = Math.min(margin, lambda);
             verdict = "asserted unstable";
             if (lambda > OBSERVABLE_RATE) {
-                margin = Math.min(margin, distanceRatio(design, c.seed(), Math.log(1e3) / lambda) / 10 - 1);
+                double[] unstable = RateStability.leadingEigenvector(design, x0);
+                margin = Math.min(margin, distanceRatio(design, unstable, Math.log(1e3) / lambda) / 10 - 1);
             }
         } else {
             verdict = "undecided by the conditions";
@@ -90,14 +91,26 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
                 + Vectors.fmt(instability) + ", eigensolver disagreement " + Vectors.fmt(agreement));
     }
 
-    /** |x(T) - xbar_0| / |x(0) - xbar_0| along an oracle trajectory from a 1e-4 perturbation of memory 0. */
-    static double distanceRatio(FiringRateDesign design, long seed, double horizon) {
+    /** A unit vector in a random direction. */
+    static double[] randomDirection(int n, long seed) {
+        double[] v = Vectors.gaussian(n, 1, new SplittableRandom(seed + 11));
+        double norm = engram.analysis.Fits.norm2(v);
+        for (int i = 0; i < n; i++) {
+            v[i] /= norm;
+        }
+        return v;
+    }
+
+    /**
+     * |x(T) - xbar_0| / |x(0) - xbar_0| along an oracle trajectory from memory 0 moved 1e-4 along {@code direction}
+     * (kept inside [0, 1]).
+     */
+    static double distanceRatio(FiringRateDesign design, double[] direction, double horizon) {
         int n = design.n();
         double[] target = design.rescaled(0);
         double[] x0 = target.clone();
-        SplittableRandom rng = new SplittableRandom(seed + 11);
         for (int i = 0; i < n; i++) {
-            x0[i] = Math.min(1, Math.max(0, x0[i] + 1e-4 * rng.nextGaussian()));
+            x0[i] = Math.min(1, Math.max(0, x0[i] + 1e-4 * direction[i]));
         }
         FiringRateModel model = new FiringRateModel(1.0, design.couplings(), design.phi(), Input.zero(n));
         Trajectory tr = Oracle.dp853().sample(model, 0, x0, Math.min(horizon, 200), Math.min(horizon, 200));

@@ -72,6 +72,17 @@ class FiringRateDesignTest {
         }
     }
 
+    /** Regression: the case the deep profile found, where the non-symmetric solver at its default epsilon was off. */
+    @Test
+    void generalSolverAgreesOnAJacobianWithManyZeroGains() {
+        FiringRateDesign d = new engram.theorem.DesignSpec("balanced", 50, 6, 0.2, 0.2, "rectified-tanh", 3.877688,
+                0.12404340000000001, -0.3, 0.95, 975).build();
+        double[] x = d.rescaled(0);
+        assertThat(RateStability.maxEigenvalueReduced(d, x)).isCloseTo(-0.9679649367823, within(1e-12));
+        assertThat(RateStability.maxEigenvalueDenseGeneral(d, x)).isCloseTo(-0.9679649367823, within(1e-12));
+        assertThat(RateStability.maxEigenvalueDenseSymmetric(d, x)).isCloseTo(-0.9679649367823, within(1e-12));
+    }
+
     @Test
     void invalidDesignsNameTheProblem() {
         PatternSet xi = Patterns.commonCore(100, 0.2);
