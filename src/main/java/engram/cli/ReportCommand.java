@@ -57,6 +57,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Depth d = Depth.parse(depth);
         Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
+        if (updateBaseline && (shard != null || only != null && !only.isEmpty())) {
+            throw new IllegalArgumentException("--update-baseline needs a full run: drop --claim and --shard "
+                    + "(a partial baseline would report every other claim as removed)");
+        }
         List<Claim<?>> claims = new ArrayList<>();
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());

@@ -71,7 +71,9 @@ class CliTest {
     void badInputExitsTwoWithOneLineNamingTheParameter() {
         for (String[] args : new String[][] {{"simulate", "--n", "0"}, {"simulate", "--gain", "-1"},
                 {"simulate", "--bogus"}, {"report", "--depth", "medium"}, {"simulate", "--sigma", "0.3"},
-                {"simulate", "--model", "spiking"}, {"simulate", "--dt", "20", "--t", "1"}}) {
+                {"simulate", "--model", "spiking"}, {"simulate", "--dt", "20", "--t", "1"},
+                {"report", "--claim", "rate.positivity", "--update-baseline"}, {"report", "--shard", "5/2"},
+                {"fr-stability", "--a", "1", "--b", "0"}, {"fr-phase", "--grid", "1"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).as("stdout of " + String.join(" ", args)).isEmpty();
