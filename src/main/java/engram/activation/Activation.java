@@ -57,13 +57,6 @@ public interface Activation {
         }
     }
 
-    /** {@code out[i] = derivative(in[i])}. */
-    default void applyDerivative(double[] in, double[] out) {
-        for (int i = 0; i < in.length; i++) {
-            out[i] = derivative(in[i]);
-        }
-    }
-
     /** Numerically stable {@code log cosh z}. */
     static double logCosh(double z) {
         double a = Math.abs(z);

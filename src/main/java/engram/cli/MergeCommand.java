@@ -8,12 +8,10 @@ import engram.report.Json;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.theorem.Theorems;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,11 +64,13 @@ final class MergeCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("DIR " + dir + ": claim " + c.id() + " appears in two shards");
                 }
             }
-            try (DirectoryStream<Path> pngs = Files.newDirectoryStream(dir, "*.png")) {
-                for (Path png : pngs) {
-                    String name = png.getFileName().toString();
-                    if (!name.equals("history.png") && figures.stream().noneMatch(f -> f.file().equals(name))) {
-                        figures.add(new Figures.Figure(name, captionOf(dir, name), Files.readAllBytes(png)));
+            Path captions = dir.resolve("figures.json");
+            if (Files.exists(captions)) {
+                for (Object o : (List<?>) Json.parse(Files.readString(captions))) {
+                    Map<?, ?> f = (Map<?, ?>) o;
+                    String name = (String) f.get("file");
+                    if (!name.equals("history.png") && figures.stream().noneMatch(x -> x.file().equals(name))) {
+                        figures.add(new Figures.Figure(name, (String) f.get("caption"), Files.readAllBytes(dir.resolve(name))));
                     }
                 }
             }
@@ -85,38 +85,7 @@ final class MergeCommand implements Callable<Integer> {
         Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall);
         Report old = baseline == null ? null : Report.read(baseline);
         BaselineDiff diff = ReportRun.publish(out, merged, figures, old, noHistory ? null : history);
-        if (global.json) {
-            Map<String, Object> m = new LinkedHashMap<>(merged.toJson());
-            m.put("out", out.toString());
-            if (diff != null) {
-                m.put("regressed", diff.regressed());
-                m.put("diff", diff.toJson());
-            }
-            System.out.println(Json.compact(m));
-        } else {
-            if (diff != null) {
-                System.out.println(diff.text());
-            }
-            System.out.printf("merged %d shards: %d of %d claims hold; report written to %s%n", dirs.size(),
-                    merged.holds(), merged.results().size(), out.resolve("index.html"));
-        }
+        ReportOutput.print(merged, diff, out, global.json, "merged " + dirs.size() + " shards: ");
         return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
-    }
-
-    /** The caption a shard's index.html gave a figure, or its file name. */
-    private static String captionOf(Path dir, String file) {
-        try {
-            String html = Files.readString(dir.resolve("index.html"));
-            int at = html.indexOf("<a href=\"" + file + "\">");
-            int start = html.lastIndexOf("<figcaption>", at);
-            if (at > 0 && start > 0) {
-                String caption = html.substring(start + "<figcaption>".length(), at);
-                return caption.endsWith(" (") ? caption.substring(0, caption.length() - 2)
-                        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&") : caption;
-            }
-        } catch (java.io.IOException e) {
-            // fall back to the file name
-        }
-        return file;
     }
 }

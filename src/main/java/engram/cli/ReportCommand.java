@@ -5,7 +5,6 @@ import engram.claim.Depth;
 import engram.report.AtomicFiles;
 import engram.report.BaselineDiff;
 import engram.report.Figures;
-import engram.report.Json;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.report.Shard;
@@ -13,9 +12,7 @@ import engram.theorem.Theorems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,21 +81,7 @@ final class ReportCommand implements Callable<Integer> {
                     : " updated; what changed: " + (diff == null ? "" : diff.text().replace("\n", "; "))));
         }
         boolean regressed = diff != null && diff.regressed() && !updateBaseline;
-        if (global.json) {
-            Map<String, Object> summary = new LinkedHashMap<>(report.toJson());
-            summary.put("out", out.toString());
-            if (diff != null) {
-                summary.put("regressed", diff.regressed());
-                summary.put("diff", diff.toJson());
-            }
-            System.out.println(Json.compact(summary));
-        } else {
-            if (diff != null) {
-                System.out.println(diff.text());
-            }
-            System.out.printf("%d of %d claims hold; report written to %s%n", report.holds(), report.results().size(),
-                    out.resolve("index.html"));
-        }
+        ReportOutput.print(report, diff, out, global.json, "");
         return report.allHold() && !regressed ? EngramCli.OK : EngramCli.CLAIM_FAILED;
     }
 }

@@ -23,15 +23,22 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the figures, report.json, summary.md and index.html (in that order, each atomically; index.html last).
+     * Writes the figures (with their captions in figures.json, which {@code merge} reads), report.json, summary.md and
+     * index.html (in that order, each atomically; index.html last).
      *
      * @param diff the comparison with a baseline, or null
      */
     public static void write(Path dir, Report report, List<Figures.Figure> figures, BaselineDiff diff) throws IOException {
         Files.createDirectories(dir);
+        List<Object> captions = new ArrayList<>();
         for (Figures.Figure f : figures) {
             AtomicFiles.write(dir.resolve(f.file()), f.png());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", f.file());
+            m.put("caption", f.caption());
+            captions.add(m);
         }
+        AtomicFiles.write(dir.resolve("figures.json"), Json.write(captions) + "\n");
         AtomicFiles.write(dir.resolve("report.json"), report.toJsonText());
         AtomicFiles.write(dir.resolve("summary.md"), summary(report, diff));
         AtomicFiles.write(dir.resolve("index.html"), html(report, figures, diff));
