@@ -1,6 +1,6 @@
 package engram.analysis;
 
-import engram.activation.Activations;
+import engram.activation.ActivationKind;
 import engram.memory.FiringRateDesign;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
@@ -16,7 +16,7 @@ import java.util.List;
 public final class PhaseDiagram {
 
     /** One grid cell. */
-    public record Cell(String activation, double a, double b, double rho, double threshold, double maxEigenvalue,
+    public record Cell(ActivationKind activation, double a, double b, double rho, double threshold, double maxEigenvalue,
             boolean stable, boolean sufficient, double instability) {
 
         /** Whether an analytic condition decides this cell. */
@@ -30,7 +30,20 @@ public final class PhaseDiagram {
         }
     }
 
-    /** theory.md's grid: rho in linspace(0.2, 5, 30), I* in linspace(0, 0.9, 30). */
+    /** theory.md's grid size: 30 values of rho and of I*. */
+    public static final int GRID = 30;
+
+    /** theory.md's slopes: rho in linspace(0.2, 5, grid). */
+    public static double[] rhos(int grid) {
+        return linspace(0.2, 5, grid);
+    }
+
+    /** theory.md's thresholds: I* in linspace(0, 0.9, grid). */
+    public static double[] thresholds(int grid) {
+        return linspace(0, 0.9, grid);
+    }
+
+    /** {@code count} equally spaced values from {@code from} to {@code to}. */
     public static double[] linspace(double from, double to, int count) {
         double[] v = new double[count];
         for (int k = 0; k < count; k++) {
@@ -39,8 +52,10 @@ public final class PhaseDiagram {
         return v;
     }
 
-    public static final List<String> ACTIVATIONS = List.of("logistic", "rectified-tanh");
-    public static final double[][] FIELDS = {{-0.3, 0.95}, {0.1, 0.95}};
+    public static final List<ActivationKind> ACTIVATIONS = List.of(ActivationKind.LOGISTIC, ActivationKind.RECTIFIED_TANH);
+    /** (a, b) = (-0.3, 0.95) (gamma < 0) and (0.1, 0.95) (gamma > 0). */
+    public static final double[][] FIELDS = {{FiringRateDesign.REFERENCE_A, FiringRateDesign.REFERENCE_B},
+        {FiringRateDesign.EXCITATORY_A, FiringRateDesign.REFERENCE_B}};
 
     private PhaseDiagram() {
     }
@@ -48,11 +63,11 @@ public final class PhaseDiagram {
     public static List<Cell> compute(int n, double q, double[] rhos, double[] thresholds) {
         PatternSet xi = Patterns.commonCore(n, q);
         List<Cell> cells = new ArrayList<>();
-        for (String act : ACTIVATIONS) {
+        for (ActivationKind act : ACTIVATIONS) {
             for (double[] ab : FIELDS) {
                 for (double rho : rhos) {
                     for (double th : thresholds) {
-                        FiringRateDesign d = FiringRateDesign.independent(xi, Activations.of(act, rho, th), ab[0], ab[1], q);
+                        FiringRateDesign d = FiringRateDesign.independent(xi, act.of(rho, th), ab[0], ab[1], q);
                         double ev = RateStability.maxEigenvalueOverMemories(d);
                         cells.add(new Cell(act, ab[0], ab[1], rho, th, ev, ev < 0, d.sufficientCondition(),
                                 d.instabilityExpression()));

@@ -33,6 +33,7 @@ public final class ClaimRunner {
         String caseText = "";
         String detail = "";
         int cases;
+        int skipped;
         boolean failed;
     }
 
@@ -46,18 +47,25 @@ public final class ClaimRunner {
                 .checkAssert(c -> {
                     Evaluation e = evaluateSafely(claim, c);
                     worst.cases++;
+                    if (!e.informative()) {
+                        worst.skipped++;
+                        return;
+                    }
                     if (!(e.margin() >= worst.margin)) {
                         worst.margin = e.margin();
                         worst.metric = e.metric();
                         worst.caseText = String.valueOf(c);
                         worst.detail = e.detail();
                     }
-                    worst.failed |= !e.holds();
+                    worst.failed |= e.violates();
                 });
         Search control = searchControl(claim, seed);
+        boolean enough = worst.cases - worst.skipped >= Math.max(1, Math.ceil(claim.minimumInformative() * worst.cases));
         ClaimResult.Verdict verdict = worst.failed ? ClaimResult.Verdict.FAILS
+                : !enough ? ClaimResult.Verdict.INCONCLUSIVE
                 : control.found() ? ClaimResult.Verdict.HOLDS : ClaimResult.Verdict.VACUOUS;
-        return new ClaimResult(claim.id(), verdict, worst.margin, worst.metric, worst.cases, seed, worst.caseText,
+        return new ClaimResult(claim.id(), verdict, worst.margin, worst.metric, worst.cases, worst.skipped, seed,
+                worst.caseText,
                 worst.detail, control.tried(), control.found() ? control.caseText() : "", control.detail(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -73,7 +81,7 @@ public final class ClaimRunner {
                 .forAll(QuickTheoriesDraw.gen(claim.hypotheses()))
                 .checkAssert(c -> {
                     Evaluation e = claim.evaluate(c);
-                    if (!e.holds()) {
+                    if (e.violates()) {
                         throw new AssertionError(claim.id() + " violated by " + c + ": " + e.detail() + " (margin "
                                 + e.margin() + "); reproduce with -Dengram.seed=" + seed + " or engram report --seed "
                                 + seed + " --claim " + claim.id());
@@ -92,7 +100,7 @@ public final class ClaimRunner {
             C c = claim.control().draw(new RandomDraw(controls.split()));
             Evaluation e = evaluateSafely(claim, c);
             last = e.detail();
-            if (!e.holds()) {
+            if (e.violates()) {
                 return new Search(true, k, String.valueOf(c), e.detail());
             }
         }

@@ -23,11 +23,11 @@ public final class QuickTheoriesDraw implements Draw {
         return in -> space.draw(new QuickTheoriesDraw(in));
     }
 
-    @Override public int integer(int min, int max) {
+    @Override public int integer(String name, int min, int max) {
         return (int) source.next(Constraint.between(min, max).withShrinkPoint(min));
     }
 
-    @Override public double real(double min, double max) {
+    @Override public double real(String name, double min, double max) {
         long k = source.next(Constraint.between(0, REAL_RESOLUTION).withShrinkPoint(0));
         return min + (max - min) * k / REAL_RESOLUTION;
     }

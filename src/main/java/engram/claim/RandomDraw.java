@@ -11,11 +11,11 @@ public final class RandomDraw implements Draw {
         this.rng = rng;
     }
 
-    @Override public int integer(int min, int max) {
+    @Override public int integer(String name, int min, int max) {
         return min == max ? min : min + rng.nextInt(max - min + 1);
     }
 
-    @Override public double real(double min, double max) {
+    @Override public double real(String name, double min, double max) {
         return min + (max - min) * rng.nextDouble();
     }
 

@@ -1,21 +1,16 @@
 package engram.cli;
 
-import engram.activation.Tanh;
+import engram.activation.ActivationKind;
+import engram.claim.cases.Vectors;
 import engram.integrate.Diffusion;
 import engram.integrate.EulerMaruyama;
 import engram.integrate.StepObserver;
-import engram.memory.Couplings;
-import engram.memory.DenseCouplings;
-import engram.memory.LowRankCouplings;
-import engram.memory.PatternSet;
-import engram.memory.Patterns;
-import engram.model.Input;
-import engram.model.VoltageModel;
-import engram.report.Json;
+import engram.memory.MemoryKind;
+import engram.network.Network;
+import engram.network.NetworkSpec;
+import engram.report.JsonFormat;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,51 +40,40 @@ final class BenchCommand implements Callable<Integer> {
         if (p < 1 || steps < 1 || sizes.stream().anyMatch(n -> n < p)) {
             throw new IllegalArgumentException("--p and --steps must be >= 1 and every --sizes value >= p");
         }
-        List<Object> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
-            SplittableRandom rng = new SplittableRandom(global.seed);
-            PatternSet xi = Patterns.randomBinary(n, p, rng);
-            LowRankCouplings low = LowRankCouplings.hebbian(xi, true);
-            DenseCouplings dense = new DenseCouplings(n, low.toDense());
-            for (Couplings w : new Couplings[] {low, dense}) {
-                String kind = w == low ? "lowrank" : "dense";
-                VoltageModel model = new VoltageModel(1.0, w, new Tanh(10), Input.zero(n));
-                double[] x = new double[n];
+            for (boolean dense : new boolean[] {false, true}) {
+                SplittableRandom rng = new SplittableRandom(global.seed);
+                Network net = NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM)
+                        .activation(ActivationKind.TANH, 10, 0).zeroDiagonal(true).dense(dense).build().build(rng);
+                String kind = dense ? "dense" : "lowrank";
+                double[] x = Vectors.gaussian(n, 1, rng);
                 double[] dx = new double[n];
-                for (int i = 0; i < n; i++) {
-                    x[i] = rng.nextGaussian();
-                }
-                double rhs = best(() -> model.evaluate(0, x, dx), 1);
-                EulerMaruyama em = new EulerMaruyama(model, Diffusion.additive(0.5));
+                double rhs = best(() -> net.field().evaluate(0, x, dx), 1);
+                EulerMaruyama em = new EulerMaruyama(net.field(), Diffusion.additive(0.5));
                 SplittableRandom noise = new SplittableRandom(global.seed + 1);
                 double run = best(() -> em.integrate(0, x.clone(), steps * 0.01, steps, noise, steps, StepObserver.NONE), steps);
-                rows.add(row("rhs", kind, n, rhs));
-                rows.add(row("em", kind, n, run));
+                rows.add(new Row("rhs", kind, n, rhs));
+                rows.add(new Row("em", kind, n, run));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("engine", "engram");
-        out.put("java", System.getProperty("java.version"));
-        out.put("p", p);
-        out.put("steps", steps);
-        out.put("results", rows);
+        Result out = new Result("engram", System.getProperty("java.version"), p, steps, rows);
         if (global.json) {
-            System.out.println(Json.compact(out));
+            System.out.println(JsonFormat.compact(out));
         } else {
-            for (Object r : rows) {
+            for (Row r : rows) {
                 System.out.println(r);
             }
         }
         return EngramCli.OK;
     }
 
-    private static Map<String, Object> row(String workload, String couplings, int n, double micros) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("workload", workload);
-        m.put("couplings", couplings);
-        m.put("n", n);
-        m.put("microsPerStep", micros);
-        return m;
+    /** One timing: microseconds per step of a workload. */
+    record Row(String workload, String couplings, int n, double microsPerStep) {
+    }
+
+    /** The JSON output, the same shape as bench/peer.py's. */
+    record Result(String engine, String java, int p, int steps, List<Row> results) {
     }
 
     /** Best of five timed batches (after warm-up) of microseconds per step. */

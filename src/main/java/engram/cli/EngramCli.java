@@ -1,5 +1,11 @@
 package engram.cli;
 
+import engram.Engram;
+import engram.activation.ActivationKind;
+import engram.memory.MemoryKind;
+import engram.network.CouplingRule;
+import engram.network.IntegratorKind;
+import engram.network.ModelKind;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,11 +14,18 @@ import picocli.CommandLine.Command;
  * {@code java -jar engram.jar <command>}. Exit codes: 0 all checked claims hold, 1 a checked claim fails,
  * 2 bad input (one line on stderr naming the parameter and its valid range), 3 internal error.
  */
-@Command(name = "engram", mixinStandardHelpOptions = true, version = "engram 0.1.0",
+@Command(name = "engram", mixinStandardHelpOptions = true, versionProvider = EngramCli.Version.class,
         description = "Executable, falsifiable checks of associative-memory theory.",
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
                 FrPhaseCommand.class, MergeCommand.class, BenchCommand.class})
 public final class EngramCli implements Runnable {
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            return new String[] {"engram " + Engram.VERSION};
+        }
+    }
 
     public static final int OK = 0;
     public static final int CLAIM_FAILED = 1;
@@ -26,6 +39,17 @@ public final class EngramCli implements Runnable {
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */
     public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new EngramCli());
+        cl.registerConverter(ActivationKind.class, value -> {
+            try {
+                return ActivationKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
+        cl.registerConverter(ModelKind.class, named(ModelKind.class));
+        cl.registerConverter(MemoryKind.class, named(MemoryKind.class));
+        cl.registerConverter(CouplingRule.class, named(CouplingRule.class));
+        cl.registerConverter(IntegratorKind.class, named(IntegratorKind.class));
         for (int i = 0; i < args.length; i++) {
             String file = args[i].equals("--params") && i + 1 < args.length ? args[i + 1]
                     : args[i].startsWith("--params=") ? args[i].substring("--params=".length()) : null;
@@ -55,6 +79,19 @@ public final class EngramCli implements Runnable {
             return INTERNAL;
         });
         return cl;
+    }
+
+    /** Converts an option value to the enum constant whose command-line name (toString) it is. */
+    static <E extends Enum<E>> CommandLine.ITypeConverter<E> named(Class<E> type) {
+        return value -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.toString().equalsIgnoreCase(value.trim())) {
+                    return e;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + " but was '" + value + "'");
+        };
     }
 
     static String oneLine(String s) {

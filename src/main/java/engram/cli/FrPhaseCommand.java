@@ -1,15 +1,17 @@
 package engram.cli;
 
 import engram.analysis.PhaseDiagram;
+import engram.memory.FiringRateDesign;
 import engram.report.AtomicFiles;
-import engram.report.Json;
-import engram.report.PhaseDiagramImage;
+import engram.report.Csv;
+import engram.report.HeatMapImage;
+import engram.report.JsonFormat;
+import engram.theorem.firingrate.FiringRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +30,16 @@ final class FrPhaseCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "1000", description = "Neurons (balanced memories need q^2 N and q(1-q) N integers) (default ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--q", defaultValue = "0.2", description = "Activity, in (0, 0.5] (default ${DEFAULT-VALUE}).")
-    double q;
+    @Option(names = "--q", description = "Activity, in (0, 0.5] (default ${DEFAULT-VALUE}).")
+    double q = FiringRateDesign.REFERENCE_Q;
 
-    @Option(names = "--grid", defaultValue = "30", description = "Grid points per axis, in [2, 200] (default ${DEFAULT-VALUE}).")
-    int grid;
+    @Option(names = "--grid", description = "Grid points per axis, in [2, 200] (default ${DEFAULT-VALUE}).")
+    int grid = PhaseDiagram.GRID;
+
+    /** The JSON output (the keys are the command's contract). */
+    record Result(int cells, long sufficientCells, long instabilityCells, long undecidedCells, long undecidedStable,
+            long disagreements, double seconds, String csv, String png) {
+    }
 
     @Option(names = "--out", defaultValue = "reports/phase", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
@@ -48,40 +55,33 @@ final class FrPhaseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--n must be in [4, 100000], got " + n);
         }
         long started = System.nanoTime();
-        double[] rhos = PhaseDiagram.linspace(0.2, 5, grid);
-        double[] thresholds = PhaseDiagram.linspace(0, 0.9, grid);
+        double[] rhos = PhaseDiagram.rhos(grid);
+        double[] thresholds = PhaseDiagram.thresholds(grid);
         List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(n, q, rhos, thresholds);
         double seconds = (System.nanoTime() - started) / 1e9;
-        StringBuilder csv = new StringBuilder(
-                "activation,a,b,rho,threshold,maxEigenvalue,stable,sufficientCondition,instabilityExpression,instabilityCondition\n");
+        List<Object[]> rows = new ArrayList<>();
         for (PhaseDiagram.Cell c : cells) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.12g,%b,%b,%.12g,%b%n", c.activation(), c.a(),
-                    c.b(), c.rho(), c.threshold(), c.maxEigenvalue(), c.stable(), c.sufficient(), c.instability(),
-                    c.instability() > 0));
+            rows.add(new Object[] {c.activation().toString(), c.a(), c.b(), String.format(Locale.ROOT, "%.6f", c.rho()),
+                String.format(Locale.ROOT, "%.6f", c.threshold()), String.format(Locale.ROOT, "%.12g", c.maxEigenvalue()),
+                c.stable(), c.sufficient(), String.format(Locale.ROOT, "%.12g", c.instability()), c.instability() > 0});
         }
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("phase.csv"), csv.toString());
-        AtomicFiles.write(out.resolve("phase.png"), PhaseDiagramImage.png(cells, rhos, thresholds));
+        AtomicFiles.write(out.resolve("phase.csv"), Csv.write(List.of("activation", "a", "b", "rho", "threshold",
+                "maxEigenvalue", "stable", "sufficientCondition", "instabilityExpression", "instabilityCondition"), rows));
+        AtomicFiles.write(out.resolve("phase.png"), HeatMapImage.png(FiringRate.phaseFigure(cells, rhos, thresholds, "")));
         long disagreements = cells.stream().filter(c -> !c.agrees()).count();
         long undecided = cells.stream().filter(c -> !c.decided()).count();
         long undecidedStable = cells.stream().filter(c -> !c.decided() && c.stable()).count();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cells", cells.size());
-        m.put("sufficientCells", cells.stream().filter(PhaseDiagram.Cell::sufficient).count());
-        m.put("instabilityCells", cells.stream().filter(c -> !c.sufficient() && c.instability() > 0).count());
-        m.put("undecidedCells", undecided);
-        m.put("undecidedStable", undecidedStable);
-        m.put("disagreements", disagreements);
-        m.put("seconds", seconds);
-        m.put("csv", out.resolve("phase.csv").toString());
-        m.put("png", out.resolve("phase.png").toString());
+        Result m = new Result(cells.size(), cells.stream().filter(PhaseDiagram.Cell::sufficient).count(),
+                cells.stream().filter(c -> !c.sufficient() && c.instability() > 0).count(), undecided, undecidedStable,
+                disagreements, seconds, out.resolve("phase.csv").toString(), out.resolve("phase.png").toString());
         if (global.json) {
-            System.out.println(Json.compact(m));
+            System.out.println(JsonFormat.compact(m));
         } else {
             System.out.printf(Locale.ROOT, "%d cells in %.2f s: %d decided by the sufficient condition, %d by the "
                     + "instability expression, %d undecided (%d of them stable); %d disagreements; wrote %s and %s%n",
-                    cells.size(), seconds, m.get("sufficientCells"), m.get("instabilityCells"), undecided, undecidedStable,
-                    disagreements, m.get("csv"), m.get("png"));
+                    cells.size(), seconds, m.sufficientCells(), m.instabilityCells(), undecided, undecidedStable,
+                    disagreements, m.csv(), m.png());
         }
         return disagreements == 0 ? EngramCli.OK : EngramCli.CLAIM_FAILED;
     }

@@ -1,15 +1,12 @@
 package engram.cli;
 
-import engram.activation.Activations;
+import engram.activation.ActivationKind;
 import engram.analysis.RateStability;
 import engram.memory.FiringRateDesign;
+import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
-import engram.memory.Patterns;
-import engram.report.Json;
-import java.util.LinkedHashMap;
-import java.util.List;
+import engram.report.JsonFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,42 +23,51 @@ final class FrStabilityCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @Option(names = "--activation", defaultValue = "sigmoid", description = "sigmoid | rectified-tanh (default ${DEFAULT-VALUE}).")
-    String activation;
+    @Option(names = "--activation", description = "logistic (alias sigmoid) | rectified-tanh (default ${DEFAULT-VALUE}).")
+    ActivationKind activation = ActivationKind.LOGISTIC;
 
-    @Option(names = "--rho", defaultValue = "4.8", description = "Slope rho, > 0 (default ${DEFAULT-VALUE}).")
-    double rho;
+    @Option(names = "--rho", description = "Slope rho, > 0 (default ${DEFAULT-VALUE}).")
+    double rho = FiringRateDesign.REFERENCE_RHO;
 
-    @Option(names = "--threshold", defaultValue = "0.2", description = "Threshold I* (default ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", description = "Threshold I* (default ${DEFAULT-VALUE}).")
+    double threshold = FiringRateDesign.REFERENCE_THRESHOLD;
 
-    @Option(names = "--a", defaultValue = "-0.3", description = "Target field of silent units (default ${DEFAULT-VALUE}).")
-    double a;
+    @Option(names = "--a", description = "Target field of silent units (default ${DEFAULT-VALUE}).")
+    double a = FiringRateDesign.REFERENCE_A;
 
-    @Option(names = "--b", defaultValue = "0.95", description = "Target field of active units, > a (default ${DEFAULT-VALUE}).")
-    double b;
+    @Option(names = "--b", description = "Target field of active units, > a (default ${DEFAULT-VALUE}).")
+    double b = FiringRateDesign.REFERENCE_B;
 
     @Option(names = "--n", defaultValue = "1000", description = "Neurons (default ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--q", defaultValue = "0.2", description = "Activity, in (0, 1) (default ${DEFAULT-VALUE}).")
-    double q;
+    @Option(names = "--q", description = "Activity, in (0, 1) (default ${DEFAULT-VALUE}).")
+    double q = FiringRateDesign.REFERENCE_Q;
 
-    @Option(names = "--memories", defaultValue = "balanced", description = "balanced | random | correlated (default ${DEFAULT-VALUE}).")
-    String memories;
+    @Option(names = "--memories", defaultValue = "balanced", description = "balanced | sparse | correlated (default ${DEFAULT-VALUE}).")
+    MemoryKind memories;
 
-    @Option(names = "--p", description = "Memories (random: default floor(N/(10 ln N)); correlated: default 3; balanced: floor(1+1/q)).")
+    @Option(names = "--p", description = "Memories (sparse: default floor(N/(10 ln N)); correlated: default 3; balanced: floor(1+1/q)).")
     Integer p;
 
     @Option(names = "--r", defaultValue = "0.5", description = "Co-activity of correlated memories, in [0, 1) (default ${DEFAULT-VALUE}).")
     double r;
 
+    /** The JSON output (the keys are the command's contract). */
+    record Result(String activation, double rho, double threshold, double a, double b, int n, double q, double r,
+            String memories, int p, double alpha, double kappa, double beta, double gamma, double phiA, double phiB,
+            double eta, double equilibriumResidual, double maxRealEigenvalue, boolean stable, boolean sufficientCondition,
+            double instabilityExpression, boolean instabilityCondition, boolean conditionsApply, boolean consistent,
+            double seconds) {
+    }
+
     @Override public Integer call() {
-        if (!List.of("sigmoid", "logistic", "rectified-tanh").contains(activation)) {
-            throw new IllegalArgumentException("--activation must be sigmoid or rectified-tanh, got '" + activation + "'");
+        if (activation != ActivationKind.LOGISTIC && activation != ActivationKind.RECTIFIED_TANH) {
+            throw new IllegalArgumentException("--activation must be logistic (sigmoid) or rectified-tanh, got '" + activation + "'");
         }
-        if (!List.of("balanced", "random", "correlated").contains(memories)) {
-            throw new IllegalArgumentException("--memories must be balanced, random or correlated, got '" + memories + "'");
+        if (memories.bipolar()) {
+            throw new IllegalArgumentException("--memories must be balanced, sparse or correlated (0/1 memories), got '"
+                    + memories + "'");
         }
         if (n < 4 || n > 1_000_000) {
             throw new IllegalArgumentException("--n must be in [4, 1000000], got " + n);
@@ -81,16 +87,12 @@ final class FrStabilityCommand implements Callable<Integer> {
         if (!(r >= 0 && r < 1)) {
             throw new IllegalArgumentException("--r must be in [0, 1), got " + r);
         }
-        PatternSet xi = switch (memories) {
-            case "balanced" -> Patterns.commonCore(n, q);
-            case "random" -> Patterns.sparse(n, p != null ? p : (int) Math.floor(n / (10 * Math.log(n))), q,
-                    new SplittableRandom(global.seed));
-            default -> Patterns.correlated(n, p != null ? p : 3, q, r);
-        };
-        double co = memories.equals("correlated") ? r : q;
+        int count = p != null ? p : memories == MemoryKind.SPARSE ? (int) Math.floor(n / (10 * Math.log(n))) : 3;
+        PatternSet xi = memories.build(n, count, q, r, new SplittableRandom(global.seed));
+        double co = memories.coActivity(q, r);
         FiringRateDesign d;
         try {
-            d = new FiringRateDesign(xi, Activations.of(activation, rho, threshold), a, b, q, co);
+            d = new FiringRateDesign(xi, activation.of(rho, threshold), a, b, q, co);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--b/--threshold: " + e.getMessage());
         }
@@ -100,37 +102,13 @@ final class FrStabilityCommand implements Callable<Integer> {
         boolean stable = lambda < 0;
         boolean sufficient = d.sufficientCondition();
         double instability = d.instabilityExpression();
-        boolean applies = memories.equals("balanced");
+        boolean applies = memories == MemoryKind.BALANCED;
         boolean consistent = !applies || (!sufficient || stable) && (!(instability > 0) || !stable);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("activation", activation);
-        m.put("rho", rho);
-        m.put("threshold", threshold);
-        m.put("a", a);
-        m.put("b", b);
-        m.put("n", n);
-        m.put("q", q);
-        m.put("r", co);
-        m.put("memories", memories);
-        m.put("p", d.p());
-        m.put("alpha", d.alpha());
-        m.put("kappa", d.couplingScale());
-        m.put("beta", d.beta());
-        m.put("gamma", d.gamma());
-        m.put("phiA", d.phiA());
-        m.put("phiB", d.phiB());
-        m.put("eta", d.eta());
-        m.put("equilibriumResidual", residual);
-        m.put("maxRealEigenvalue", lambda);
-        m.put("stable", stable);
-        m.put("sufficientCondition", sufficient);
-        m.put("instabilityExpression", instability);
-        m.put("instabilityCondition", instability > 0);
-        m.put("conditionsApply", applies);
-        m.put("consistent", consistent);
-        m.put("seconds", (System.nanoTime() - started) / 1e9);
+        Result m = new Result(activation.toString(), rho, threshold, a, b, n, q, co, memories.toString(), d.p(), d.alpha(),
+                d.couplingScale(), d.beta(), d.gamma(), d.phiA(), d.phiB(), d.eta(), residual, lambda, stable, sufficient,
+                instability, instability > 0, applies, consistent, (System.nanoTime() - started) / 1e9);
         if (global.json) {
-            System.out.println(Json.compact(m));
+            System.out.println(JsonFormat.compact(m));
         } else {
             System.out.printf(Locale.ROOT, "alpha=%.6g gamma=%.6g phiA=%.6g phiB=%.6g residual=%.3g lambda_max=%.6g "
                     + "(%s); sufficient=%b, instability expression=%.6g%s%n", d.alpha(), d.gamma(), d.phiA(), d.phiB(),

@@ -1,13 +1,13 @@
 package engram.cli;
 
+import engram.Engram;
 import picocli.CommandLine.Option;
 
 /** Options every command takes. */
 public final class GlobalOptions {
 
-    public static final long DEFAULT_SEED = 20261123L;
-
-    @Option(names = "--seed", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).", defaultValue = "20261123")
+    @Option(names = "--seed", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).",
+            defaultValue = Engram.DEFAULT_SEED_TEXT)
     long seed;
 
     @Option(names = "--json", description = "Print one JSON object on stdout and nothing else there.")

@@ -2,11 +2,13 @@ package engram.cli;
 
 import engram.claim.Claim;
 import engram.claim.ClaimResult;
+import engram.report.Baseline;
 import engram.report.BaselineDiff;
-import engram.report.Figures;
-import engram.report.Json;
+import engram.report.JsonFormat;
+import engram.report.RenderedFigure;
 import engram.report.Report;
 import engram.report.ReportRun;
+import engram.report.ReportWriter;
 import engram.theorem.Theorems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Map<String, ClaimResult> byId = new HashMap<>();
-        List<Figures.Figure> figures = new ArrayList<>();
+        List<RenderedFigure> figures = new ArrayList<>();
         Long seed = null;
         String depth = null;
         long wall = 0;
@@ -66,11 +68,10 @@ final class MergeCommand implements Callable<Integer> {
             }
             Path captions = dir.resolve("figures.json");
             if (Files.exists(captions)) {
-                for (Object o : (List<?>) Json.parse(Files.readString(captions))) {
-                    Map<?, ?> f = (Map<?, ?>) o;
-                    String name = (String) f.get("file");
+                for (ReportWriter.Caption f : JsonFormat.read(Files.readString(captions), ReportWriter.Caption[].class)) {
+                    String name = f.file();
                     if (!name.equals("history.png") && figures.stream().noneMatch(x -> x.file().equals(name))) {
-                        figures.add(new Figures.Figure(name, (String) f.get("caption"), Files.readAllBytes(dir.resolve(name))));
+                        figures.add(new RenderedFigure(name, f.caption(), Files.readAllBytes(dir.resolve(name))));
                     }
                 }
             }
@@ -83,8 +84,9 @@ final class MergeCommand implements Callable<Integer> {
         }
         ordered.addAll(byId.values());
         Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall);
-        Report old = baseline == null ? null : Report.read(baseline);
-        BaselineDiff diff = ReportRun.publish(out, merged, figures, old, noHistory ? null : history);
+        Baseline against = baseline == null ? Baseline.none("no --baseline given")
+                : Baseline.of(Report.read(baseline), baseline.toString());
+        BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all());
         ReportOutput.print(merged, diff, out, global.json, "merged " + dirs.size() + " shards: ");
         return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
     }

@@ -3,8 +3,9 @@ package engram.cli;
 import engram.claim.Claim;
 import engram.claim.Depth;
 import engram.report.AtomicFiles;
+import engram.report.Baseline;
 import engram.report.BaselineDiff;
-import engram.report.Figures;
+import engram.report.RenderedFigure;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.report.Shard;
@@ -72,9 +73,11 @@ final class ReportCommand implements Callable<Integer> {
         if (baseline != null && old == null && !updateBaseline) {
             throw new IllegalArgumentException("--baseline: file not found: " + baseline);
         }
+        Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
+                : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");
         Report report = ReportRun.run(claims, global.seed, d, s, System.err::println);
-        List<Figures.Figure> figures = s.index() == 1 ? ReportRun.figures(global.seed) : List.of();
-        BaselineDiff diff = ReportRun.publish(out, report, figures, old, noHistory ? null : history);
+        List<RenderedFigure> figures = s.index() == 1 ? ReportRun.figures(Theorems.families(), global.seed) : List.of();
+        BaselineDiff diff = ReportRun.publish(out, report, figures, against, noHistory ? null : history, Theorems.all());
         if (updateBaseline) {
             AtomicFiles.write(baselinePath, report.toJsonText());
             System.err.println("baseline " + baselinePath + (old == null ? " created"

@@ -1,11 +1,12 @@
 package engram.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import engram.report.BaselineDiff;
-import engram.report.Json;
+import engram.report.JsonFormat;
 import engram.report.Report;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /** How {@code report} and {@code merge} print a finished report: one JSON object, or the diff and a summary line. */
 final class ReportOutput {
@@ -13,16 +14,16 @@ final class ReportOutput {
     private ReportOutput() {
     }
 
+    /** The --json output: report.json's fields, the output directory and, with a baseline, the diff. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Output(@JsonUnwrapped Report.File report, String out, Boolean regressed, List<BaselineDiff.Change> diff) {
+    }
+
     /** @param headline the start of the text summary line, e.g. "" or "merged 3 shards: " */
     static void print(Report report, BaselineDiff diff, Path out, boolean json, String headline) {
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>(report.toJson());
-            m.put("out", out.toString());
-            if (diff != null) {
-                m.put("regressed", diff.regressed());
-                m.put("diff", diff.toJson());
-            }
-            System.out.println(Json.compact(m));
+            System.out.println(JsonFormat.compact(new Output(report.toJson(), out.toString(),
+                    diff == null ? null : diff.regressed(), diff == null ? null : diff.changes())));
         } else {
             if (diff != null) {
                 System.out.println(diff.text());

@@ -30,12 +30,4 @@ public interface FixedStepMethod {
         }
         return x;
     }
-
-    static FixedStepMethod of(String name, int n) {
-        return switch (name) {
-            case "euler" -> new Euler(n);
-            case "rk4" -> new RungeKutta4(n);
-            default -> throw new IllegalArgumentException("fixed-step integrator must be euler or rk4, got '" + name + "'");
-        };
-    }
 }

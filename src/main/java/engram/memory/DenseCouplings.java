@@ -56,6 +56,31 @@ public final class DenseCouplings implements Couplings {
         return new DenseCouplings(n, w);
     }
 
+    /**
+     * {@code W + (G - G^T)/2} with G iid Gaussian of scale {@code scale} (drawn from rng as by
+     * {@link #randomGeneral}): W plus an antisymmetric part, the usual way out of a symmetry hypothesis.
+     */
+    public static DenseCouplings withAntisymmetricPart(Couplings base, double scale, RandomGenerator rng) {
+        int n = base.n();
+        double[] w = base.toDense();
+        DenseCouplings g = randomGeneral(n, scale, rng);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                w[i * n + j] += 0.5 * (g.entry(i, j) - g.entry(j, i));
+            }
+        }
+        return new DenseCouplings(n, w);
+    }
+
+    /** This matrix times {@code factor}. */
+    public DenseCouplings times(double factor) {
+        double[] s = w.clone();
+        for (int k = 0; k < s.length; k++) {
+            s[k] *= factor;
+        }
+        return new DenseCouplings(n, s);
+    }
+
     @Override public int n() { return n; }
 
     @Override public void multiply(double[] v, double[] out) {

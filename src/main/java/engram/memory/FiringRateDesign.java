@@ -22,6 +22,20 @@ import java.util.Arrays;
  */
 public record FiringRateDesign(PatternSet memories, Activation phi, double a, double b, double q, double r) {
 
+    /**
+     * theory.md's reference design, the one of the authors' retrieval experiment and marked phase-diagram point:
+     * sigmoid with slope {@value #REFERENCE_RHO} and threshold {@value #REFERENCE_THRESHOLD}, target fields
+     * a = {@value #REFERENCE_A} (gamma < 0: global inhibition) and b = {@value #REFERENCE_B}, activity
+     * {@value #REFERENCE_Q}.
+     */
+    public static final double REFERENCE_RHO = 4.8;
+    public static final double REFERENCE_THRESHOLD = 0.2;
+    public static final double REFERENCE_A = -0.3;
+    public static final double REFERENCE_B = 0.95;
+    public static final double REFERENCE_Q = 0.2;
+    /** The other field choice of the phase diagram, a > 0 (gamma > 0). */
+    public static final double EXCITATORY_A = 0.1;
+
     public FiringRateDesign {
         if (!(a < b)) {
             throw new IllegalArgumentException("target fields need a < b, got a=" + a + ", b=" + b);

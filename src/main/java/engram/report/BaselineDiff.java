@@ -1,5 +1,6 @@
 package engram.report;
 
+import engram.claim.Catalogue;
 import engram.claim.ClaimResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public record BaselineDiff(List<Change> changes) {
                 boolean worse = b.holds() && !r.holds();
                 out.add(new Change(r.id(), "verdict", worse, "verdict " + b.verdict() + " -> " + r.verdict()));
             }
-            var entry = engram.claim.Catalogue.entry(r.id());
+            var entry = Catalogue.entry(r.id());
             compareMetric(out, r.id(), "worstMargin", b.worstMargin(), r.worstMargin(), "larger", entry.regression());
             compareMetric(out, r.id(), "worstMetric", b.worstMetric(), r.worstMetric(), entry.direction(), entry.regression());
             if (b.millis() > 0 && r.millis() > SLOWDOWN_FACTOR * b.millis() && r.millis() - b.millis() > SLOWDOWN_MILLIS) {
@@ -92,16 +93,4 @@ public record BaselineDiff(List<Change> changes) {
         return sb.toString().trim();
     }
 
-    public List<Object> toJson() {
-        List<Object> l = new ArrayList<>();
-        for (Change c : changes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.id());
-            m.put("kind", c.kind());
-            m.put("regression", c.regression());
-            m.put("text", c.text());
-            l.add(m);
-        }
-        return l;
-    }
 }

@@ -1,6 +1,7 @@
 package engram.report;
 
 import engram.claim.ClaimResult;
+import engram.figure.Plot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 
 /** {@code reports/history.jsonl}: one JSON line per report run, and the trend figure drawn from it. */
 public final class History {
@@ -20,22 +18,18 @@ public final class History {
     }
 
     /** The line recorded for one run: provenance essentials, counts and each claim's worst margin. */
-    static Map<String, Object> line(Report report) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public record Line(String date, String commit, long seed, String depth, long holds, int total, long wallMillis,
+            Map<String, Double> worstMargins) {
+    }
+
+    static Line line(Report report) {
         Provenance p = report.provenance();
-        m.put("date", p == null ? "" : p.date());
-        m.put("commit", p == null ? "" : p.commit());
-        m.put("seed", report.seed());
-        m.put("depth", report.depth());
-        m.put("holds", report.holds());
-        m.put("total", report.results().size());
-        m.put("wallMillis", p == null ? 0 : p.wallMillis());
-        Map<String, Object> margins = new LinkedHashMap<>();
+        Map<String, Double> margins = new LinkedHashMap<>();
         for (ClaimResult r : report.results()) {
             margins.put(r.id(), r.worstMargin());
         }
-        m.put("worstMargins", margins);
-        return m;
+        return new Line(p == null ? "" : p.date(), p == null ? "" : p.commit(), report.seed(), report.depth(),
+                report.holds(), report.results().size(), p == null ? 0 : p.wallMillis(), margins);
     }
 
     /** Appends one line, rewriting the file atomically (a reader never sees a half line). */
@@ -44,25 +38,29 @@ public final class History {
         if (!old.isEmpty() && !old.endsWith("\n")) {
             old += "\n";
         }
-        AtomicFiles.write(file, old + Json.compact(line(report)) + "\n");
+        AtomicFiles.write(file, old + JsonFormat.compact(line(report)) + "\n");
     }
 
-    /** Trend of wall time and of the number of claims holding over the recorded runs; null before two runs. */
-    @SuppressWarnings("unchecked")
-    public static Figures.Figure trend(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!l.isBlank()) {
-                try {
-                    lines.add((Map<String, Object>) Json.parse(l));
-                } catch (RuntimeException e) {
-                    // skip a damaged line rather than lose the report
+    /** The recorded runs; a damaged line is skipped rather than losing the report. */
+    static List<Line> read(Path file) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!l.isBlank()) {
+                    try {
+                        lines.add(JsonFormat.read(l, Line.class));
+                    } catch (RuntimeException e) {
+                        // skip a damaged line
+                    }
                 }
             }
         }
+        return lines;
+    }
+
+    /** Trend of wall time and of the number of claims holding over the last 100 runs; null before two runs. */
+    public static Plot trend(Path file) throws IOException {
+        List<Line> lines = read(file);
         if (lines.size() < 2) {
             return null;
         }
@@ -70,19 +68,15 @@ public final class History {
         int k = lines.size() - from;
         double[] x = new double[k], wall = new double[k], holds = new double[k], failing = new double[k];
         for (int i = 0; i < k; i++) {
-            Map<String, Object> m = lines.get(from + i);
+            Line m = lines.get(from + i);
             x[i] = from + i + 1;
-            wall[i] = ((Number) m.get("wallMillis")).doubleValue() / 1000;
-            holds[i] = ((Number) m.get("holds")).doubleValue();
-            failing[i] = ((Number) m.get("total")).doubleValue() - holds[i];
+            wall[i] = m.wallMillis() / 1000.0;
+            holds[i] = m.holds();
+            failing[i] = m.total() - m.holds();
         }
-        XYChart c = new XYChartBuilder().width(760).height(360).title("History: last " + k + " report runs")
-                .xAxisTitle("run").yAxisTitle("value").build();
-        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        c.addSeries("claims holding", x, holds);
-        c.addSeries("claims not holding", x, failing);
-        c.addSeries("wall time (s)", x, wall);
-        return new Figures.Figure("history.png", "Trend over reports/history.jsonl: claims holding and not holding, and "
-                + "wall time per run.", BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG));
+        return new Plot("history.png", "Trend over reports/history.jsonl: claims holding and not holding, and wall time "
+                + "per run.", "History: last " + k + " report runs", "run", "value", false, false,
+                List.of(Plot.Series.points("claims holding", x, holds), Plot.Series.points("claims not holding", x, failing),
+                        Plot.Series.points("wall time (s)", x, wall)));
     }
 }

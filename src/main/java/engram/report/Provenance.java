@@ -1,5 +1,6 @@
 package engram.report;
 
+import engram.Engram;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 public record Provenance(String commit, boolean dirty, String date, String engram, String jvm, String os, long seed,
         String depth, String shard, long wallMillis, Map<String, Long> claimMillis) {
 
-    public static final String VERSION = "0.1.0";
+    public Provenance {
+        claimMillis = claimMillis == null ? Map.of() : new LinkedHashMap<>(claimMillis);
+    }
 
     public static Provenance collect(long seed, String depth, String shard, long wallMillis, Map<String, Long> claimMillis) {
         String commit = git("rev-parse", "HEAD");
         String status = git("status", "--porcelain", "--untracked-files=no");
         return new Provenance(commit == null ? "unknown" : commit, status != null && !status.isBlank(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), VERSION,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Engram.VERSION,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 seed, depth, shard, wallMillis, claimMillis);
@@ -47,31 +50,5 @@ public record Provenance(String commit, boolean dirty, String date, String engra
         } catch (Exception e) {
             return null;
         }
-    }
-
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("commit", commit);
-        m.put("dirty", dirty);
-        m.put("date", date);
-        m.put("engram", engram);
-        m.put("jvm", jvm);
-        m.put("os", os);
-        m.put("seed", seed);
-        m.put("depth", depth);
-        m.put("shard", shard);
-        m.put("wallMillis", wallMillis);
-        m.put("claimMillis", new LinkedHashMap<>(claimMillis));
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Provenance fromJson(Map<String, Object> m) {
-        Map<String, Long> millis = new LinkedHashMap<>();
-        ((Map<String, Object>) m.getOrDefault("claimMillis", Map.of()))
-                .forEach((k, v) -> millis.put(k, ((Number) v).longValue()));
-        return new Provenance((String) m.get("commit"), Boolean.TRUE.equals(m.get("dirty")), (String) m.get("date"),
-                (String) m.get("engram"), (String) m.get("jvm"), (String) m.get("os"), ((Number) m.get("seed")).longValue(),
-                (String) m.get("depth"), (String) m.get("shard"), ((Number) m.get("wallMillis")).longValue(), millis);
     }
 }

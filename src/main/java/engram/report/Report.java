@@ -1,5 +1,7 @@
 package engram.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import engram.Engram;
 import engram.claim.Catalogue;
 import engram.claim.CatalogueEntry;
 import engram.claim.ClaimResult;
@@ -8,13 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One run's results: the claims' verdicts and metrics (deterministic for a seed) and its {@link Provenance}. Its JSON
- * form is {@code report.json}; a committed copy of it is the baseline.
+ * form ({@link File}) is {@code report.json}; a committed copy of it is the baseline.
  */
 public record Report(long seed, String depth, List<ClaimResult> results, Provenance provenance) {
 
@@ -26,95 +26,68 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
         return results.stream().filter(ClaimResult::holds).count();
     }
 
-    /** The metrics of one claim, each with its direction and regression tolerance from the catalogue. */
-    static Map<String, Object> metrics(ClaimResult r) {
-        CatalogueEntry e = Catalogue.entry(r.id());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("worstMargin", metric(r.worstMargin(), "larger", e.regression()));
-        m.put("worstMetric", metric(r.worstMetric(), e.direction(), e.regression()));
-        return m;
+    /** report.json. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record File(String engram, long seed, String depth, String verdict, long holds, int total,
+            List<ClaimEntry> claims, Provenance provenance) {
     }
 
-    private static Map<String, Object> metric(double value, String direction, double tolerance) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", value);
-        m.put("direction", direction);
-        m.put("tolerance", tolerance);
-        return m;
+    /** One claim in report.json. */
+    public record ClaimEntry(String id, String verdict, double worstMargin, double worstMetric, Metrics metrics,
+            int cases, int skipped, long seed, String worstCase, String worstDetail, int controlCases,
+            String controlViolation, String controlDetail) {
+    }
+
+    /** A claim's two metrics, each with its direction and regression tolerance from the catalogue. */
+    public record Metrics(Metric worstMargin, Metric worstMetric) {
+    }
+
+    /** A metric's value, which direction is better, and the change that counts as a regression. */
+    public record Metric(double value, String direction, double tolerance) {
+    }
+
+    static ClaimEntry entry(ClaimResult r) {
+        CatalogueEntry e = Catalogue.entry(r.id());
+        return new ClaimEntry(r.id(), r.verdict().name(), r.worstMargin(), r.worstMetric(),
+                new Metrics(new Metric(r.worstMargin(), "larger", e.regression()),
+                        new Metric(r.worstMetric(), e.direction(), e.regression())),
+                r.cases(), r.skipped(), r.seed(), r.worstCase(), r.worstDetail(), r.controlCases(), r.controlCase(),
+                r.controlDetail());
     }
 
     /** The deterministic part of report.json (everything but provenance). */
-    public Map<String, Object> body() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("engram", Provenance.VERSION);
-        root.put("seed", seed);
-        root.put("depth", depth);
-        root.put("verdict", allHold() ? "HOLDS" : "FAILS");
-        root.put("holds", holds());
-        root.put("total", results.size());
-        List<Object> claims = new ArrayList<>();
-        for (ClaimResult r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.id());
-            m.put("verdict", r.verdict().name());
-            m.put("worstMargin", r.worstMargin());
-            m.put("worstMetric", r.worstMetric());
-            m.put("metrics", metrics(r));
-            m.put("cases", r.cases());
-            m.put("seed", r.seed());
-            m.put("worstCase", r.worstCase());
-            m.put("worstDetail", r.worstDetail());
-            m.put("controlCases", r.controlCases());
-            m.put("controlViolation", r.controlCase());
-            m.put("controlDetail", r.controlDetail());
-            claims.add(m);
-        }
-        root.put("claims", claims);
-        return root;
+    public File body() {
+        return new File(Engram.VERSION, seed, depth, allHold() ? "HOLDS" : "FAILS", holds(), results.size(),
+                results.stream().map(Report::entry).toList(), null);
     }
 
-    public Map<String, Object> toJson() {
-        Map<String, Object> root = body();
-        if (provenance != null) {
-            root.put("provenance", provenance.toJson());
-        }
-        return root;
+    public File toJson() {
+        File b = body();
+        return new File(b.engram(), b.seed(), b.depth(), b.verdict(), b.holds(), b.total(), b.claims(), provenance);
     }
 
     public String toJsonText() {
-        return Json.write(toJson()) + "\n";
+        return JsonFormat.pretty(toJson()) + "\n";
     }
 
-    private static double num(Object o) {
-        if (o instanceof Number n) {
-            return n.doubleValue();
-        }
-        return Double.parseDouble(String.valueOf(o));
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Report fromJson(Map<String, Object> root) {
-        Provenance prov = root.get("provenance") instanceof Map<?, ?> p ? Provenance.fromJson((Map<String, Object>) p) : null;
+    public static Report fromJson(File file) {
+        Provenance prov = file.provenance();
         List<ClaimResult> results = new ArrayList<>();
-        for (Object o : (List<Object>) root.get("claims")) {
-            Map<String, Object> m = (Map<String, Object>) o;
-            String id = (String) m.get("id");
-            long millis = prov != null ? prov.claimMillis().getOrDefault(id, 0L) : 0L;
-            results.add(new ClaimResult(id, ClaimResult.Verdict.valueOf((String) m.get("verdict")), num(m.get("worstMargin")),
-                    num(m.get("worstMetric")), (int) num(m.get("cases")), (long) num(m.get("seed")),
-                    (String) m.get("worstCase"), (String) m.get("worstDetail"), (int) num(m.get("controlCases")),
-                    (String) m.get("controlViolation"), (String) m.get("controlDetail"), millis));
+        for (ClaimEntry m : file.claims()) {
+            long millis = prov != null ? prov.claimMillis().getOrDefault(m.id(), 0L) : 0L;
+            results.add(new ClaimResult(m.id(), ClaimResult.Verdict.valueOf(m.verdict()), m.worstMargin(),
+                    m.worstMetric(), m.cases(), m.skipped(), m.seed(), m.worstCase(), m.worstDetail(), m.controlCases(),
+                    m.controlViolation(), m.controlDetail(), millis));
         }
-        return new Report((long) num(root.get("seed")), (String) root.get("depth"), results, prov);
+        return new Report(file.seed(), file.depth(), results, prov);
     }
 
-    @SuppressWarnings("unchecked")
     public static Report read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("report file not found: " + file);
         }
         try {
-            return fromJson((Map<String, Object>) Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            return fromJson(JsonFormat.read(Files.readString(file, StandardCharsets.UTF_8), File.class));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot read report " + file + ": " + e.getMessage());
         }

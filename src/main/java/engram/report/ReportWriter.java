@@ -1,17 +1,17 @@
 package engram.report;
 
+import engram.claim.CaseRanges;
 import engram.claim.Catalogue;
 import engram.claim.CatalogueEntry;
+import engram.claim.Claim;
 import engram.claim.ClaimResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes {@code report.json}, the figures and a self-contained {@code index.html} (figures inlined as data URIs, no
@@ -22,30 +22,41 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /** A figure's file and caption, as figures.json lists them for {@code merge}. */
+    public record Caption(String file, String caption) {
+    }
+
     /**
      * Writes the figures (with their captions in figures.json, which {@code merge} reads), report.json, summary.md and
      * index.html (in that order, each atomically; index.html last).
      *
-     * @param diff the comparison with a baseline, or null
+     * @param diff the comparison with the baseline, or null when none was checked ({@code baseline} says why)
      */
-    public static void write(Path dir, Report report, List<Figures.Figure> figures, BaselineDiff diff) throws IOException {
+    public static void write(Path dir, Report report, List<RenderedFigure> figures, BaselineDiff diff, Baseline baseline,
+            List<Claim<?>> registry) throws IOException {
         Files.createDirectories(dir);
-        List<Object> captions = new ArrayList<>();
-        for (Figures.Figure f : figures) {
+        List<Caption> captions = new ArrayList<>();
+        for (RenderedFigure f : figures) {
             AtomicFiles.write(dir.resolve(f.file()), f.png());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", f.file());
-            m.put("caption", f.caption());
-            captions.add(m);
+            captions.add(new Caption(f.file(), f.caption()));
         }
-        AtomicFiles.write(dir.resolve("figures.json"), Json.write(captions) + "\n");
+        AtomicFiles.write(dir.resolve("figures.json"), JsonFormat.pretty(captions) + "\n");
         AtomicFiles.write(dir.resolve("report.json"), report.toJsonText());
-        AtomicFiles.write(dir.resolve("summary.md"), summary(report, diff));
-        AtomicFiles.write(dir.resolve("index.html"), html(report, figures, diff));
+        AtomicFiles.write(dir.resolve("summary.md"), summary(report, diff, baseline));
+        AtomicFiles.write(dir.resolve("index.html"), html(report, figures, diff, baseline, registry));
+    }
+
+    /** One sentence on the baseline: compared (with what), or not checked and why. */
+    static String baselineSentence(BaselineDiff diff, Baseline baseline) {
+        if (diff == null) {
+            return "Baseline not checked: " + baseline.notChecked() + ".";
+        }
+        return "Compared with the baseline " + baseline.source() + ": " + (diff.empty() ? "no differences."
+                : diff.regressed() ? "regressions (below)." : "changes, none a regression (below).");
     }
 
     /** A short Markdown table for a CI job summary. */
-    public static String summary(Report report, BaselineDiff diff) {
+    public static String summary(Report report, BaselineDiff diff, Baseline baseline) {
         StringBuilder sb = new StringBuilder("## Engram: ").append(report.holds()).append(" of ")
                 .append(report.results().size()).append(" claims hold\n\n");
         Provenance p = report.provenance();
@@ -55,9 +66,9 @@ public final class ReportWriter {
                     .append(report.depth()).append(", ").append(String.format(Locale.ROOT, "%.1f s", p.wallMillis() / 1000.0))
                     .append(".\n\n");
         }
+        sb.append(diff != null && diff.regressed() ? "**" + baselineSentence(diff, baseline) + "**"
+                : baselineSentence(diff, baseline)).append("\n\n");
         if (diff != null) {
-            sb.append(diff.regressed() ? "**Regressions against the baseline:**\n\n" : "Baseline: ")
-                    .append(diff.empty() ? "no differences.\n\n" : "");
             for (BaselineDiff.Change c : diff.changes()) {
                 sb.append("- ").append(c.regression() ? "**REGRESSION** " : "").append('`').append(c.id()).append("`: ")
                         .append(c.text()).append('\n');
@@ -66,12 +77,24 @@ public final class ReportWriter {
                 sb.append('\n');
             }
         }
-        sb.append("| claim | verdict | worst margin | cases |\n|---|---|---|---|\n");
+        sb.append("| claim | verdict | worst margin | cases (skipped) |\n|---|---|---|---|\n");
         for (ClaimResult r : report.results()) {
             sb.append("| `").append(r.id()).append("` | ").append(r.holds() ? "HOLDS" : "**" + r.verdict() + "**")
-                    .append(" | ").append(num(r.worstMargin())).append(" | ").append(r.cases()).append(" |\n");
+                    .append(" | ").append(num(r.worstMargin())).append(" | ").append(r.cases()).append(" (")
+                    .append(r.skipped()).append(") |\n");
         }
         return sb.toString();
+    }
+
+    /** " Cases: n in [..]; ..." for the claim's hypotheses or control, from its case space's named draws. */
+    private static String cases(List<Claim<?>> registry, String id, boolean control) {
+        for (Claim<?> c : registry) {
+            if (c.id().equals(id)) {
+                return " <i>" + (control ? "Control cases" : "Cases") + ":</i> "
+                        + esc(CaseRanges.text(control ? c.control() : c.hypotheses())) + ".";
+            }
+        }
+        return "";
     }
 
     static String esc(String s) {
@@ -82,12 +105,13 @@ public final class ReportWriter {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : String.valueOf(v);
     }
 
-    /** Source path of a test named Class#method, relative to the repository root. */
-    static String testSource(String test) {
-        return "src/test/java/" + test.split("#")[0].replace('.', '/') + ".java";
+    /** Source path of a claim class, relative to the repository root. */
+    static String claimSource(String className) {
+        return "src/main/java/" + className.replace('.', '/') + ".java";
     }
 
-    static String html(Report report, List<Figures.Figure> figures, BaselineDiff diff) {
+    static String html(Report report, List<RenderedFigure> figures, BaselineDiff diff, Baseline baseline,
+            List<Claim<?>> registry) {
         List<ClaimResult> results = report.results();
         long holds = report.holds();
         long seed = report.seed();
@@ -101,12 +125,11 @@ public final class ReportWriter {
                 .append(".diff{border:2px solid #888;padding:.5em 1em;margin:1em 0}")
                 .append("figure{margin:1.5em 0}figcaption{font-size:14px;color:#444}</style></head><body>\n")
                 .append("<h1>Engram theorem-check report</h1>\n");
+        h.append("<div class=\"diff\"><h2>").append(diff != null && diff.regressed()
+                ? "<span class=\"REGRESSION\">Regressions against the baseline</span>" : "Comparison with the baseline")
+                .append("</h2><p>").append(esc(baselineSentence(diff, baseline))).append("</p>");
         if (diff != null) {
-            h.append("<div class=\"diff\"><h2>").append(diff.regressed() ? "<span class=\"REGRESSION\">Regressions against the baseline</span>"
-                    : "Comparison with the baseline").append("</h2>");
-            if (diff.empty()) {
-                h.append("<p>No differences.</p>");
-            } else {
+            if (!diff.empty()) {
                 h.append("<ul>");
                 for (BaselineDiff.Change c : diff.changes()) {
                     h.append("<li>").append(c.regression() ? "<span class=\"REGRESSION\">REGRESSION</span> " : "")
@@ -114,8 +137,8 @@ public final class ReportWriter {
                 }
                 h.append("</ul>");
             }
-            h.append("</div>\n");
         }
+        h.append("</div>\n");
         h.append("<p>").append(holds).append(" of ").append(results.size())
                 .append(" claims hold. Seed <code>").append(seed).append("</code>, depth <code>").append(esc(depth))
                 .append("</code>. Re-run: <code>java -jar target/engram.jar report --seed ").append(seed)
@@ -128,24 +151,24 @@ public final class ReportWriter {
                     .append(String.format(Locale.ROOT, ", %.1f s.", p.wallMillis() / 1000.0)).append("</p>\n");
         }
         h.append("<table><tr><th>claim</th><th>verdict</th><th>worst margin</th><th>worst metric</th>")
-                .append("<th>cases tried</th><th>seed</th><th>negative control</th><th>time</th></tr>\n");
+                .append("<th>cases tried (skipped)</th><th>seed</th><th>negative control</th><th>time</th></tr>\n");
         for (ClaimResult r : results) {
             h.append("<tr><td><a href=\"#").append(esc(r.id())).append("\"><code>").append(esc(r.id()))
                     .append("</code></a></td><td class=\"").append(r.verdict()).append("\">").append(r.verdict())
                     .append("</td><td>").append(num(r.worstMargin())).append("</td><td>").append(num(r.worstMetric()))
-                    .append("</td><td>").append(r.cases()).append("</td><td>").append(r.seed()).append("</td><td>")
+                    .append("</td><td>").append(r.cases()).append(" (").append(r.skipped()).append(")</td><td>").append(r.seed()).append("</td><td>")
                     .append(r.controlCase().isEmpty() ? "no violation found in " + r.controlCases() + " cases"
                             : "violation found after " + r.controlCases() + " case(s)")
                     .append("</td><td>").append(r.millis()).append(" ms</td></tr>\n");
         }
         h.append("</table>\n");
-        for (Figures.Figure f : figures) {
+        for (RenderedFigure f : figures) {
             h.append("<figure><img alt=\"").append(esc(f.file())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption>").append(esc(f.caption()))
                     .append(" (<a href=\"").append(esc(f.file())).append("\">").append(esc(f.file()))
                     .append("</a>)</figcaption></figure>\n");
         }
-        h.append("<h2>Claims</h2>\n<p>Links to catalogue entries and tests are relative to <code>reports/latest/</code> in a "
+        h.append("<h2>Claims</h2>\n<p>Links to catalogue entries and claim sources are relative to <code>reports/latest/</code> in a "
                 + "checkout.</p>\n");
         for (ClaimResult r : results) {
             CatalogueEntry e = Catalogue.entry(r.id());
@@ -153,19 +176,22 @@ public final class ReportWriter {
                     .append(esc(e.title())).append(" <span class=\"").append(r.verdict()).append("\">")
                     .append(r.verdict()).append("</span></h3>\n<p>").append(esc(e.statement())).append("</p>\n<ul>")
                     .append("<li><b>Source:</b> ").append(esc(e.source())).append("</li>")
-                    .append("<li><b>Hypotheses:</b> ").append(esc(e.hypotheses())).append("</li>")
+                    .append("<li><b>Hypotheses:</b> ").append(esc(e.hypotheses())).append(cases(registry, r.id(), false))
+                    .append("</li>")
                     .append("<li><b>Metric:</b> ").append(esc(e.metric())).append("; <b>tolerance:</b> ")
-                    .append(esc(e.tolerance())).append("; <b>regression tolerance:</b> ").append(e.regression())
+                    .append(esc(e.toleranceText())).append(" (").append(esc(e.toleranceWhy())).append(")")
+                    .append("; <b>regression tolerance:</b> ").append(e.regression())
                     .append(" (").append(esc(e.direction())).append(" is better)</li>")
                     .append("<li><b>Worst case:</b> <code>").append(esc(r.worstCase())).append("</code>: ")
                     .append(esc(r.worstDetail())).append("</li>")
-                    .append("<li><b>Negative control:</b> ").append(esc(e.control())).append(" Found: <code>")
+                    .append("<li><b>Negative control:</b> ").append(esc(e.control())).append(cases(registry, r.id(), true))
+                    .append(" Found: <code>")
                     .append(esc(r.controlCase().isEmpty() ? "none" : r.controlCase())).append("</code>: ")
                     .append(esc(r.controlDetail())).append("</li>")
                     .append("<li><b>Catalogue entry:</b> <a href=\"../../properties/").append(esc(r.id()))
                     .append(".properties\"><code>properties/").append(esc(r.id())).append(".properties</code></a>; ")
-                    .append("<b>test:</b> <a href=\"../../").append(esc(testSource(e.test()))).append("\"><code>")
-                    .append(esc(e.test())).append("</code></a></li></ul>\n");
+                    .append("<b>claim:</b> <a href=\"../../").append(esc(claimSource(e.claim()))).append("\"><code>")
+                    .append(esc(e.claim())).append("</code></a></li></ul>\n");
         }
         h.append("</body></html>\n");
         return h.toString();

@@ -96,7 +96,9 @@ class ActivationTest {
     @Test
     void badParametersNameTheParameterAndRange() {
         assertThatThrownBy(() -> new Tanh(0)).hasMessageContaining("gain").hasMessageContaining("> 0");
-        assertThatThrownBy(() -> Activations.of("softmax", 1, 0)).hasMessageContaining("activation must be one of");
+        assertThatThrownBy(() -> ActivationKind.parse("softmax")).hasMessageContaining("expected one of [tanh, logistic");
+        assertThat(ActivationKind.parse("sigmoid")).isEqualTo(ActivationKind.LOGISTIC);
+        assertThat(ActivationKind.parse("rectified-tanh").of(2, 0.1)).isEqualTo(new RectifiedTanh(2, 0.1));
         assertThatThrownBy(() -> new Logistic(-1, 0)).hasMessageContaining("rho");
     }
 }

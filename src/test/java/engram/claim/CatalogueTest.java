@@ -1,17 +1,18 @@
 package engram.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import engram.report.ClaimTable;
 import engram.theorem.Theorems;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the claim catalogue ({@code properties/}), the registry ({@link Theorems}) and the tests in one-to-one
- * correspondence: every entry is complete, names a registered claim and an existing property test annotated for it;
- * every claim has an entry, a property test and a control test; every annotated test names an entry.
+ * Keeps the claim catalogue ({@code properties/}) and the registry ({@link Theorems}) in one-to-one correspondence:
+ * every entry is complete, names a registered claim and the class that checks it; every claim has an entry; class
+ * names line up with ids; case ranges are written only in the code; the README's claim tables are the generated ones.
  */
 class CatalogueTest {
 
@@ -43,31 +44,10 @@ class CatalogueTest {
         return m;
     }
 
-    /** Every test method annotated with {@link AssertsClaim}, found by scanning the compiled test classes. */
-    static List<Method> annotatedTests() throws IOException {
-        Path root = Paths.get("target", "test-classes");
-        List<Method> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-                String name = root.relativize(p).toString().replace('/', '.').replace('\\', '.')
-                        .replaceAll("\\.class$", "");
-                try {
-                    for (Method m : Class.forName(name).getDeclaredMethods()) {
-                        if (m.isAnnotationPresent(AssertsClaim.class)) {
-                            out.add(m);
-                        }
-                    }
-                } catch (ClassNotFoundException | NoClassDefFoundError e) {
-                    throw new IllegalStateException("cannot load test class " + name, e);
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void everyRegisteredClaimHasACompleteEntryAndViceVersa() throws IOException {
         Set<String> registered = Theorems.all().stream().map(Claim::id).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(registered).as("ids are unique").hasSize(Theorems.all().size());
         assertThat(new TreeSet<>(entries().keySet())).isEqualTo(registered);
         for (String id : registered) {
             assertThat(Catalogue.entry(id).id()).as("entry packaged into the jar").isEqualTo(id);
@@ -75,34 +55,70 @@ class CatalogueTest {
     }
 
     @Test
-    void theReadmeClaimTableListsEveryClaim() throws IOException {
-        String readme = Files.readString(Paths.get("README.md"));
+    void everyEntryNamesTheClassThatChecksIt() {
         for (Claim<?> c : Theorems.all()) {
-            assertThat(readme).as("README row for " + c.id()).contains("| `" + c.id() + "` |");
+            assertThat(c.getClass().getName()).as("claim class named by " + c.id()).isEqualTo(c.entry().claim());
+        }
+    }
+
+    /**
+     * A claim class checked for one id is named after it: {@code fr.global-stability} is {@code GlobalStabilityClaim}
+     * in {@code engram.theorem.firingrate} (the family prefix dropped) or {@code VoltageContractionClaim} for
+     * {@code voltage.contraction}. A class shared by several ids (Euler and RK4 orders) is named by the catalogue.
+     */
+    @Test
+    void classNamesLineUpWithIds() {
+        Map<Class<?>, Long> uses = Theorems.all().stream().collect(Collectors.groupingBy(Object::getClass, Collectors.counting()));
+        for (Claim<?> c : Theorems.all()) {
+            if (uses.get(c.getClass()) > 1) {
+                continue;
+            }
+            String[] parts = c.id().split("\\.", 2);
+            String whole = camel(c.id()) + "Claim", tail = camel(parts[1]) + "Claim";
+            assertThat(c.getClass().getSimpleName()).as("class of " + c.id()).isIn(whole, tail);
+        }
+    }
+
+    private static String camel(String id) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : id.split("[.\\-]")) {
+            sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return sb.toString();
+    }
+
+    /** Ranges like {@code 2..60} belong in the named draws of the code, which the report renders, not in prose. */
+    @Test
+    void caseRangesAreWrittenOnlyInTheCode() throws IOException {
+        for (CatalogueEntry e : entries().values()) {
+            assertThat(e.hypotheses()).as("hypotheses of " + e.id()).doesNotContainPattern("\\d\\s*\\.\\.\\s*-?\\d");
+            assertThat(e.control()).as("control of " + e.id()).doesNotContainPattern("\\d\\s*\\.\\.\\s*-?\\d");
+        }
+        for (Claim<?> c : Theorems.all()) {
+            assertThat(CaseRanges.text(c.hypotheses())).as("rendered case ranges of " + c.id()).isNotBlank();
+            assertThat(CaseRanges.text(c.control())).as("rendered control ranges of " + c.id()).isNotBlank();
         }
     }
 
     @Test
-    void everyEntryNamesItsPropertyTestAndEveryTestNamesAnEntry() throws Exception {
-        Map<String, CatalogueEntry> entries = entries();
-        List<Method> tests = annotatedTests();
-        for (Method m : tests) {
-            assertThat(entries).as("catalogue entry for test " + m).containsKey(m.getAnnotation(AssertsClaim.class).value());
-        }
-        for (CatalogueEntry e : entries.values()) {
-            String[] parts = e.test().split("#");
-            assertThat(parts).as("test of " + e.id() + " as Class#method").hasSize(2);
-            Method m = Class.forName(parts[0]).getDeclaredMethod(parts[1]);
-            AssertsClaim a = m.getAnnotation(AssertsClaim.class);
-            assertThat(a).as(e.test() + " is annotated @AssertsClaim").isNotNull();
-            assertThat(a.value()).isEqualTo(e.id());
-            assertThat(a.control()).as(e.test() + " is the property test, not the control").isFalse();
-            long controls = tests.stream().map(t -> t.getAnnotation(AssertsClaim.class))
-                    .filter(t -> t.value().equals(e.id()) && t.control()).count();
-            long properties = tests.stream().map(t -> t.getAnnotation(AssertsClaim.class))
-                    .filter(t -> t.value().equals(e.id()) && !t.control()).count();
-            assertThat(controls).as("control tests for " + e.id()).isEqualTo(1);
-            assertThat(properties).as("property tests for " + e.id()).isEqualTo(1);
-        }
+    void theReadmeClaimTablesAreTheGeneratedOnes() throws Exception {
+        String readme = Files.readString(Paths.get("README.md"));
+        String begin = "<!-- claims:begin (generated: java -jar target/engram.jar claims --markdown) -->", end = "<!-- claims:end -->";
+        assertThat(readme).contains(begin).contains(end);
+        String block = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
+        assertThat(block.strip()).isEqualTo(ClaimTable.markdown(Theorems.families()).strip());
+    }
+
+    @Test
+    void entriesWithUnknownKeysOrProseTolerancesAreRefused() {
+        String base = "id = x\ntitle = t\nstatement = s\nsource = s\nhypotheses = h\nmetric = m\ntolerance.why = w\n"
+                + "control = c\nclaim = C\ndirection = smaller\nregression = 0\n";
+        assertThatThrownBy(() -> parse(base + "tolerance = 1e-9 (the oracle)\n")).hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> parse(base + "tolerance = 1e-9\ntest = A#b\n")).hasMessageContaining("unknown key 'test'");
+        assertThatThrownBy(() -> parse(base.replace("claim = C\n", "") + "tolerance = 1\n")).hasMessageContaining("lacks 'claim'");
+    }
+
+    private static CatalogueEntry parse(String text) throws IOException {
+        return Catalogue.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -75,8 +75,8 @@ class FiringRateDesignTest {
     /** Regression: the case the deep profile found, where the non-symmetric solver at its default epsilon was off. */
     @Test
     void generalSolverAgreesOnAJacobianWithManyZeroGains() {
-        FiringRateDesign d = new engram.theorem.DesignSpec("balanced", 50, 6, 0.2, 0.2, "rectified-tanh", 3.877688,
-                0.12404340000000001, -0.3, 0.95, 975).build();
+        FiringRateDesign d = FiringRateDesign.independent(Patterns.commonCore(50, 0.2),
+                new RectifiedTanh(3.877688, 0.12404340000000001), -0.3, 0.95, 0.2);
         double[] x = d.rescaled(0);
         assertThat(RateStability.maxEigenvalueReduced(d, x)).isCloseTo(-0.9679649367823, within(1e-12));
         assertThat(RateStability.maxEigenvalueDenseGeneral(d, x)).isCloseTo(-0.9679649367823, within(1e-12));
@@ -94,17 +94,20 @@ class FiringRateDesignTest {
 
     /**
      * The phase diagram of theory.md (N = 1000, 30 x 30 grid, both activations, both signs of gamma): wherever an
-     * analytic condition decides, it agrees with the eigenvalue; the undecided cells are counted (see the README).
+     * analytic condition decides, it agrees with the eigenvalue; the counts are the ones the README states (1429 cells
+     * decided stable by the sufficient condition, 1996 unstable by the instability expression, 175 undecided of which
+     * 84 are stable and 91 unstable).
      */
     @Test
     void phaseDiagramAgreesCellByCellWhereAConditionDecides() {
-        List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(1000, 0.2, PhaseDiagram.linspace(0.2, 5, 30),
-                PhaseDiagram.linspace(0, 0.9, 30));
+        List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(1000, 0.2, PhaseDiagram.rhos(PhaseDiagram.GRID),
+                PhaseDiagram.thresholds(PhaseDiagram.GRID));
         assertThat(cells).hasSize(3600);
         assertThat(cells.stream().filter(c -> !c.agrees())).isEmpty();
-        long undecided = cells.stream().filter(c -> !c.decided()).count();
-        assertThat(undecided).isEqualTo(175);
-        assertThat(cells.stream().filter(c -> !c.decided() && c.stable()).count()).isEqualTo(
-                cells.stream().filter(c -> !c.decided()).count() - cells.stream().filter(c -> !c.decided() && !c.stable()).count());
+        assertThat(cells.stream().filter(PhaseDiagram.Cell::sufficient).count()).isEqualTo(1429);
+        assertThat(cells.stream().filter(c -> !c.sufficient() && c.instability() > 0).count()).isEqualTo(1996);
+        assertThat(cells.stream().filter(c -> !c.decided()).count()).isEqualTo(175);
+        assertThat(cells.stream().filter(c -> !c.decided() && c.stable()).count()).isEqualTo(84);
+        assertThat(cells.stream().filter(c -> !c.decided() && !c.stable()).count()).isEqualTo(91);
     }
 }

@@ -30,7 +30,7 @@ class RegressionReportTest {
     }
 
     private static ClaimResult with(ClaimResult r, ClaimResult.Verdict verdict, double margin, double metric) {
-        return new ClaimResult(r.id(), verdict, margin, metric, r.cases(), r.seed(), r.worstCase(), r.worstDetail(),
+        return new ClaimResult(r.id(), verdict, margin, metric, r.cases(), r.skipped(), r.seed(), r.worstCase(), r.worstDetail(),
                 r.controlCases(), r.controlCase(), r.controlDetail(), r.millis());
     }
 
@@ -38,9 +38,9 @@ class RegressionReportTest {
     void identicalRunsShowNoDifferenceAndReportJsonIsByteIdenticalOutsideProvenance() {
         Report a = run(7), b = run(7);
         assertThat(BaselineDiff.compare(a, b).empty()).isTrue();
-        assertThat(Json.write(a.body())).isEqualTo(Json.write(b.body()));
+        assertThat(JsonFormat.pretty(a.body())).isEqualTo(JsonFormat.pretty(b.body()));
         assertThat(a.toJsonText()).contains("\"provenance\"");
-        assertThat(Json.write(a.body())).doesNotContain("millis").doesNotContain("commit");
+        assertThat(JsonFormat.pretty(a.body())).doesNotContain("millis").doesNotContain("commit");
     }
 
     @Test
@@ -78,7 +78,7 @@ class RegressionReportTest {
         Report base = ReportRun.withProvenance(run(7).results(), 7, "quick", "all", 1);
         List<ClaimResult> slow = new ArrayList<>();
         for (ClaimResult r : base.results()) {
-            slow.add(new ClaimResult(r.id(), r.verdict(), r.worstMargin(), r.worstMetric(), r.cases(), r.seed(),
+            slow.add(new ClaimResult(r.id(), r.verdict(), r.worstMargin(), r.worstMetric(), r.cases(), r.skipped(), r.seed(),
                     r.worstCase(), r.worstDetail(), r.controlCases(), r.controlCase(), r.controlDetail(),
                     Math.max(1, r.millis()) * 10 + 5000));
         }
@@ -90,7 +90,7 @@ class RegressionReportTest {
     private static Report withMillis(Report r, long ms) {
         List<ClaimResult> out = new ArrayList<>();
         for (ClaimResult c : r.results()) {
-            out.add(new ClaimResult(c.id(), c.verdict(), c.worstMargin(), c.worstMetric(), c.cases(), c.seed(),
+            out.add(new ClaimResult(c.id(), c.verdict(), c.worstMargin(), c.worstMetric(), c.cases(), c.skipped(), c.seed(),
                     c.worstCase(), c.worstDetail(), c.controlCases(), c.controlCase(), c.controlDetail(), ms));
         }
         return new Report(r.seed(), r.depth(), out, r.provenance());
@@ -102,7 +102,7 @@ class RegressionReportTest {
         Path f = dir.resolve("report.json");
         AtomicFiles.write(f, a.toJsonText());
         Report back = Report.read(f);
-        assertThat(Json.write(back.body())).isEqualTo(Json.write(a.body()));
+        assertThat(JsonFormat.pretty(back.body())).isEqualTo(JsonFormat.pretty(a.body()));
         assertThat(BaselineDiff.compare(back, a).empty()).isTrue();
     }
 
@@ -120,7 +120,7 @@ class RegressionReportTest {
             ordered.add(merged.stream().filter(r -> r.id().equals(c.id())).findFirst().orElseThrow());
         }
         assertThat(ordered).hasSize(FAST.size());
-        assertThat(Json.write(new Report(11, "quick", ordered, null).body())).isEqualTo(Json.write(whole.body()));
+        assertThat(JsonFormat.pretty(new Report(11, "quick", ordered, null).body())).isEqualTo(JsonFormat.pretty(whole.body()));
     }
 
     @Test
@@ -161,7 +161,7 @@ class RegressionReportTest {
         History.append(history, r);
         assertThat(History.trend(history)).isNull();
         History.append(history, r);
-        assertThat(Files.readAllLines(history)).hasSize(2).allSatisfy(l -> assertThat(Json.parse(l)).isInstanceOf(Map.class));
+        assertThat(Files.readAllLines(history)).hasSize(2).allSatisfy(l -> assertThat(JsonFormat.read(l, Map.class)).isInstanceOf(Map.class));
         assertThat(History.trend(history)).isNotNull();
     }
 
@@ -172,11 +172,22 @@ class RegressionReportTest {
         changed.remove(0);
         Report now = ReportRun.withProvenance(changed, 7, "quick", "all", 1);
         BaselineDiff diff = BaselineDiff.compare(now, base);
-        String md = ReportWriter.summary(now, diff);
+        String md = ReportWriter.summary(now, diff, Baseline.of(base, "base.json"));
         assertThat(md).contains("**REGRESSION**").contains("| claim | verdict |");
-        String html = ReportWriter.html(now, List.of(), diff);
+        String html = ReportWriter.html(now, List.of(), diff, Baseline.of(base, "base.json"), Theorems.all());
         assertThat(html.indexOf("REGRESSION")).isLessThan(html.indexOf("<table>"));
         assertThat(html).contains("../../properties/rate.positivity.properties")
-                .contains("../../src/test/java/engram/theorem/FoundationClaimsTest.java").doesNotContain("<script");
+                .contains("../../src/main/java/engram/theorem/foundation/RatePositivityClaim.java").doesNotContain("<script")
+                .contains("Compared with the baseline base.json").contains("<i>Cases:</i> N in [1, 20]");
+    }
+
+    /** A report whose baseline was not checked says so, and why, in summary.md and index.html. */
+    @Test
+    void aReportWithoutBaselineSaysItWasNotChecked() {
+        Report now = run(7);
+        Baseline none = Baseline.none("this run used seed 7");
+        assertThat(ReportWriter.summary(now, null, none)).contains("Baseline not checked: this run used seed 7.");
+        assertThat(ReportWriter.html(now, List.of(), null, none, Theorems.all()))
+                .contains("Baseline not checked: this run used seed 7.");
     }
 }

@@ -1,0 +1,65 @@
+package engram.theorem.firingrate;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.analysis.Measurements;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.DesignSpec;
+import engram.claim.cases.Vectors;
+import engram.integrate.Trajectory;
+import engram.memory.Couplings;
+import engram.memory.DenseCouplings;
+import engram.memory.FiringRateDesign;
+import engram.memory.MemoryKind;
+import engram.model.FiringRateModel;
+import engram.model.Input;
+import engram.oracle.Oracle;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Betteti et al. 2025 / derived ({@code fr.energy-monotone}, theory.md section 2): for symmetric W the firing-rate
+ * energy {@code E_FR(x) = -1/2 x^T W x - u^T x + sum_i G(x_i)}, G a primitive of Phi^-1, never increases along
+ * {@code xdot = -x + Phi(W x + u)}: {@code dE/dt = sum_i (Phi^-1(x_i) - h_i)(Phi(h_i) - x_i) <= 0} with h = W x + u,
+ * since Phi^-1 is increasing. Edges: G is continued by its finite limits at the ends of Phi's range (logistic:
+ * x log x terms; rectified tanh: at x = 0 the inverse is the set (-inf, I*] and G its convex extension), so E_FR is
+ * finite on the closed box; trajectories from its interior stay inside it. Checked on every design and a constant
+ * input. Control: W plus an antisymmetric perturbation (E_FR uses only W's symmetric part, the flow does not).
+ */
+public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case> {
+
+    public record Case(DesignSpec spec, double inputScale, double antisymmetry) {
+    }
+
+    @Override public String id() { return "fr.energy-monotone"; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.CORRELATED, MemoryKind.SPARSE)),
+                d.real("scale of u", 0, 0.5), 0);
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0,
+                d.real("antisymmetric weight", 2, 6));
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        FiringRateDesign design = c.spec().build();
+        int n = design.n();
+        SplittableRandom rng = new SplittableRandom(c.spec().seed() + 5);
+        Couplings w = design.couplings();
+        if (c.antisymmetry() > 0) {
+            w = DenseCouplings.withAntisymmetricPart(w, c.antisymmetry(), rng);
+        }
+        FiringRateModel model = new FiringRateModel(1.0, w, design.phi(),
+                Input.constant(Vectors.gaussian(n, c.inputScale(), rng)));
+        double[] x0 = Vectors.uniform(n, 0.02, 0.98, rng);
+        Trajectory tr = Oracle.dp853().sample(model, 0, x0, 10, 0.05);
+        Measurements.Rise rise = Measurements.largestEnergyRise(model, tr);
+        return Evaluation.atMost(rise.relative(), tolerance(), "largest relative rise of E_FR between samples "
+                + fmt(rise.relative()) + " at t=" + fmt(rise.time())
+                + (Double.isFinite(rise.initialEnergy()) ? "" : " (E_FR infinite: state left the range)"));
+    }
+}

@@ -1,0 +1,125 @@
+package engram.theorem.firingrate;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.ActivationKind;
+import engram.analysis.RateStability;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.DesignSpec;
+import engram.claim.cases.Vectors;
+import engram.integrate.Trajectory;
+import engram.memory.FiringRateDesign;
+import engram.memory.MemoryKind;
+import engram.model.FiringRateModel;
+import engram.model.Input;
+import engram.oracle.Oracle;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Betteti et al. 2025 ({@code fr.local-stability}, theory.md section 2), balanced memories: the Jacobian at a rescaled
+ * memory is {@code -I + D W}, similar to the symmetric {@code -I + D^1/2 W D^1/2}. (1) Where
+ * {@code eta max(alpha, gamma) < 1} its largest eigenvalue is negative at every memory and oracle trajectories started
+ * near a memory approach it; (2) where the authors' instability expression is positive that eigenvalue is positive
+ * and a start perturbed along the unstable eigenvector leaves (a random perturbation can have too small a component
+ * along it); (3) the eigenvalue from the rank-(P+1) reduction equals those of a dense symmetric and a dense general
+ * eigensolver. Cases where neither condition decides assert only (3). Trajectory checks run only where |lambda_max|
+ * exceeds the catalogue's {@code tolerance.observable-rate} (slower modes need impractically long runs). Control:
+ * cases where the instability expression is positive, checked as if the sufficient condition held (the check must
+ * find the positive eigenvalue).
+ */
+public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case> {
+
+    /** @param assertStable assert stability whatever the conditions say (the control) */
+    public record Case(ActivationKind activation, double rho, double threshold, boolean inhibitory, int n,
+            boolean assertStable, long seed) {
+
+        FiringRateDesign design() {
+            double a = inhibitory ? FiringRateDesign.REFERENCE_A : FiringRateDesign.EXCITATORY_A;
+            return new DesignSpec(MemoryKind.BALANCED, n, 6, FiringRateDesign.REFERENCE_Q, FiringRateDesign.REFERENCE_Q,
+                    activation, rho, threshold, a, FiringRateDesign.REFERENCE_B, seed).build();
+        }
+    }
+
+    @Override public String id() { return "fr.local-stability"; }
+
+    @Override public int examples() { return 30; }
+
+    private static Case draw(engram.claim.Draw d, boolean assertStable) {
+        return new Case(d.choice("Phi", List.of(ActivationKind.LOGISTIC, ActivationKind.RECTIFIED_TANH)),
+                d.real("rho", 0.2, 5), d.real("I*", 0, 0.9), d.choice("inhibitory (a = -0.3; else a = 0.1)", List.of(true, false)),
+                25 * d.integer("N / 25", 2, 4), assertStable, d.seed());
+    }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> draw(d, false);
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> {
+            for (int attempt = 0; ; attempt++) {
+                Case c = draw(d, true);
+                if (attempt >= 50 || c.design().instabilityExpression() > 0) {
+                    return c;
+                }
+            }
+        };
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        FiringRateDesign design = c.design();
+        double lambda = RateStability.maxEigenvalueOverMemories(design);
+        double[] x0 = design.rescaled(0);
+        double reduced = RateStability.maxEigenvalueReduced(design, x0);
+        double agreement = Math.max(Math.abs(reduced - RateStability.maxEigenvalueDenseSymmetric(design, x0)),
+                Math.abs(reduced - RateStability.maxEigenvalueDenseGeneral(design, x0)));
+        double margin = tolerance() - agreement;
+        double observable = tolerance("observable-rate");
+        boolean sufficient = design.sufficientCondition();
+        double instability = design.instabilityExpression();
+        String verdict;
+        if (sufficient || c.assertStable()) {
+            margin = Math.min(margin, -lambda);
+            verdict = "asserted stable";
+            if (lambda < -observable) {
+                double[] direction = Vectors.unit(design.n(), new SplittableRandom(c.seed() + 11));
+                margin = Math.min(margin, 1 - distanceRatio(design, direction, 10 / -lambda));
+            }
+        } else if (instability > 0) {
+            margin = Math.min(margin, lambda);
+            verdict = "asserted unstable";
+            if (lambda > observable) {
+                double[] unstable = RateStability.leadingEigenvector(design, x0);
+                margin = Math.min(margin, distanceRatio(design, unstable, Math.log(1e3) / lambda) / 10 - 1);
+            }
+        } else {
+            verdict = "undecided by the conditions";
+        }
+        return new Evaluation(lambda, margin, verdict + ": lambda_max " + fmt(lambda) + ", eta max(alpha,gamma) "
+                + fmt(design.eta() * Math.max(design.alpha(), design.gamma())) + ", instability expression "
+                + fmt(instability) + ", eigensolver disagreement " + fmt(agreement));
+    }
+
+    /**
+     * |x(T) - xbar_0| / |x(0) - xbar_0| along an oracle trajectory from memory 0 moved 1e-4 along {@code direction}
+     * (kept inside [0, 1]).
+     */
+    static double distanceRatio(FiringRateDesign design, double[] direction, double horizon) {
+        int n = design.n();
+        double[] target = design.rescaled(0);
+        double[] x0 = target.clone();
+        for (int i = 0; i < n; i++) {
+            x0[i] = Math.min(1, Math.max(0, x0[i] + 1e-4 * direction[i]));
+        }
+        FiringRateModel model = new FiringRateModel(1.0, design.couplings(), design.phi(), Input.zero(n));
+        Trajectory tr = Oracle.dp853().sample(model, 0, x0, Math.min(horizon, 200), Math.min(horizon, 200));
+        double d0 = 0, d1 = 0;
+        for (int i = 0; i < n; i++) {
+            d0 += (x0[i] - target[i]) * (x0[i] - target[i]);
+            d1 += (tr.last()[i] - target[i]) * (tr.last()[i] - target[i]);
+        }
+        return Math.sqrt(d1 / d0);
+    }
+}

@@ -1,0 +1,50 @@
+package engram.theorem.firingrate;
+
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.DesignSpec;
+import engram.claim.cases.Vectors;
+import engram.memory.FiringRateDesign;
+import engram.memory.MemoryKind;
+import engram.model.FiringRateModel;
+import engram.model.Input;
+import engram.network.IntegratorKind;
+import engram.theorem.foundation.RatePositivityClaim;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code fr.positivity} (derived, theory.md section 2): the positivity theorem of {@code rate.positivity} applied to
+ * the couplings of every firing-rate design, stable or not: rates stay in [0,1] along the oracle and along Euler with
+ * h <= tau. Control: Euler with h > tau.
+ */
+public final class PositivityClaim implements Claim<PositivityClaim.Case> {
+
+    /** @param stepRatio h / tau for Euler */
+    public record Case(DesignSpec design, IntegratorKind integrator, double stepRatio, long seed) {
+
+        FiringRateModel model() {
+            SplittableRandom rng = new SplittableRandom(seed);
+            FiringRateDesign fr = design.build();
+            return new FiringRateModel(1.0, fr.couplings(), fr.phi(), Input.constant(Vectors.gaussian(fr.n(), 0.5, rng)));
+        }
+    }
+
+    private static final List<MemoryKind> KINDS = List.of(MemoryKind.BALANCED, MemoryKind.CORRELATED, MemoryKind.SPARSE);
+
+    @Override public String id() { return "fr.positivity"; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> new Case(DesignSpec.draw(d, KINDS), d.choice("integrator", List.of(IntegratorKind.EULER,
+                IntegratorKind.DP853)), d.real("h / tau", 0.05, 1), d.seed());
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        return RatePositivityClaim.excursion(this, c.model(), c.design().n(), c.integrator(), c.stepRatio(), c.seed());
+    }
+}

@@ -1,0 +1,42 @@
+package engram.theorem.firingrate;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+
+/**
+ * {@code fr.retrieval}: in theory.md's retrieval experiment ({@link RetrievalExperiment}) a partial cue of a stored
+ * memory is completed (cosine between x(T) and the memory at least the catalogue tolerance) and a partial non-stored
+ * pattern decays (overlap {@code x . xi / (N q)} at T at most {@code tolerance.decayed}, from about 0.7). Control:
+ * the design with the wrong normalisation (memory term missing its 1 / (q (1 - r)) factor), under which cues are not
+ * completed.
+ */
+public final class RetrievalClaim implements Claim<RetrievalClaim.Case> {
+
+    public record Case(int memory, boolean wrongNormalisation, long seed) {
+    }
+
+    @Override public String id() { return "fr.retrieval"; }
+
+    @Override public int examples() { return 6; }
+
+    @Override public int controlBudget() { return 5; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> new Case(d.integer("cued memory", 0, RetrievalExperiment.memories() - 1), false, d.seed());
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(d.integer("cued memory", 0, RetrievalExperiment.memories() - 1), true, d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        RetrievalExperiment.Trial t = RetrievalExperiment.trial(c.memory(), c.wrongNormalisation(), c.seed());
+        double margin = Math.min(t.storedCosine() - tolerance(), tolerance("decayed") - t.nonStoredOverlap());
+        return new Evaluation(t.storedCosine(), margin, "stored cue: overlap " + fmt(t.storedOverlap())
+                + ", cosine " + fmt(t.storedCosine()) + "; non-stored: overlap " + fmt(t.nonStoredInitial())
+                + " -> " + fmt(t.nonStoredOverlap()));
+    }
+}

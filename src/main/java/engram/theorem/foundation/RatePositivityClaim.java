@@ -1,0 +1,96 @@
+package engram.theorem.foundation;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.ActivationKind;
+import engram.analysis.Measurements;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
+import engram.memory.DenseCouplings;
+import engram.model.FiringRateModel;
+import engram.model.Input;
+import engram.network.IntegratorKind;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Derived ({@code rate.positivity}, theory.md section 2): for {@code tau rdot = -r + Phi(W r + u)} with
+ * {@code Phi >= 0}, the orthant r >= 0 is forward invariant for any W, and [0,1]^N is when also {@code Phi <= 1},
+ * because {@code rdot_i >= -r_i / tau} on the face r_i = 0 and {@code rdot_i <= (1 - r_i) / tau} on r_i = 1. Explicit
+ * Euler with h <= tau writes {@code r + (h/tau)(Phi - r) = (1 - h/tau) r + (h/tau) Phi}, a convex combination, so it
+ * preserves both exactly. Checked with random W of any sign; {@code fr.positivity} checks the firing-rate designs.
+ * Control: Euler with h > tau under inhibition leaves the orthant.
+ */
+public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case> {
+
+    /**
+     * @param integrator euler or dp853 (the oracle)
+     * @param stepRatio h / tau for Euler
+     * @param bias mean of W's entries (negative: inhibition)
+     */
+    public record Case(int n, ActivationKind activation, double gain, double threshold, double scale, double bias,
+            IntegratorKind integrator, double stepRatio, long seed) {
+
+        FiringRateModel model() {
+            SplittableRandom rng = new SplittableRandom(seed);
+            double[] w = DenseCouplings.randomGeneral(n, scale, rng).toDense();
+            for (int k = 0; k < w.length; k++) {
+                w[k] += bias / n;
+            }
+            return new FiringRateModel(1.0, new DenseCouplings(n, w), activation.of(gain, threshold),
+                    Input.constant(Vectors.gaussian(n, 0.5, rng)));
+        }
+    }
+
+    /** A start in [0,1]^N with about a quarter of the units at 0 (on the face of the orthant). */
+    static double[] start(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed + 3);
+        double[] r = Vectors.uniform(n, 0, 1, rng);
+        for (int i = 0; i < n; i++) {
+            if (rng.nextInt(4) == 0) {
+                r[i] = 0;
+            }
+        }
+        return r;
+    }
+
+    /** The check shared with {@code fr.positivity}: the excursion outside the invariant set, judged by integrator. */
+    public static Evaluation excursion(Claim<?> claim, FiringRateModel model, int n, IntegratorKind integrator,
+            double stepRatio, long seed) {
+        boolean euler = integrator == IntegratorKind.EULER;
+        double worst = Measurements.invariantSetExcursion(model, start(n, seed), euler, stepRatio);
+        boolean boxed = model.activation().rangeMax() <= 1;
+        return Evaluation.atMost(worst, euler ? claim.tolerance("euler") : claim.tolerance(), "largest excursion outside "
+                + (boxed ? "[0,1]" : "[0,inf)") + " = " + fmt(worst) + " (" + integrator + ")");
+    }
+
+    @Override public String id() { return "rate.positivity"; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> {
+            int n = d.integer("N", 1, 20);
+            ActivationKind act = d.choice("Phi", List.of(ActivationKind.LOGISTIC, ActivationKind.RECTIFIED_TANH,
+                    ActivationKind.RELU));
+            double gain = d.real("slope", 0.2, 5);
+            double threshold = d.real("threshold", -0.5, 1);
+            // relu is unbounded: keep gain * ||W|| below 1 so that trajectories stay finite
+            double scale = act == ActivationKind.RELU ? d.real("gain x scale of W (relu)", 0, 0.3) / gain
+                    : d.real("scale of W", 0, 3);
+            double bias = act == ActivationKind.RELU ? -d.real("-bias (relu)", 0, 2) : d.real("bias", -3, 3);
+            IntegratorKind integrator = d.choice("integrator", List.of(IntegratorKind.EULER, IntegratorKind.DP853));
+            return new Case(n, act, gain, threshold, scale, bias, integrator, d.real("h / tau", 0.05, 1), d.seed());
+        };
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
+                ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
+                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        return excursion(this, c.model(), c.n(), c.integrator(), c.stepRatio(), c.seed());
+    }
+}

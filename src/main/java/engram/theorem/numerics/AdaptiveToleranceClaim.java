@@ -1,0 +1,75 @@
+package engram.theorem.numerics;
+
+import static engram.claim.Evaluation.fmt;
+
+
+import engram.activation.Tanh;
+import engram.analysis.Fits;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.RandomCouplings;
+import engram.claim.cases.Vectors;
+import engram.integrate.DormandPrince54;
+import engram.model.Input;
+import engram.model.VoltageModel;
+import engram.oracle.Oracle;
+import java.util.SplittableRandom;
+
+/**
+ * Engram's adaptive Dormand-Prince 5(4) pair meets its tolerance and spends no more work as the tolerance loosens.
+ * Derived bound: each accepted step keeps its estimated local error below 1 in the RMS norm weighted by
+ * {@code tol (1 + |x_i|)} (rtol = atol = tol), so each component's local error is at most
+ * {@code sqrt(n) tol (1 + max|x|)}; in a contracting system ({@code Lip(psi) ||W||_2 < 1}, one-sided Lipschitz
+ * constant below 0) local errors are not amplified, so the global error at T is at most their sum:
+ * {@code accepted * sqrt(n) * tol * (1 + max|x|)}. Metric: the global error against the DP853 oracle divided by
+ * that bound, over tol = 10^-3 .. 10^-10; it must not exceed the catalogue tolerance (1), and the evaluation count
+ * must be non-increasing in tol. Control: a mutant whose error estimate is understated 10^6-fold.
+ */
+public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClaim.Case> {
+
+    /** @param k Lip(psi) ||W||_2 of the case */
+    public record Case(int n, double gain, double k, boolean mutant, long seed) {
+    }
+
+    @Override public String id() { return "integrate.adaptive-tolerance"; }
+
+    /** The same contracting models for both: only the integrator differs (the control's is the mutant). */
+    private static CaseSpace<Case> cases(boolean mutant) {
+        return d -> new Case(d.integer("N", 1, 8), d.real("gain", 0.5, 3), d.real("k = Lip ||W||", 0.1, 0.95), mutant,
+                d.seed());
+    }
+
+    @Override public CaseSpace<Case> hypotheses() { return cases(false); }
+
+    @Override public CaseSpace<Case> control() { return cases(true); }
+
+    @Override public Evaluation evaluate(Case c) {
+        SplittableRandom rng = new SplittableRandom(c.seed());
+        int n = c.n();
+        VoltageModel model = new VoltageModel(1.0, RandomCouplings.withNorm(n, c.k(), c.gain(), rng), new Tanh(c.gain()),
+                Input.constant(Vectors.gaussian(n, 0.5, rng)));
+        double[] x0 = Vectors.gaussian(n, 1.5, rng);
+        double t1 = 2;
+        double[] reference = Oracle.dp853().solve(model, 0, x0, t1);
+        double worstRatio = 0;
+        int previousEvals = Integer.MAX_VALUE;
+        boolean monotone = true;
+        StringBuilder evals = new StringBuilder();
+        for (int e = 10; e >= 3; e--) {
+            double tol = Math.pow(10, -e);
+            double[] x = x0.clone();
+            double[] peak = {0};
+            DormandPrince54.Stats stats = new DormandPrince54(n, tol, tol, c.mutant() ? 1e-6 : 1)
+                    .integrate(model, 0, x, t1, (t, y) -> peak[0] = Math.max(peak[0], Fits.maxAbs(y)));
+            double bound = stats.accepted() * Math.sqrt(n) * tol * (1 + peak[0]);
+            worstRatio = Math.max(worstRatio, Fits.maxAbsDiff(x, reference) / bound);
+            monotone &= stats.evaluations() <= previousEvals;
+            previousEvals = stats.evaluations();
+            evals.append(stats.evaluations()).append(e > 3 ? "," : "");
+        }
+        double margin = monotone ? tolerance() - worstRatio : -1;
+        return new Evaluation(worstRatio, margin, "max global error / derived bound " + fmt(worstRatio)
+                + ", evaluations for tol 1e-10..1e-3: " + evals + (monotone ? "" : " (not monotone)"));
+    }
+}

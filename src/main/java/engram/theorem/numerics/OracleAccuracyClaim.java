@@ -1,0 +1,89 @@
+package engram.theorem.numerics;
+
+import static engram.claim.Evaluation.fmt;
+
+
+import engram.activation.Tanh;
+import engram.analysis.Fits;
+import engram.analysis.Spectra;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
+import engram.memory.DenseCouplings;
+import engram.model.Input;
+import engram.model.VectorField;
+import engram.model.VoltageModel;
+import engram.oracle.Oracle;
+import java.util.SplittableRandom;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * The oracles are accurate: on a linear system {@code xdot = A x} (A symmetric) both Hipparchus integrators match
+ * the closed form {@code V exp(Lambda t) V^T x0}, and on a nonlinear voltage model DP853 and GBS agree with each
+ * other, each to at most the catalogue tolerance (scaled), below the tolerances the oracle judges.
+ * Control: the same oracle run at a loose tolerance (1e-3) must be caught.
+ */
+public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case> {
+
+    public record Case(int n, double gain, double oracleTolerance, long seed) {
+    }
+
+    @Override public String id() { return "oracle.accuracy"; }
+
+    @Override public int examples() { return 15; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> new Case(d.integer("N", 1, 8), d.real("gain", 0.5, 3), Oracle.DEFAULT_TOLERANCE, d.seed());
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(d.integer("N", 1, 8), d.real("gain", 0.5, 3), d.real("oracle tolerance", 1e-3, 1e-2), d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        SplittableRandom rng = new SplittableRandom(c.seed());
+        int n = c.n();
+        double[] a = DenseCouplings.randomSymmetric(n, 1, false, rng).toDense();
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] -= 1;
+        }
+        double[] x0 = Vectors.gaussian(n, 1, rng);
+        double t1 = 3;
+        VectorField linear = new VectorField() {
+            @Override public int dimension() { return n; }
+
+            @Override public void evaluate(double t, double[] x, double[] dxdt) {
+                for (int i = 0; i < n; i++) {
+                    double s = 0;
+                    for (int j = 0; j < n; j++) {
+                        s += a[i * n + j] * x[j];
+                    }
+                    dxdt[i] = s;
+                }
+            }
+        };
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(Spectra.matrix(n, a));
+        RealMatrix v = eig.getV();
+        double[] lambda = eig.getEigenvalues();
+        double[] coeff = v.transpose().operate(x0);
+        for (int i = 0; i < n; i++) {
+            coeff[i] *= Math.exp(lambda[i] * t1);
+        }
+        double[] exact = v.operate(coeff);
+        Oracle dp = new Oracle(Oracle.Method.DP853, c.oracleTolerance());
+        Oracle gbs = new Oracle(Oracle.Method.GBS, c.oracleTolerance());
+        double scale = 1 + Fits.maxAbs(exact);
+        double linDp = Fits.maxAbsDiff(dp.solve(linear, 0, x0, t1), exact) / scale;
+        double linGbs = Fits.maxAbsDiff(gbs.solve(linear, 0, x0, t1), exact) / scale;
+        VoltageModel model = new VoltageModel(1.0, DenseCouplings.randomGeneral(n, 1.5, rng), new Tanh(c.gain()),
+                Input.constant(Vectors.gaussian(n, 0.5, rng)));
+        double[] y0 = Vectors.gaussian(n, 1.5, rng);
+        double[] yDp = dp.solve(model, 0, y0, t1);
+        double cross = Fits.maxAbsDiff(yDp, gbs.solve(model, 0, y0, t1)) / (1 + Fits.maxAbs(yDp));
+        double worst = Math.max(linDp, Math.max(linGbs, cross));
+        return Evaluation.atMost(worst, tolerance(), "DP853 vs closed form " + fmt(linDp) + ", GBS vs closed form "
+                + fmt(linGbs) + ", DP853 vs GBS (nonlinear) " + fmt(cross));
+    }
+}
