@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The activations Engram knows, by their command-line names. {@link #of} builds one from a gain (tanh, ReLU) or slope
+ * The activations Engram knows, by their command-line names. {@link #of} builds one from a gain (tanh, ReLU,
+ * algebraic, sinh) or slope
  * rho (the sigmoids) and a threshold I* (ignored by tanh and sign). {@code sigmoid} is accepted for {@link #LOGISTIC},
  * theory.md's name for it.
  */
 public enum ActivationKind {
-    TANH("tanh"), LOGISTIC("logistic"), RECTIFIED_TANH("rectified-tanh"), RELU("relu"), SIGN("sign");
+    TANH("tanh"), LOGISTIC("logistic"), RECTIFIED_TANH("rectified-tanh"), RELU("relu"), SIGN("sign"),
+    ALGEBRAIC("algebraic"), SINH("sinh");
 
     private final String cliName;
 
@@ -24,6 +26,8 @@ public enum ActivationKind {
             case RECTIFIED_TANH -> new RectifiedTanh(gain, threshold);
             case RELU -> new ThresholdLinear(gain, threshold);
             case SIGN -> new Sign();
+            case ALGEBRAIC -> new Algebraic(gain);
+            case SINH -> new Sinh(gain);
         };
     }
 

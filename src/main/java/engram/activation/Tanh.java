@@ -30,6 +30,11 @@ public record Tanh(double gain) implements Activation {
     }
     @Override public double integral(double x) { return Activation.logCosh(gain * x) / gain; }
 
+    /** The whole vector at once, through {@link engram.memory.Kernels#tanh} (SIMD where available). */
+    @Override public void apply(double[] in, double[] out) {
+        engram.memory.Kernels.get().tanh(gain, in, out, in.length);
+    }
+
     @Override public double inverse(double y) {
         if (!(y > -1 && y < 1)) {
             throw new IllegalArgumentException("tanh inverse needs y in (-1, 1), got " + y);

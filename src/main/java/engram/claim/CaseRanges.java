@@ -38,7 +38,9 @@ public final class CaseRanges implements Draw {
         }
         List<String> out = new ArrayList<>();
         for (String name : r.order) {
-            if (r.options.containsKey(name)) {
+            if (name.equals(SEED)) {
+                out.add(SEED);
+            } else if (r.options.containsKey(name)) {
                 out.add(name + " in {" + String.join(", ", r.options.get(name)) + "}");
             } else {
                 double[] mm = r.numeric.get(name);
@@ -77,9 +79,16 @@ public final class CaseRanges implements Draw {
         return values.real(name, min, max);
     }
 
+    /** Seeds are listed once, as "a random seed" (memories, matrices, starts and noise are drawn from it). */
     @Override public long seed() {
+        if (!order.contains(SEED)) {
+            order.add(SEED);
+            options.put(SEED, new LinkedHashSet<>());
+        }
         return values.seed();
     }
+
+    private static final String SEED = "a random seed";
 
     @Override public <T> T choice(String name, List<T> choices) {
         if (!order.contains(name)) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "engram", mixinStandardHelpOptions = true, versionProvider = EngramCli.Version.class,
         description = "Executable, falsifiable checks of associative-memory theory.",
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
-                FrPhaseCommand.class, MergeCommand.class, BenchCommand.class})
+                FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MergeCommand.class,
+                BenchCommand.class})
 public final class EngramCli implements Runnable {
 
     /** The version from the build. */
@@ -33,7 +34,8 @@ public final class EngramCli implements Runnable {
     public static final int INTERNAL = 3;
 
     @Override public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase or bench");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
+                + "idp-retrieval or bench");
     }
 
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */

@@ -93,6 +93,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--input-strength", description = "|u| per unit (default ${DEFAULT-VALUE}).")
     double inputStrength = D.inputStrength();
 
+    @Option(names = "--mixtures", description = "idp, classic: run through K of the IDP paper's mixed inputs (memory j "
+            + "dominant in input j), each for --t; 0 for the constant input (default ${DEFAULT-VALUE}).")
+    int mixtures = D.mixtures();
+
+    @Option(names = "--beta", description = "modern: inverse temperature of xdot = -x + Xi softmax(beta Xi^T x) "
+            + "(default ${DEFAULT-VALUE}).")
+    double beta = D.beta();
+
     @Option(names = "--sigma", defaultValue = "0", description = "Additive noise, >= 0; needs --integrator em (default ${DEFAULT-VALUE}).")
     double sigma;
 
@@ -134,7 +142,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         NetworkSpec spec = new NetworkSpec(model, n, p, patterns, q, r, design, a, b, activation, gain, threshold, tau,
-                zeroDiagonal, false, inputPattern, inputStrength);
+                zeroDiagonal, false, inputPattern, inputStrength, mixtures, beta);
         Integration run = new Integration(integrator, t, dt, tol, sigma, sampleEvery);
         long started = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(global.seed);
@@ -176,7 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Summary s = new Summary(model.toString(), n, pp, patterns.toString(), design.toString(), net.activation().name(),
                 run.label(net), global.seed, last[0], rows.size(), first[1], last[1],
-                Double.isNaN(first[1]) || sigma > 0 ? null : monotone, fin, best, out.toString(),
+                Double.isNaN(first[1]) || sigma > 0 || net.segments() > 1 ? null : monotone, fin, best, out.toString(),
                 (System.nanoTime() - started) / 1e9);
         if (global.json) {
             System.out.println(JsonFormat.compact(s));

@@ -10,9 +10,19 @@ public interface Diffusion {
     double coefficient(double t, double[] x, int i);
 
     static Diffusion additive(double sigma) {
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
+        return new Additive(sigma);
+    }
+
+    /** Additive noise: the same sigma for every unit and state. */
+    record Additive(double sigma) implements Diffusion {
+        public Additive {
+            if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+                throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
+            }
         }
-        return (t, x, i) -> sigma;
+
+        @Override public double coefficient(double t, double[] x, int i) {
+            return sigma;
+        }
     }
 }

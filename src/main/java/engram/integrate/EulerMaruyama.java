@@ -25,6 +25,13 @@ public final class EulerMaruyama {
     /** One step with the given Brownian increments {@code dB} (variance h each). */
     public void step(double t, double[] x, double h, double[] increments) {
         drift.evaluate(t, x, k);
+        if (diffusion instanceof Diffusion.Additive a) {
+            double g = a.sigma();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += h * k[i] + g * increments[i];
+            }
+            return;
+        }
         for (int i = 0; i < x.length; i++) {
             double g = diffusion.coefficient(t, x, i);
             x[i] += h * k[i] + g * increments[i];
@@ -40,11 +47,20 @@ public final class EulerMaruyama {
         double h = (t1 - t0) / steps;
         double sq = Math.sqrt(h);
         observer.observe(t0, x);
+        double additive = diffusion instanceof Diffusion.Additive a ? a.sigma() : Double.NaN;
         for (int s = 1; s <= steps; s++) {
-            for (int i = 0; i < dB.length; i++) {
-                dB[i] = sq * rng.nextGaussian();
+            if (!Double.isNaN(additive)) {
+                // additive noise: one fused pass, the same draws and arithmetic as step()
+                drift.evaluate(t0 + (s - 1) * h, x, k);
+                for (int i = 0; i < x.length; i++) {
+                    x[i] += h * k[i] + additive * (sq * rng.nextGaussian());
+                }
+            } else {
+                for (int i = 0; i < dB.length; i++) {
+                    dB[i] = sq * rng.nextGaussian();
+                }
+                step(t0 + (s - 1) * h, x, h, dB);
             }
-            step(t0 + (s - 1) * h, x, h, dB);
             if (s % every == 0 || s == steps) {
                 observer.observe(t0 + s * h, x);
             }

@@ -20,6 +20,17 @@ public interface Kernels {
         }
     }
 
+    /**
+     * {@code out[i] = tanh(gain * in[i])} for i < n ({@code in} and {@code out} may be the same array). Plain Java
+     * computes it through {@link Math#exp} to about 4e-16; the SIMD kernels use the Vector API's TANH where the JVM
+     * has a vectorised intrinsic for it (x86-64), within a few 1e-15 relative (tested).
+     */
+    default void tanh(double gain, double[] in, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = engram.activation.Tanh.tanh(gain * in[i]);
+        }
+    }
+
     String name();
 
     static Kernels get() {

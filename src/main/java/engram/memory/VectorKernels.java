@@ -12,7 +12,25 @@ public final class VectorKernels implements Kernels {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
+    /** Whether TANH is a vectorised intrinsic (SVML stubs on x86-64); elsewhere the Vector API loops in Java. */
+    private static final boolean FAST_TANH = System.getProperty("os.arch", "").matches("amd64|x86_64");
+
     @Override public String name() { return "vector-" + S.vectorBitSize(); }
+
+    @Override public void tanh(double gain, double[] in, double[] out, int n) {
+        if (!FAST_TANH) {
+            Kernels.super.tanh(gain, in, out, n);
+            return;
+        }
+        int l = S.length();
+        int i = 0;
+        for (; i + l <= n; i += l) {
+            DoubleVector.fromArray(S, in, i).mul(gain).lanewise(VectorOperators.TANH).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = engram.activation.Tanh.tanh(gain * in[i]);
+        }
+    }
 
     @Override public double dot(double[] a, int aOff, double[] b, int n) {
         int l = S.length();

@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
 /**
  * How a network is run: the integrator, final time T, step dt (fixed-step methods and Euler-Maruyama; the sampling
  * interval of the oracles is {@code dt * sampleEvery}), the adaptive tolerance, the additive noise sigma (Euler-Maruyama
- * only) and how often to observe. For the discrete model T is the budget of asynchronous sweeps.
+ * only) and how often to observe. For the discrete model T is the budget of asynchronous sweeps. A network with a
+ * sequence of inputs runs each for T in turn, from where the previous one ended.
  */
 public record Integration(IntegratorKind integrator, double t, double dt, double tol, double sigma, int sampleEvery) {
 
@@ -43,6 +44,20 @@ public record Integration(IntegratorKind integrator, double t, double dt, double
             observer.observe(run.sweeps(), x);
             return;
         }
+        for (int segment = 0; segment < network.segments(); segment++) {
+            network.activate(segment);
+            double offset = segment * t;
+            StepObserver shifted = segment == 0 ? observer : (time, y) -> {
+                if (time > 0) {
+                    observer.observe(offset + time, y);
+                }
+            };
+            runSegment(network, x, rng, shifted);
+        }
+    }
+
+    /** One input segment over [0, T]. */
+    private void runSegment(Network network, double[] x, RandomGenerator rng, StepObserver observer) {
         var f = network.field();
         int n = network.n();
         int steps = (int) Math.round(t / dt);

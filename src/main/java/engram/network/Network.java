@@ -8,17 +8,25 @@ import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.model.DiscreteHopfield;
+import engram.model.EnergyFunction;
 import engram.model.FiringRateModel;
 import engram.model.Input;
+import engram.model.InputDriven;
+import engram.model.MixedInputs;
+import engram.model.ModernHopfield;
 import engram.model.VectorField;
 import engram.model.VoltageModel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A network built from a {@link NetworkSpec}: memories, couplings, activation, constant input and the model (a
- * vector field, or the discrete asynchronous dynamics), with the readouts every user of a network wants: the energy,
- * the overlaps with the memories and a cued initial state. Holds the models' scratch buffers: one instance per thread.
+ * A network built from a {@link NetworkSpec}: memories, couplings, activation, input and the model (a vector field,
+ * or the discrete asynchronous dynamics), with the readouts every user of a network wants: the energy, the overlaps
+ * with the memories and a cued initial state. An input sequence (the IDP paper's mixed inputs) makes one segment per
+ * input, each with its own field and energy; {@link #activate} selects the segment in force. Holds the models'
+ * scratch buffers: one instance per thread.
  */
 public final class Network {
 
@@ -28,10 +36,12 @@ public final class Network {
     private final FiringRateDesign design;
     private final Couplings couplings;
     private final double[] input;
-    private final VoltageModel voltage;
+    private final List<VectorField> fields = new ArrayList<>();
+    private final List<double[]> inputs = new ArrayList<>();
     private final FiringRateModel rate;
     private final DiscreteHopfield discrete;
     private final double[] buffer;
+    private int active;
 
     Network(NetworkSpec spec, RandomGenerator rng) {
         this.spec = spec;
@@ -51,11 +61,27 @@ public final class Network {
                 input[i] = spec.inputStrength() * (memories.get(i, mu) - shift);
             }
         }
-        this.voltage = spec.model() == ModelKind.VOLTAGE
-                ? new VoltageModel(spec.tau(), couplings, activation, Input.constant(input)) : null;
+        if (spec.mixtures() > 0) {
+            double[] weights = MixedInputs.paperWeights(p, spec.mixtures(), n, rng);
+            for (int j = 0; j < spec.mixtures(); j++) {
+                inputs.add(MixedInputs.input(memories, MixedInputs.column(weights, p, spec.mixtures(), j)));
+            }
+        } else {
+            inputs.add(input);
+        }
         this.rate = spec.model() == ModelKind.RATE
                 ? new FiringRateModel(spec.tau(), couplings, activation, Input.constant(input)) : null;
         this.discrete = spec.model() == ModelKind.DISCRETE ? new DiscreteHopfield(couplings) : null;
+        for (double[] u : inputs) {
+            switch (spec.model()) {
+                case VOLTAGE -> fields.add(new VoltageModel(spec.tau(), couplings, activation, Input.constant(u)));
+                case RATE -> fields.add(rate);
+                case IDP -> fields.add(InputDriven.model(spec.tau(), memories, u, activation, spec.zeroDiagonal()));
+                case CLASSIC -> fields.add(new VoltageModel(spec.tau(), couplings, activation, Input.constant(u)));
+                case MODERN -> fields.add(new ModernHopfield(memories, spec.beta()).flow(1));
+                case DISCRETE -> { }
+            }
+        }
         this.buffer = new double[n];
     }
 
@@ -91,15 +117,26 @@ public final class Network {
     /** The firing-rate design, or null for Hebbian couplings. */
     public FiringRateDesign design() { return design; }
 
-    /** The constant input u (not copied). */
-    public double[] input() { return input; }
+    /** The input in force (not copied): the constant input, or the active segment's mixed input. */
+    public double[] input() { return inputs.get(active); }
 
-    /** The vector field of the voltage or rate model. */
+    /** The number of input segments (1 unless the network runs through a sequence of mixed inputs). */
+    public int segments() { return inputs.size(); }
+
+    /** Selects the input segment in force. */
+    public void activate(int segment) {
+        if (segment < 0 || segment >= segments()) {
+            throw new IllegalArgumentException("segment " + segment + " of " + segments());
+        }
+        active = segment;
+    }
+
+    /** The vector field of the segment in force. */
     public VectorField field() {
         if (spec.model() == ModelKind.DISCRETE) {
             throw new IllegalStateException("the discrete model has no vector field");
         }
-        return voltage != null ? voltage : rate;
+        return fields.get(active);
     }
 
     /** The discrete asynchronous dynamics. */
@@ -116,22 +153,24 @@ public final class Network {
     }
 
     /**
-     * The model's energy: theory.md section 1 (voltage), E_FR (rates, non-negative activations), {@code -1/2 s^T W s}
-     * (discrete); NaN where none is defined.
+     * The model's energy for the input in force: theory.md section 1 (voltage, classic; IDP with W = W(u)), E_FR (rates,
+     * non-negative activations), {@code -1/2 s^T W s} (discrete), E_1 of the modern flow; NaN where none is defined.
      */
     public double energy(double[] x) {
         if (!hasEnergy()) {
             return Double.NaN;
         }
-        return voltage != null ? voltage.energy(x) : rate != null ? rate.energy(x) : discrete.energy(x);
+        return discrete != null ? discrete.energy(x) : ((EnergyFunction) fields.get(active)).energy(x);
     }
 
     /**
-     * Overlaps with the memories: {@code xi_mu . psi(x) / N} (voltage), {@code xi_mu . s / N} (discrete),
-     * {@code xi_mu . r / N} for +-1 and {@code xi_mu . r / (N q)} for 0/1 memories (rates).
+     * Overlaps with the memories: {@code xi_mu . psi(x) / N} (voltage, idp, classic), {@code xi_mu . s / N} (discrete),
+     * {@code xi_mu . x / N} (modern), {@code xi_mu . r / N} for +-1 and {@code xi_mu . r / (N q)} for 0/1 memories
+     * (rates).
      */
     public void overlaps(double[] x, double[] out) {
-        if (voltage != null) {
+        ModelKind m = spec.model();
+        if (m == ModelKind.VOLTAGE || m.inputDriven()) {
             activation.apply(x, buffer);
         } else {
             System.arraycopy(x, 0, buffer, 0, x.length);

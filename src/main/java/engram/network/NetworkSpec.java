@@ -8,22 +8,25 @@ import java.util.random.RandomGenerator;
 /**
  * A network described by small typed parameters: the model, the memories (kind, N, P, activity q, co-activity r),
  * the coupling rule (Hebbian / covariance, or the firing-rate design with target fields a < b), the activation
- * (kind, gain or slope, threshold), the time constant, the couplings' form (zero diagonal; dense or low rank) and a
- * constant input along one memory. {@code simulate}, {@code bench}, the claims and the report's figures all build
- * their networks from it. Parameter names in messages are the command line's option names.
+ * (kind, gain or slope, threshold), the time constant, the couplings' form (zero diagonal; dense or low rank), a
+ * constant input along one memory or a sequence of the IDP paper's mixed inputs, and the modern network's beta.
+ * {@code simulate}, {@code bench}, the claims and the report's figures all build their networks from it. Parameter
+ * names in messages are the command line's option names.
  *
  * @param inputPattern the memory whose direction the constant input takes ({@code u = s xi_mu}; for 0/1 memories
  *     {@code s (xi_mu - q)}), or -1 for u = 0
+ * @param mixtures for the idp and classic models: the number of the paper's mixed inputs in sequence (memory j
+ *     dominant in input j), 0 for the constant input
  * @param dense materialise W as a dense N x N matrix (benchmarks, and networks that are not low rank)
  */
 public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, double q, double r, CouplingRule design,
         double a, double b, ActivationKind activation, double gain, double threshold, double tau, boolean zeroDiagonal,
-        boolean dense, int inputPattern, double inputStrength) {
+        boolean dense, int inputPattern, double inputStrength, int mixtures, double beta) {
 
     /** The defaults of {@code simulate}. */
     public static final NetworkSpec DEFAULT = new NetworkSpec(ModelKind.VOLTAGE, 100, 3, MemoryKind.RANDOM, 0.2, 0.5,
             CouplingRule.HEBBIAN, FiringRateDesign.REFERENCE_A, FiringRateDesign.REFERENCE_B, ActivationKind.TANH, 2, 0,
-            1, true, false, -1, 0.5);
+            1, true, false, -1, 0.5, 0, 0.1);
 
     public NetworkSpec {
         require(n >= 1 && n <= 1_000_000, "--n must be in [1, 1000000], got " + n);
@@ -38,6 +41,13 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
         require(Double.isFinite(threshold), "--threshold must be finite, got " + threshold);
         require(tau > 0 && Double.isFinite(tau), "--tau must be finite and > 0, got " + tau);
         require(Double.isFinite(inputStrength), "--input-strength must be finite, got " + inputStrength);
+        require(beta > 0 && Double.isFinite(beta), "--beta must be finite and > 0, got " + beta);
+        boolean hopfield = model.inputDriven() || model == ModelKind.MODERN;
+        require(!hopfield || memories.bipolar(), "--model " + model + " needs +-1 memories: --patterns random or hadamard");
+        require(mixtures == 0 || model.inputDriven(), "--mixtures needs --model idp or classic");
+        require(mixtures >= 0 && mixtures <= p, "--mixtures must be in [0, P=" + p + "], got " + mixtures);
+        require(model != ModelKind.IDP || mixtures > 0 || inputPattern >= 0,
+                "--model idp needs an input that shapes the synapses: --mixtures K or --input-pattern MU");
     }
 
     static void require(boolean ok, String message) {
@@ -46,7 +56,7 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
         }
     }
 
-    /** The network, drawing random memories from {@code rng}. */
+    /** The network, drawing random memories (and mixed inputs) from {@code rng}. */
     public Network build(RandomGenerator rng) {
         return new Network(this, rng);
     }
@@ -78,6 +88,8 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
         private boolean dense;
         private int inputPattern;
         private double inputStrength;
+        private int mixtures;
+        private double beta;
 
         private Builder(NetworkSpec s) {
             model = s.model;
@@ -97,6 +109,8 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
             dense = s.dense;
             inputPattern = s.inputPattern;
             inputStrength = s.inputStrength;
+            mixtures = s.mixtures;
+            beta = s.beta;
         }
 
         public Builder model(ModelKind v) { model = v; return this; }
@@ -117,10 +131,12 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
         public Builder zeroDiagonal(boolean v) { zeroDiagonal = v; return this; }
         public Builder dense(boolean v) { dense = v; return this; }
         public Builder input(int pattern, double strength) { inputPattern = pattern; inputStrength = strength; return this; }
+        public Builder mixtures(int v) { mixtures = v; return this; }
+        public Builder beta(double v) { beta = v; return this; }
 
         public NetworkSpec build() {
             return new NetworkSpec(model, n, p, memories, q, r, design, a, b, activation, gain, threshold, tau,
-                    zeroDiagonal, dense, inputPattern, inputStrength);
+                    zeroDiagonal, dense, inputPattern, inputStrength, mixtures, beta);
         }
     }
 }

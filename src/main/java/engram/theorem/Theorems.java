@@ -4,6 +4,7 @@ import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.theorem.firingrate.FiringRate;
 import engram.theorem.foundation.Foundation;
+import engram.theorem.inputdriven.InputDrivenFamily;
 import engram.theorem.numerics.Numerics;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  */
 public final class Theorems {
 
-    private static final List<ClaimFamily> FAMILIES = List.of(new Foundation(), new Numerics(), new FiringRate());
+    private static final List<ClaimFamily> FAMILIES = List.of(new Foundation(), new Numerics(), new FiringRate(),
+            new InputDrivenFamily());
 
     private Theorems() {
     }

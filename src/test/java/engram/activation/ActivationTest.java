@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ActivationTest {
 
     private static final List<Activation> ALL = List.of(new Tanh(1.7), new Logistic(2.3, 0.2),
-            new RectifiedTanh(3.1, 0.3), new ThresholdLinear(1.5, -0.2), new Tanh(0.4), new Logistic(0.5, 0.0));
+            new RectifiedTanh(3.1, 0.3), new ThresholdLinear(1.5, -0.2), new Tanh(0.4), new Logistic(0.5, 0.0),
+            new Algebraic(2.2), new Algebraic(0.6));
 
     @Test
     void derivativeMatchesCentralDifferences() {
@@ -68,6 +69,29 @@ class ActivationTest {
             }
             assertThat(max).as(a.toString()).isLessThanOrEqualTo(a.lipschitz() * (1 + 1e-12))
                     .isGreaterThan(a.lipschitz() * 0.999);
+        }
+    }
+
+    /** sinh (unbounded, convex on (0, inf), the control activation of the IDP claims): the same identities. */
+    @Test
+    void sinhDerivativeIntegralAndInverse() {
+        Sinh a = new Sinh(1.3);
+        for (double x = -2; x <= 2; x += 0.173) {
+            double h = 1e-6;
+            assertThat(a.derivative(x)).isCloseTo((a.value(x + h) - a.value(x - h)) / (2 * h), within(1e-6));
+            assertThat(a.integral(x)).isCloseTo(simpson(a, 0, x), within(1e-9));
+            assertThat(a.inverse(a.value(x))).isCloseTo(x, within(1e-12));
+        }
+        assertThat(a.odd()).isTrue();
+        assertThat(a.lipschitz()).isInfinite();
+    }
+
+    @Test
+    void algebraicInverseIntegralIsAPrimitiveOfTheInverse() {
+        Algebraic a = new Algebraic(1.7);
+        for (double y = -0.9; y < 0.9; y += 0.07) {
+            double h = 1e-6;
+            assertThat((a.inverseIntegral(y + h) - a.inverseIntegral(y - h)) / (2 * h)).isCloseTo(a.inverse(y), within(1e-6));
         }
     }
 

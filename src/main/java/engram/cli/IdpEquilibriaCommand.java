@@ -1,0 +1,131 @@
+package engram.cli;
+
+import engram.activation.Activation;
+import engram.activation.ActivationKind;
+import engram.analysis.IdpEquilibria;
+import engram.memory.MemoryKind;
+import engram.memory.PatternSet;
+import engram.model.InputDriven;
+import engram.model.MixedInputs;
+import engram.report.JsonFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engram idp-equilibria}: the equilibria of the IDP network (diagonal of W(u) kept) along each memory for the
+ * input {@code u = sum_mu alpha_mu xi_mu}, from the dynamics (Newton's method on the full network, Jacobian
+ * eigenvalues), with the closed-form conditions for orthogonal memories beside them. For Hadamard memories the two
+ * must agree (exit 1 otherwise); for random memories the conditions are reported only.
+ */
+@Command(name = "idp-equilibria", description = "Equilibria of the input-driven (IDP) network along each memory.")
+final class IdpEquilibriaCommand implements Callable<Integer> {
+
+    @Mixin GlobalOptions global;
+
+    @Option(names = "--n", defaultValue = "64", description = "Neurons N (hadamard: a power of two) (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--patterns", defaultValue = "hadamard", description = "hadamard | random (default ${DEFAULT-VALUE}).")
+    MemoryKind patterns;
+
+    @Option(names = "--alphas", split = ",", required = true,
+            description = "The input's weights alpha_1,...,alpha_P: u = sum_mu alpha_mu xi_mu.")
+    List<Double> alphas;
+
+    @Option(names = "--activation", defaultValue = "tanh", description = "tanh | algebraic (odd, concave on (0, inf)) (default ${DEFAULT-VALUE}).")
+    ActivationKind activation;
+
+    @Option(names = "--gain", defaultValue = "1", description = "Gain g, > 0 (default ${DEFAULT-VALUE}).")
+    double gain;
+
+    /** One memory (the keys are the command's contract); the dynamics' fields only where the equilibrium exists. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record MemoryOut(int memory, double alpha, double effectiveAlpha, boolean exists, Double c, Double maxRealEigenvalue, Boolean stable,
+            Double energyPerNeuron, boolean predictedExists, double predictedC, boolean predictedStable,
+            Double predictedEnergyPerNeuron, double residual) {
+    }
+
+    /** The JSON output. */
+    record Result(int n, String patterns, String activation, double gain, List<MemoryOut> memories, boolean originStable,
+            double originMaxRealEigenvalue, boolean originPredictedStable, boolean conditionsApply, boolean consistent,
+            double seconds) {
+    }
+
+    @Override public Integer call() {
+        if (patterns != MemoryKind.HADAMARD && patterns != MemoryKind.RANDOM) {
+            throw new IllegalArgumentException("--patterns must be hadamard or random, got '" + patterns + "'");
+        }
+        if (activation != ActivationKind.TANH && activation != ActivationKind.ALGEBRAIC) {
+            throw new IllegalArgumentException("--activation must be tanh or algebraic (odd, concave on (0, inf)), got '"
+                    + activation + "'");
+        }
+        int p = alphas.size();
+        if (patterns == MemoryKind.HADAMARD && (n < 2 || Integer.bitCount(n) != 1 || p > n - 1)) {
+            throw new IllegalArgumentException("--n must be a power of two above the number of --alphas (" + p
+                    + ") for hadamard patterns, got " + n);
+        }
+        if (n < 2 || n > 1 << 20 || p > n) {
+            throw new IllegalArgumentException("--n must be in [max(2, P), 1048576], got " + n);
+        }
+        for (double a : alphas) {
+            if (!Double.isFinite(a)) {
+                throw new IllegalArgumentException("--alphas must be finite numbers, got " + alphas);
+            }
+        }
+        if (!(gain > 0) || !Double.isFinite(gain)) {
+            throw new IllegalArgumentException("--gain must be finite and > 0, got " + gain);
+        }
+        long started = System.nanoTime();
+        PatternSet xi = patterns.build(n, p, 0.5, 0, new SplittableRandom(global.seed));
+        double[] weights = alphas.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] alpha = InputDriven.alpha(xi, MixedInputs.input(xi, weights));
+        Activation psi = activation.of(gain, 0);
+        IdpEquilibria.Result r = IdpEquilibria.analyze(xi, alpha, psi);
+        boolean applies = patterns == MemoryKind.HADAMARD;
+        boolean consistent = true;
+        List<MemoryOut> out = new ArrayList<>();
+        for (IdpEquilibria.Memory m : r.memories()) {
+            boolean decided = Math.abs(m.alpha() * psi.derivative(0) - 1) > 1e-6
+                    && (!m.exists() || Math.abs(m.maxRealEigenvalue()) > 1e-9);
+            consistent &= !applies || !decided || m.exists() == m.predictedExists()
+                    && (!m.exists() || m.stable() == m.predictedStable());
+            out.add(new MemoryOut(m.index(), weights[m.index()], m.alpha(), m.exists(), m.exists() ? amplitude(m.state()) : null,
+                    m.exists() ? m.maxRealEigenvalue() : null, m.exists() ? m.stable() : null,
+                    m.exists() ? m.energyPerNeuron() : null, m.predictedExists(), m.c(), m.predictedStable(),
+                    m.predictedExists() ? m.predictedEnergyPerNeuron() : null, m.residual()));
+        }
+        consistent &= !applies || r.originStable() == r.originPredictedStable();
+        Result res = new Result(n, patterns.toString(), activation.toString(), gain, out, r.originStable(),
+                r.originMaxEigenvalue(), r.originPredictedStable(), applies, consistent, (System.nanoTime() - started) / 1e9);
+        if (global.json) {
+            System.out.println(JsonFormat.compact(res));
+        } else {
+            for (MemoryOut m : out) {
+                System.out.printf(Locale.ROOT, "memory %d: alpha %.4g, %s%s (predicted: %s)%n", m.memory(), m.effectiveAlpha(),
+                        m.exists() ? String.format(Locale.ROOT, "c %.6g, lambda_max %.4g, %s, E/N %.6g", m.c(),
+                                m.maxRealEigenvalue(), m.stable() ? "stable" : "unstable", m.energyPerNeuron()) : "no equilibrium",
+                        "", m.predictedExists() ? (m.predictedStable() ? "stable" : "unstable") : "none");
+            }
+            System.out.printf(Locale.ROOT, "origin: lambda_max %.4g, %s (predicted %s)%s%n", r.originMaxEigenvalue(),
+                    r.originStable() ? "stable" : "unstable", r.originPredictedStable() ? "stable" : "unstable",
+                    applies ? (consistent ? "; conditions agree with the dynamics" : "; CONDITIONS DISAGREE")
+                            : " (conditions derived for orthogonal memories: reported only)");
+        }
+        return consistent ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** The mean |x_i| of an equilibrium: its amplitude c when it is c xi_mu. */
+    private static double amplitude(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += Math.abs(v);
+        }
+        return s / x.length;
+    }
+}

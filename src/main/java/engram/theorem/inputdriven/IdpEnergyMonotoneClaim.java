@@ -1,0 +1,92 @@
+package engram.theorem.inputdriven;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.ActivationKind;
+import engram.analysis.Measurements;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
+import engram.integrate.Trajectory;
+import engram.memory.DenseCouplings;
+import engram.memory.MemoryKind;
+import engram.memory.PatternSet;
+import engram.model.InputDriven;
+import engram.model.Input;
+import engram.model.VoltageModel;
+import engram.oracle.Oracle;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code idp.energy-monotone} (Betteti et al. 2025, theory.md section 3): for a fixed input u the IDP synapses
+ * {@code W(u) = (1/N) Xi diag(alpha(u)) Xi^T} are symmetric (with or without the diagonal), so the energy
+ * {@code E(x) = -1/2 phi^T W(u) phi + x^T phi - sum_i int_0^{x_i} psi} is Hopfield's and never increases along
+ * {@code dx/dt = -x + W(u) psi(x)}. Checked on DP853 trajectories for random mixtures of random or Hadamard memories.
+ * (When u switches, W(u) and with it the landscape change, and the energy can rise: the report's energy figure shows
+ * it.) Control: a non-symmetric {@code (1/N) Xi diag(alpha) Xi'^T}, Xi' the memories with a fraction of signs flipped.
+ */
+public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClaim.Case> {
+
+    /** @param flipped fraction of the signs of the right factor flipped (0 inside the hypotheses) */
+    public record Case(int n, int p, MemoryKind memories, boolean zeroDiagonal, ActivationKind activation, double gain,
+            double flipped, long seed) {
+
+        VoltageModel model() {
+            SplittableRandom rng = new SplittableRandom(seed);
+            PatternSet xi = memories.build(n, p, 0.5, 0, rng);
+            double[] w = Vectors.uniform(p, 0.2, 2, rng);
+            double[] u = engram.model.MixedInputs.input(xi, w);
+            double[] alpha = InputDriven.alpha(xi, u);
+            var psi = activation.of(gain, 0);
+            if (flipped == 0) {
+                return InputDriven.withAlpha(1.0, xi, alpha, psi, zeroDiagonal);
+            }
+            double[] w2 = new double[n * n];
+            double[] right = xi.data().clone();
+            for (int k = 0; k < right.length; k++) {
+                if (rng.nextDouble() < flipped) {
+                    right[k] = -right[k];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    for (int mu = 0; mu < p; mu++) {
+                        s += xi.get(i, mu) * alpha[mu] * right[j * p + mu];
+                    }
+                    w2[i * n + j] = i == j && zeroDiagonal ? 0 : s / n;
+                }
+            }
+            return new VoltageModel(1.0, new DenseCouplings(n, w2), psi, Input.zero(n));
+        }
+    }
+
+    private static final List<ActivationKind> ODD = List.of(ActivationKind.TANH, ActivationKind.ALGEBRAIC);
+
+    @Override public String id() { return "idp.energy-monotone"; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> {
+            MemoryKind kind = d.choice("memories", List.of(MemoryKind.RANDOM, MemoryKind.HADAMARD));
+            int n = kind == MemoryKind.HADAMARD ? 1 << d.integer("log2 N (hadamard)", 3, 5) : d.integer("N (random)", 4, 40);
+            return new Case(n, d.integer("P", 1, Math.min(6, n - 1)), kind, d.choice("zero diagonal", List.of(true, false)),
+                    d.choice("psi", ODD), d.real("gain", 0.5, 10), 0, d.seed());
+        };
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(d.integer("N (random)", 8, 40), d.integer("P", 2, 6), MemoryKind.RANDOM, true,
+                ActivationKind.TANH, d.real("gain", 0.5, 10), d.real("fraction of flipped signs", 0.3, 0.5), d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        VoltageModel model = c.model();
+        double[] x0 = Vectors.gaussian(c.n(), 1, new SplittableRandom(c.seed() + 1));
+        Trajectory tr = Oracle.dp853().sample(model, 0, x0, 5.0, 0.05);
+        Measurements.Rise rise = Measurements.largestEnergyRise(model, tr);
+        return Evaluation.atMost(rise.relative(), tolerance(), "largest relative energy rise between samples "
+                + fmt(rise.relative()) + " at t=" + fmt(rise.time()));
+    }
+}

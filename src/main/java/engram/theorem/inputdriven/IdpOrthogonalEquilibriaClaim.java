@@ -1,0 +1,170 @@
+package engram.theorem.inputdriven;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.Activation;
+import engram.activation.ActivationKind;
+import engram.analysis.Fits;
+import engram.analysis.IdpEquilibria;
+import engram.analysis.Spectra;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Draw;
+import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
+import engram.integrate.Trajectory;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
+import engram.model.InputDriven;
+import engram.model.VoltageModel;
+import engram.oracle.Oracle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code idp.orthogonal-equilibria} (derived, theory.md section 3): orthogonal memories (Hadamard columns, diagonal of
+ * W(u) kept), psi odd and concave on (0, inf) with {@code psi'(0) = s}. {@code c xi_mu} is an equilibrium iff
+ * {@code c = alpha_mu psi(c)}; a non-zero c exists iff {@code alpha_mu s > 1}; it is stable iff
+ * {@code max_{nu != mu} alpha_nu < 1 / psi'(c)}; the origin is stable iff {@code s max alpha < 1}. Derivation: with
+ * orthogonal +-1 memories {@code W xi_nu = alpha_nu xi_nu}, and psi(c xi_mu) = psi(c) xi_mu (psi odd), so the field at
+ * c xi_mu is {@code (-c + alpha_mu psi(c)) xi_mu}; psi' is even, so the Jacobian there is {@code -I + psi'(c) W} with
+ * eigenvalues {@code -1 + psi'(c) alpha_nu} on xi_nu and -1 elsewhere; the nu = mu one is negative because
+ * {@code psi'(c) < psi(c)/c = 1/alpha_mu} for concave psi; the positive root exists iff the slope of
+ * {@code alpha psi} at 0 exceeds 1 (concavity makes it unique). Each prediction is checked against the dynamics:
+ * existence by Newton's method on the full vector field, stability by the Jacobian's largest eigenvalue (the rank-P
+ * reduction and a dense general eigensolver, which must agree) and by perturbed oracle runs (a start exactly on an
+ * unstable memory stays there, so the start is perturbed: along the unstable eigenvector, or at random when stable).
+ * Control: psi = sinh, odd but convex on (0, inf), where the existence condition is wrong.
+ */
+public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEquilibriaClaim.Case> {
+
+    /** @param alphaSlope the products alpha_mu psi'(0), one per memory */
+    public record Case(int n, ActivationKind activation, double gain, double[] alphaSlope, long seed) {
+
+        double[] alpha(Activation psi) {
+            double[] a = alphaSlope.clone();
+            for (int k = 0; k < a.length; k++) {
+                a[k] /= psi.derivative(0);
+            }
+            return a;
+        }
+
+        @Override public String toString() {
+            return "Case[n=" + n + ", activation=" + activation + ", gain=" + gain + ", alphaSlope="
+                    + Arrays.toString(alphaSlope) + ", seed=" + seed + "]";
+        }
+    }
+
+    @Override public String id() { return "idp.orthogonal-equilibria"; }
+
+    @Override public int examples() { return 15; }
+
+    private static Case draw(Draw d, ActivationKind psi) {
+        int n = 1 << d.integer("log2 N", 4, 5);
+        ActivationKind act = psi != null ? psi : d.choice("psi", List.of(ActivationKind.TANH, ActivationKind.ALGEBRAIC));
+        double gain = d.real("gain", 0.5, 4);
+        int p = d.integer("P", 1, 5);
+        double[] a = new double[p];
+        for (int k = 0; k < p; k++) {
+            a[k] = d.real("alpha_mu psi'(0)", 0.2, 4);
+        }
+        return new Case(n, act, gain, a, d.seed());
+    }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> draw(d, null);
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> draw(d, ActivationKind.SINH);
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        Activation psi = c.activation().of(c.gain(), 0);
+        PatternSet xi = Patterns.hadamard(c.n(), c.alphaSlope().length);
+        double[] alpha = c.alpha(psi);
+        IdpEquilibria.Result r = IdpEquilibria.analyze(xi, alpha, psi);
+        VoltageModel model = InputDriven.withAlpha(1.0, xi, alpha, psi, false);
+        double ambiguous = tolerance("ambiguous"), observable = tolerance("observable-rate");
+        List<String> wrong = new ArrayList<>();
+        double worstEigen = 0;
+        for (IdpEquilibria.Memory m : r.memories()) {
+            boolean decidable = Math.abs(m.alpha() * psi.derivative(0) - 1) > ambiguous;
+            if (decidable && m.exists() != m.predictedExists()) {
+                wrong.add("memory " + m.index() + ": exists " + m.exists() + ", predicted " + m.predictedExists());
+            }
+            if (!m.exists()) {
+                continue;
+            }
+            double dense = Spectra.maxRealPart(c.n(), jacobian(model, m.state()));
+            worstEigen = Math.max(worstEigen, Math.abs(dense - m.maxRealEigenvalue()));
+            if (Math.abs(m.maxRealEigenvalue()) > ambiguous && m.stable() != m.predictedStable() && m.predictedExists()) {
+                wrong.add("memory " + m.index() + ": stable " + m.stable() + " (lambda " + fmt(m.maxRealEigenvalue())
+                        + "), predicted " + m.predictedStable());
+            }
+            if (Math.abs(m.maxRealEigenvalue()) > observable) {
+                double ratio = perturbedRatio(model, m, c.seed());
+                if (m.stable() ? ratio >= 1 : ratio <= 10) {
+                    wrong.add("memory " + m.index() + ": perturbed run distance ratio " + fmt(ratio) + " while lambda "
+                            + fmt(m.maxRealEigenvalue()));
+                }
+            }
+        }
+        double originSlope = psi.derivative(0) * Arrays.stream(alpha).max().orElse(0);
+        if (Math.abs(originSlope - 1) > ambiguous && r.originStable() != r.originPredictedStable()) {
+            wrong.add("origin: stable " + r.originStable() + ", predicted " + r.originPredictedStable());
+        }
+        long existing = r.memories().stream().filter(IdpEquilibria.Memory::exists).count();
+        long stable = r.memories().stream().filter(IdpEquilibria.Memory::stable).count();
+        String detail = existing + " of " + r.memories().size() + " memories exist, " + stable + " stable, origin "
+                + (r.originStable() ? "stable" : "unstable") + "; reduced vs dense eigenvalue " + fmt(worstEigen)
+                + (wrong.isEmpty() ? "" : "; disagreements: " + String.join("; ", wrong));
+        double margin = wrong.isEmpty() ? tolerance() - worstEigen : -wrong.size();
+        return new Evaluation(wrong.size(), margin, detail);
+    }
+
+    private static double[] jacobian(VoltageModel model, double[] x) {
+        double[] j = new double[x.length * x.length];
+        model.jacobian(0, x, j);
+        return j;
+    }
+
+    /**
+     * |x(T) - x*| / |x(0) - x*| from x* moved 1e-4 along the unstable eigenvector (unstable memory; the leading
+     * eigenvector of the symmetric Jacobian) or a random unit direction (stable), over 10/|lambda| or ln(1e3)/lambda.
+     */
+    static double perturbedRatio(VoltageModel model, IdpEquilibria.Memory m, long seed) {
+        double[] target = m.state();
+        int n = target.length;
+        double lambda = m.maxRealEigenvalue();
+        double[] direction;
+        if (lambda > 0) {
+            double[] j = jacobian(model, target);
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < a; b++) {
+                    double mean = 0.5 * (j[a * n + b] + j[b * n + a]);
+                    j[a * n + b] = mean;
+                    j[b * n + a] = mean;
+                }
+            }
+            direction = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(n, j)).getEigenvector(0)
+                    .toArray();
+        } else {
+            direction = Vectors.unit(n, new SplittableRandom(seed + 17 + m.index()));
+        }
+        double[] x0 = target.clone();
+        for (int i = 0; i < n; i++) {
+            x0[i] += 1e-4 * direction[i];
+        }
+        double horizon = Math.min(200, lambda > 0 ? Math.log(1e3) / lambda : 10 / -lambda);
+        Trajectory tr = Oracle.dp853().sample(model, 0, x0, horizon, horizon);
+        double[] d0 = new double[n], d1 = new double[n];
+        for (int i = 0; i < n; i++) {
+            d0[i] = x0[i] - target[i];
+            d1[i] = tr.last()[i] - target[i];
+        }
+        return Fits.norm2(d1) / Fits.norm2(d0);
+    }
+}

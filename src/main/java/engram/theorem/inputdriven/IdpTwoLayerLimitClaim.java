@@ -1,0 +1,123 @@
+package engram.theorem.inputdriven;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.Activation;
+import engram.activation.Tanh;
+import engram.analysis.Fits;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
+import engram.integrate.Trajectory;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
+import engram.model.InputDriven;
+import engram.model.Lagrangian;
+import engram.model.ModernHopfield;
+import engram.model.MixedInputs;
+import engram.model.TwoLayerNetwork;
+import engram.model.VectorField;
+import engram.oracle.Oracle;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code idp.two-layer-limit} (derived; the link between IDP and modern Hopfield networks): both are fast-hidden limits
+ * of the same Krotov-Hopfield two-layer network (theory.md section 4; {@link TwoLayerNetwork}), differing only in the
+ * hidden Lagrangian. With {@code L_h = (1/2) sum_mu (alpha_mu(u) / N) h_mu^2} and {@code L_v = sum_i int psi},
+ * the hidden layer settles at {@code h = Xi^T psi(v)} and the visible layer follows
+ * {@code dv/dt = -v + Xi diag(alpha) Xi^T psi(v) / N}: the IDP network (diagonal kept), the input setting the hidden
+ * Lagrangian's curvature. With {@code L_h = lse(beta)} and {@code L_v = v^T v / 2} it is the continuous modern Hopfield
+ * network {@code dv/dt = -v + Xi softmax(beta Xi^T v)}: there the state's own similarities set the hidden weights
+ * (softmax), here the input does (alpha). Checked by integrating the two-layer network from the slow manifold with
+ * tau_h = 2^-4 .. 2^-8 against the one-layer model (both by DP853): the visible error must shrink in proportion to
+ * tau_h (fitted order within the catalogue tolerance of 1). Control: a hidden curvature that ignores the input
+ * (every alpha_mu replaced by their mean), whose error does not vanish.
+ */
+public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.Case> {
+
+    /** Which limit: the IDP network, the modern Hopfield network, or the mis-curved IDP control. */
+    public enum Limit {
+        IDP, MODERN, UNIFORM_CURVATURE;
+
+        @Override public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** @param gain tanh gain (IDP), or beta sqrt(N) (modern) */
+    public record Case(Limit limit, int n, int p, double gain, long seed) {
+    }
+
+    private static final int LEVELS = 5;
+    private static final double HORIZON = 3;
+
+    @Override public String id() { return "idp.two-layer-limit"; }
+
+    @Override public int examples() { return 10; }
+
+    @Override public int controlBudget() { return 10; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> {
+            Limit limit = d.choice("limit", List.of(Limit.IDP, Limit.MODERN));
+            return new Case(limit, d.integer("N", 8, 24), d.integer("P", 2, 4), d.real("gain, or beta sqrt(N)", 0.5, 3),
+                    d.seed());
+        };
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(Limit.UNIFORM_CURVATURE, d.integer("N", 8, 24), d.integer("P", 2, 4),
+                d.real("gain, or beta sqrt(N)", 0.5, 3), d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        SplittableRandom rng = new SplittableRandom(c.seed());
+        int n = c.n();
+        PatternSet xi = Patterns.randomBinary(n, c.p(), rng);
+        double[] v0 = Vectors.gaussian(n, 1, rng);
+        VectorField oneLayer;
+        Lagrangian visible;
+        double[] curvature;
+        if (c.limit() == Limit.MODERN) {
+            oneLayer = new ModernHopfield(xi, c.gain() / Math.sqrt(n)).flow(1);
+            visible = Lagrangian.quadratic(n, 1);
+            curvature = null;
+        } else {
+            Activation psi = new Tanh(c.gain());
+            double[] alpha = InputDriven.alpha(xi, MixedInputs.input(xi, Vectors.uniform(c.p(), 0.2, 3, rng)));
+            oneLayer = InputDriven.withAlpha(1.0, xi, alpha, psi, false);
+            visible = Lagrangian.additive(psi);
+            curvature = alpha.clone();
+            double mean = java.util.Arrays.stream(alpha).average().orElse(0);
+            for (int mu = 0; mu < curvature.length; mu++) {
+                curvature[mu] = (c.limit() == Limit.IDP ? alpha[mu] : mean) / n;
+            }
+        }
+        Trajectory reference = Oracle.dp853().sample(oneLayer, 0, v0, HORIZON, HORIZON / 6);
+        double[] steps = new double[LEVELS], errors = new double[LEVELS];
+        for (int k = 0; k < LEVELS; k++) {
+            double tauH = Math.pow(2, -4 - k);
+            Lagrangian hidden = curvature == null ? Lagrangian.logSumExp(c.gain() / Math.sqrt(n))
+                    : Lagrangian.quadratic(curvature);
+            TwoLayerNetwork net = new TwoLayerNetwork(xi, visible, hidden, 1.0, tauH, null);
+            Trajectory tr = Oracle.dp853().sample(net, 0, net.slowState(v0), HORIZON, HORIZON / 6);
+            double worst = 0;
+            for (int s = 0; s < Math.min(tr.size(), reference.size()); s++) {
+                double[] v = java.util.Arrays.copyOf(tr.state(s), n);
+                worst = Math.max(worst, Fits.maxAbsDiff(v, reference.state(s)));
+            }
+            steps[k] = tauH;
+            errors[k] = worst;
+        }
+        if (errors[LEVELS - 1] < tolerance("floor")) {
+            return Evaluation.uninformative("errors below " + fmt(tolerance("floor")) + " (finest " + fmt(errors[LEVELS - 1])
+                    + ")");
+        }
+        double order = Fits.order(steps, errors);
+        return Evaluation.atMost(Math.abs(order - 1), tolerance(), c.limit() + " limit: visible error "
+                + fmt(errors[0]) + " .. " + fmt(errors[LEVELS - 1]) + " for tau_h = 2^-4 .. 2^-8, fitted order "
+                + fmt(order));
+    }
+}

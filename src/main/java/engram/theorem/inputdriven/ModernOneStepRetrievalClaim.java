@@ -1,0 +1,87 @@
+package engram.theorem.inputdriven;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
+import engram.memory.PatternSet;
+import engram.model.ModernHopfield;
+import java.util.SplittableRandom;
+
+/**
+ * {@code modern.one-step-retrieval} (Ramsauer et al. 2020, Theorems 4-5, in a one-step form derived here): let
+ * {@code Delta_i = x_i^T x_i - max_{j != i} x_i^T x_j} be pattern i's separation, M the largest pattern norm and
+ * {@code xi = x_i + e}. Then {@code f(xi) - x_i = sum_{j != i} p_j (x_j - x_i)}, so
+ * {@code |f(xi) - x_i| <= 2 M (1 - p_i)}, and {@code p_j / p_i = exp(beta (x_j - x_i)^T xi) <= exp(-beta (Delta_i - 2 M |e|))}
+ * gives the bound {@code |f(xi) - x_i| <= 2 (P - 1) M exp(-beta (Delta_i - 2 M |e|))} for every xi. Hence a pattern
+ * separated by {@code Delta_i >= 2 M |e| + log(2 (P - 1) M / eps) / beta} is retrieved in one update within eps. The
+ * check draws pattern sets, a start at distance |e| < Delta_i / (4 M), and beta a factor s >= 1 above that separation
+ * bound (eps = {@code tolerance.eps} M); the one-step error must stay below both the bound and eps. Control: s below 1
+ * (beta too small for the separation), where one update no longer retrieves within eps.
+ */
+public final class ModernOneStepRetrievalClaim implements Claim<ModernOneStepRetrievalClaim.Case> {
+
+    /** @param factor beta over the separation bound's beta (>= 1 inside the hypotheses) */
+    public record Case(int n, int p, double distance, double factor, long seed) {
+    }
+
+    @Override public String id() { return "modern.one-step-retrieval"; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> new Case(d.integer("d (dimension)", 8, 64), d.integer("P", 2, 20),
+                d.real("|e| / (Delta / 4M)", 0, 1), d.real("beta over the separation bound", 1, 3), d.seed());
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(d.integer("d (dimension)", 8, 64), d.integer("P", 2, 20),
+                d.real("|e| / (Delta / 4M)", 0, 1), d.real("beta over the separation bound", 0.05, 0.3), d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        SplittableRandom rng = new SplittableRandom(c.seed());
+        int n = c.n(), p = c.p();
+        double[] data = Vectors.gaussian(n * p, 1, rng);
+        PatternSet x = new PatternSet(n, p, data, "gaussian");
+        double m = new ModernHopfield(x, 1).maxNorm();
+        int target = 0;
+        double[] xi0 = x.pattern(target);
+        double self = dot(xi0, xi0), other = Double.NEGATIVE_INFINITY;
+        for (int j = 1; j < p; j++) {
+            other = Math.max(other, dot(xi0, x.pattern(j)));
+        }
+        double delta = self - other;
+        if (delta <= 0) {
+            return Evaluation.uninformative("pattern 0 is not separated (Delta " + fmt(delta) + ")");
+        }
+        double[] e = Vectors.unit(n, rng);
+        double radius = c.distance() * delta / (4 * m);
+        double eps = tolerance("eps") * m;
+        double beta = c.factor() * Math.log(2 * (p - 1) * m / eps) / (delta - 2 * m * radius);
+        double[] xi = xi0.clone();
+        for (int i = 0; i < n; i++) {
+            xi[i] += radius * e[i];
+        }
+        double[] next = new double[n];
+        new ModernHopfield(x, beta).update(xi, next);
+        double error = 0;
+        for (int i = 0; i < n; i++) {
+            error += (next[i] - xi0[i]) * (next[i] - xi0[i]);
+        }
+        error = Math.sqrt(error);
+        double bound = 2 * (p - 1) * m * Math.exp(-beta * (delta - 2 * m * radius));
+        double metric = Math.max(error / eps, error / bound);
+        return Evaluation.atMost(metric, tolerance(), "Delta " + fmt(delta) + ", M " + fmt(m) + ", |e| " + fmt(radius)
+                + ", beta " + fmt(beta) + ": one-step error " + fmt(error) + ", derived bound " + fmt(bound) + ", eps "
+                + fmt(eps));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
