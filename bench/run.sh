@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-1024,2000}
 mkdir -p bench/out
-java -jar target/engram.jar bench --sizes "$sizes" --json > bench/out/engram-scalar.json
-java --add-modules jdk.incubator.vector -jar target/engram.jar bench --sizes "$sizes" --json \
+java -jar target/engram.jar bench --sizes "$sizes" --sweep --json > bench/out/engram-scalar.json
+java --add-modules jdk.incubator.vector -jar target/engram.jar bench --sizes "$sizes" --sweep --json \
   > bench/out/engram-simd.json 2> /dev/null
 OPENBLAS_NUM_THREADS=1 python3 bench/peer.py "$sizes" > bench/out/numpy-1thread.json
 python3 bench/peer.py "$sizes" > bench/out/numpy-default.json
@@ -20,5 +20,20 @@ print("microseconds per step; ratio = numpy / engram-simd (above 1: Engram faste
 print(f"{'workload':8} {'W':8} {'N':>5} {'engram':>8} {'engram':>8} {'numpy':>8} {'numpy':>8} {'ratio vs':>9} {'ratio vs':>9}")
 print(f"{'':8} {'':8} {'':>5} {'scalar':>8} {'simd':>8} {'1 thr':>8} {'default':>8} {'1 thr':>9} {'default':>9}")
 for k in es:
-    print(f"{k[0]:8} {k[1]:8} {k[2]:>5} {es[k]:>8.1f} {ev[k]:>8.1f} {n1[k]:>8.1f} {nd[k]:>8.1f} {n1[k]/ev[k]:>9.2f} {nd[k]/ev[k]:>9.2f}")
+    if k[0] != "idp-em":
+        print(f"{k[0]:8} {k[1]:8} {k[2]:>5} {es[k]:>8.1f} {ev[k]:>8.1f} {n1[k]:>8.1f} {nd[k]:>8.1f} {n1[k]/ev[k]:>9.2f} {nd[k]/ev[k]:>9.2f}")
+print()
+print("IDP Euler-Maruyama step (N, P = 10, one mixed input, sigma = 8): Engram low rank against three numpy steps;")
+print("ratio = numpy default / engram-simd")
+for k in es:
+    if k[0] == "idp-em":
+        n = k[2]
+        for kind in ("dense-once", "lowrank", "dense-rebuilt"):
+            nk = ("idp-em", kind, n)
+            print(f"N={n:>5}  engram scalar {es[k]:7.1f}  simd {ev[k]:7.1f}  |  numpy {kind:13} 1 thr {n1[nk]:9.1f}"
+                  f"  default {nd[nk]:9.1f}  ratio {nd[nk]/ev[k]:8.1f}")
+for name, f in (("scalar", "engram-scalar"), ("simd", "engram-simd")):
+    s = json.load(open(f"bench/out/{f}.json")).get("idpSweepSeconds")
+    if s is not None:
+        print(f"IDP noise sweep (6 sigmas x 2 models x 100 trials x 3 inputs x 1000 steps, N = 1024), engram {name}: {s:.1f} s")
 PY

@@ -21,6 +21,9 @@ public record Tanh(double gain) implements Activation {
      */
     public static double tanh(double z) {
         double a = Math.abs(z);
+        if (a >= 19) {
+            return Math.copySign(1.0, z); // exp(-38) < 2^-54: (1 - e) / (1 + e) rounds to 1 exactly
+        }
         if (a < 0x1p-8) {
             double z2 = z * z;
             return z * (1 + z2 * (-1.0 / 3 + z2 * (2.0 / 15 + z2 * (-17.0 / 315 + z2 * (62.0 / 2835)))));

@@ -1,14 +1,23 @@
 package engram.cli;
 
 import engram.activation.ActivationKind;
+import engram.activation.Tanh;
+import engram.analysis.MixedInputRetrieval;
 import engram.claim.cases.Vectors;
 import engram.integrate.Diffusion;
 import engram.integrate.EulerMaruyama;
 import engram.integrate.StepObserver;
+import engram.memory.Kernels;
 import engram.memory.MemoryKind;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
+import engram.model.InputDriven;
+import engram.model.MixedInputs;
+import engram.model.VoltageModel;
 import engram.network.Network;
 import engram.network.NetworkSpec;
 import engram.report.JsonFormat;
+import engram.theorem.inputdriven.InputDrivenFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,6 +45,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "1000", description = "Euler-Maruyama steps per run (default ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--sweep", description = "Also time the IDP paper's full noise sweep (6 sigmas x 2 models x 100 trials "
+            + "x 3 inputs x 1000 steps at N = 1024), as engram idp-retrieval runs it.")
+    boolean sweep;
+
     @Override public Integer call() {
         if (p < 1 || steps < 1 || sizes.stream().anyMatch(n -> n < p)) {
             throw new IllegalArgumentException("--p and --steps must be >= 1 and every --sizes value >= p");
@@ -57,7 +70,21 @@ final class BenchCommand implements Callable<Integer> {
                 rows.add(new Row("em", kind, n, run));
             }
         }
-        Result out = new Result("engram", System.getProperty("java.version"), p, steps, rows);
+        for (int n : sizes) {
+            rows.add(new Row("idp-em", "lowrank", n, idpStep(n)));
+        }
+        Double sweepSeconds = null;
+        if (sweep) {
+            long t0 = System.nanoTime();
+            for (MixedInputRetrieval.Model m : MixedInputRetrieval.Model.values()) {
+                for (double sigma : InputDrivenFamily.SIGMAS) {
+                    MixedInputRetrieval.tally(m, MixedInputRetrieval.Settings.paper(sigma), 100, global.seed);
+                }
+            }
+            sweepSeconds = (System.nanoTime() - t0) / 1e9;
+        }
+        Result out = new Result("engram", System.getProperty("java.version"), Kernels.get().name(), p, steps, rows,
+                sweepSeconds);
         if (global.json) {
             System.out.println(JsonFormat.compact(out));
         } else {
@@ -73,7 +100,23 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The JSON output, the same shape as bench/peer.py's. */
-    record Result(String engine, String java, int p, int steps, List<Row> results) {
+    record Result(String engine, String java, String kernels, int p, int steps, List<Row> results, Double idpSweepSeconds) {
+    }
+
+    /**
+     * Microseconds per Euler-Maruyama step of the IDP network as the experiments run it: P random memories, one of the
+     * paper's mixed inputs (W(u) low rank, zero diagonal), tanh(10 x), sigma = 8, dt = 0.01, {@code steps} steps from
+     * x0 ~ N(0, I) (the transient and the saturated regime).
+     */
+    private double idpStep(int n) {
+        SplittableRandom rng = new SplittableRandom(global.seed);
+        PatternSet xi = Patterns.randomBinary(n, p, rng);
+        double[] u = MixedInputs.input(xi, MixedInputs.column(MixedInputs.paperWeights(p, 1, n, rng), p, 1, 0));
+        VoltageModel model = InputDriven.model(1.0, xi, u, new Tanh(10), true);
+        double[] x0 = Vectors.gaussian(n, 1, rng);
+        EulerMaruyama em = new EulerMaruyama(model, Diffusion.additive(8));
+        SplittableRandom noise = new SplittableRandom(global.seed + 2);
+        return best(() -> em.integrate(0, x0.clone(), steps * 0.01, steps, noise, steps, StepObserver.NONE), steps);
     }
 
     /** Best of five timed batches (after warm-up) of microseconds per step. */

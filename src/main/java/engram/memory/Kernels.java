@@ -13,6 +13,20 @@ public interface Kernels {
     /** {@code y[i] += s * a[aOff + i]} for i < n. */
     void axpy(double s, double[] a, int aOff, double[] y, int n);
 
+    /** {@code h[k] = sum_i f[k * n + i] v[i]} for k < r: the r rows of a transposed low-rank factor against v. */
+    default void project(double[] f, int r, int n, double[] v, double[] h) {
+        for (int k = 0; k < r; k++) {
+            h[k] = dot(f, k * n, v, n);
+        }
+    }
+
+    /** {@code out[i] += sum_k h[k] f[k * n + i]} for i < n: the factor's rows combined with weights h. */
+    default void combine(double[] f, int r, int n, double[] h, double[] out) {
+        for (int k = 0; k < r; k++) {
+            axpy(h[k], f, k * n, out, n);
+        }
+    }
+
     /** Row-major {@code out = W v} for an n x n matrix. */
     default void matvec(double[] w, int n, double[] v, double[] out) {
         for (int i = 0; i < n; i++) {

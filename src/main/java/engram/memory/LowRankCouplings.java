@@ -65,10 +65,11 @@ public final class LowRankCouplings implements Couplings {
 
     @Override public int n() { return n; }
 
-    /** {@code out = s F diag(d) F^T v}: r dot products over the transposed factor, then r axpy sweeps. O(N r). */
+    /** {@code out = s F diag(d) F^T v}: r projections on the transposed factor, then one combination. O(N r). */
     @Override public void multiply(double[] v, double[] out) {
+        kernels.project(ft, r, n, v, h);
         for (int k = 0; k < r; k++) {
-            h[k] = scale * d[k] * kernels.dot(ft, k * n, v, n);
+            h[k] *= scale * d[k];
         }
         if (zeroDiagonal) {
             for (int i = 0; i < n; i++) {
@@ -77,9 +78,7 @@ public final class LowRankCouplings implements Couplings {
         } else {
             java.util.Arrays.fill(out, 0, n, 0.0);
         }
-        for (int k = 0; k < r; k++) {
-            kernels.axpy(h[k], ft, k * n, out, n);
-        }
+        kernels.combine(ft, r, n, h, out);
     }
 
     @Override public double entry(int i, int j) {

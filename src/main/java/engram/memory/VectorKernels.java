@@ -1,6 +1,7 @@
 package engram.memory;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,6 +14,8 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     /** Whether TANH is a vectorised intrinsic (SVML stubs on x86-64); elsewhere the Vector API loops in Java. */
+    private static final double SATURATION = 19.0;
+
     private static final boolean FAST_TANH = System.getProperty("os.arch", "").matches("amd64|x86_64");
 
     @Override public String name() { return "vector-" + S.vectorBitSize(); }
@@ -23,9 +26,15 @@ public final class VectorKernels implements Kernels {
             return;
         }
         int l = S.length();
+        DoubleVector one = DoubleVector.broadcast(S, 1.0), minusOne = DoubleVector.broadcast(S, -1.0);
         int i = 0;
         for (; i + l <= n; i += l) {
-            DoubleVector.fromArray(S, in, i).mul(gain).lanewise(VectorOperators.TANH).intoArray(out, i);
+            DoubleVector z = DoubleVector.fromArray(S, in, i).mul(gain);
+            // |z| >= 19: tanh(z) rounds to +-1 exactly (1 - tanh(19) < 2^-54); saturated blocks skip the intrinsic
+            VectorMask<Double> saturated = z.abs().compare(VectorOperators.GE, SATURATION);
+            DoubleVector sign = one.blend(minusOne, z.compare(VectorOperators.LT, 0.0));
+            DoubleVector t = saturated.allTrue() ? sign : z.lanewise(VectorOperators.TANH).blend(sign, saturated);
+            t.intoArray(out, i);
         }
         for (; i < n; i++) {
             out[i] = engram.activation.Tanh.tanh(gain * in[i]);
@@ -60,6 +69,66 @@ public final class VectorKernels implements Kernels {
         }
         for (; i < n; i++) {
             y[i] += s * a[aOff + i];
+        }
+    }
+
+    /** Four rows at a time, so each load of v feeds four accumulators. */
+    @Override public void project(double[] f, int r, int n, double[] v, double[] h) {
+        int l = S.length();
+        int k = 0;
+        for (; k + 3 < r; k += 4) {
+            int o0 = k * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S), a2 = DoubleVector.zero(S),
+                    a3 = DoubleVector.zero(S);
+            int i = 0;
+            for (; i + l <= n; i += l) {
+                DoubleVector vi = DoubleVector.fromArray(S, v, i);
+                a0 = DoubleVector.fromArray(S, f, o0 + i).fma(vi, a0);
+                a1 = DoubleVector.fromArray(S, f, o1 + i).fma(vi, a1);
+                a2 = DoubleVector.fromArray(S, f, o2 + i).fma(vi, a2);
+                a3 = DoubleVector.fromArray(S, f, o3 + i).fma(vi, a3);
+            }
+            double s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
+            double s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+            for (; i < n; i++) {
+                s0 += f[o0 + i] * v[i];
+                s1 += f[o1 + i] * v[i];
+                s2 += f[o2 + i] * v[i];
+                s3 += f[o3 + i] * v[i];
+            }
+            h[k] = s0;
+            h[k + 1] = s1;
+            h[k + 2] = s2;
+            h[k + 3] = s3;
+        }
+        for (; k < r; k++) {
+            h[k] = dot(f, k * n, v, n);
+        }
+    }
+
+    /** Four rows at a time, so each output vector is loaded and stored once per four rows. */
+    @Override public void combine(double[] f, int r, int n, double[] h, double[] out) {
+        int l = S.length();
+        int k = 0;
+        for (; k + 3 < r; k += 4) {
+            int o0 = k * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+            DoubleVector h0 = DoubleVector.broadcast(S, h[k]), h1 = DoubleVector.broadcast(S, h[k + 1]);
+            DoubleVector h2 = DoubleVector.broadcast(S, h[k + 2]), h3 = DoubleVector.broadcast(S, h[k + 3]);
+            int i = 0;
+            for (; i + l <= n; i += l) {
+                DoubleVector acc = DoubleVector.fromArray(S, out, i);
+                acc = DoubleVector.fromArray(S, f, o0 + i).fma(h0, acc);
+                acc = DoubleVector.fromArray(S, f, o1 + i).fma(h1, acc);
+                acc = DoubleVector.fromArray(S, f, o2 + i).fma(h2, acc);
+                acc = DoubleVector.fromArray(S, f, o3 + i).fma(h3, acc);
+                acc.intoArray(out, i);
+            }
+            for (; i < n; i++) {
+                out[i] += h[k] * f[o0 + i] + h[k + 1] * f[o1 + i] + h[k + 2] * f[o2 + i] + h[k + 3] * f[o3 + i];
+            }
+        }
+        for (; k < r; k++) {
+            axpy(h[k], f, k * n, out, n);
         }
     }
 

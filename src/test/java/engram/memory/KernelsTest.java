@@ -41,4 +41,46 @@ class KernelsTest {
             }
         }
     }
+
+    @Test
+    void simdAndScalarLowRankProjectionsAndTanhAgree() {
+        Kernels scalar = new ScalarKernels();
+        Kernels simd = new VectorKernels();
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int n = 1; n <= 70; n += 3) {
+            for (int r = 1; r <= 11; r++) {
+                double[] f = new double[r * n], v = new double[n], h = new double[r];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = rng.nextGaussian();
+                }
+                for (int k = 0; k < n; k++) {
+                    v[k] = rng.nextGaussian();
+                }
+                for (int k = 0; k < r; k++) {
+                    h[k] = rng.nextGaussian();
+                }
+                double[] p1 = new double[r], p2 = new double[r];
+                scalar.project(f, r, n, v, p1);
+                simd.project(f, r, n, v, p2);
+                double[] c1 = v.clone(), c2 = v.clone();
+                scalar.combine(f, r, n, h, c1);
+                simd.combine(f, r, n, h, c2);
+                for (int k = 0; k < r; k++) {
+                    assertThat(p2[k]).isCloseTo(p1[k], within(1e-12));
+                }
+                for (int i = 0; i < n; i++) {
+                    assertThat(c2[i]).isCloseTo(c1[i], within(1e-12));
+                }
+            }
+            double[] x = new double[n], t1 = new double[n], t2 = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = rng.nextGaussian() * (i % 3 == 0 ? 0.01 : 3);
+            }
+            scalar.tanh(7.5, x, t1, n);
+            simd.tanh(7.5, x, t2, n);
+            for (int i = 0; i < n; i++) {
+                assertThat(t2[i]).isCloseTo(t1[i], within(1e-14 * Math.max(Math.abs(t1[i]), 1e-300)));
+            }
+        }
+    }
 }
