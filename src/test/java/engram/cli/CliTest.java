@@ -1,6 +1,7 @@
 package engram.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -73,7 +74,11 @@ class CliTest {
                 {"simulate", "--bogus"}, {"report", "--depth", "medium"}, {"simulate", "--sigma", "0.3"},
                 {"simulate", "--model", "spiking"}, {"simulate", "--dt", "20", "--t", "1"},
                 {"report", "--claim", "rate.positivity", "--update-baseline"}, {"report", "--shard", "5/2"},
-                {"fr-stability", "--a", "1", "--b", "0"}, {"fr-phase", "--grid", "1"}}) {
+                {"fr-stability", "--a", "1", "--b", "0"}, {"fr-phase", "--grid", "1"},
+                {"idp-equilibria", "--n", "48", "--alphas", "2,1"}, {"idp-equilibria", "--alphas", "2,x"},
+                {"idp-equilibria", "--alphas", "2", "--activation", "logistic"}, {"idp-retrieval", "--trials", "0"},
+                {"idp-retrieval", "--sigmas", "-1"}, {"simulate", "--model", "idp"},
+                {"simulate", "--model", "modern", "--patterns", "sparse"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).as("stdout of " + String.join(" ", args)).isEmpty();
@@ -95,5 +100,52 @@ class CliTest {
         assertThat(html).contains("data:image/png;base64,").contains("rate.positivity").doesNotContain("<script")
                 .doesNotContain("http://").doesNotContain("https://");
         assertThat(r.err()).contains("[1/2] discrete.energy-monotone");
+    }
+
+    @Test
+    void idpEquilibriaAnswersFromTheDynamicsWithTheConditionsBeside() throws Exception {
+        Run r = run("idp-equilibria", "--n", "64", "--patterns", "hadamard", "--alphas", "3,2,0.5,1.2", "--activation",
+                "tanh", "--json");
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(root.get("memories")).hasSize(4);
+        assertThat(root.get("originStable").asBoolean()).isFalse();
+        var first = root.get("memories").get(0);
+        assertThat(first.get("alpha").asDouble()).isEqualTo(3.0);
+        assertThat(first.get("exists").asBoolean()).isTrue();
+        for (String key : new String[] {"c", "maxRealEigenvalue", "stable", "energyPerNeuron"}) {
+            assertThat(first.has(key)).as(key).isTrue();
+        }
+        assertThat(first.get("c").asDouble()).isCloseTo(first.get("predictedC").asDouble(), within(1e-9));
+        assertThat(root.get("memories").get(2).get("exists").asBoolean()).as("alpha psi'(0) = 0.5 < 1").isFalse();
+        assertThat(root.get("memories").get(3).get("stable").asBoolean()).as("alpha 3 > 1/psi'(c) at c(1.2)").isFalse();
+    }
+
+    @Test
+    void idpRetrievalWritesTheAccuracyTable(@TempDir Path dir) throws Exception {
+        Run r = run("idp-retrieval", "--n", "128", "--p", "4", "--inputs", "2", "--trials", "2", "--sigmas", "0,8",
+                "--out", dir.toString(), "--json");
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(root.get("rows")).hasSize(4);
+        assertThat(root.get("rows").get(0).get("inputs").asInt()).isEqualTo(4);
+        assertThat(Files.readAllLines(dir.resolve("accuracy.csv")).get(0)).startsWith("model,sigma,inputs,retrieved,rate");
+        assertThat(dir.resolve("accuracy.png")).exists();
+        assertThat(r.err()).contains("idp").contains("classic");
+    }
+
+    @Test
+    void simulateRunsTheIdpClassicAndModernNetworks(@TempDir Path dir) throws Exception {
+        for (String model : new String[] {"idp", "classic"}) {
+            Run r = run("simulate", "--model", model, "--n", "256", "--p", "4", "--mixtures", "2", "--gain", "10", "--t", "2",
+                    "--integrator", "em", "--sigma", "1", "--cue", "-1", "--out", dir.resolve(model + ".csv").toString(),
+                    "--json");
+            assertThat(r.code()).as(model).isZero();
+            assertThat(r.out()).contains("\"model\": \"" + model + "\"").contains("\"t\": 4");
+        }
+        Run m = run("simulate", "--model", "modern", "--n", "64", "--p", "5", "--beta", "0.2", "--cue", "1", "--cue-noise",
+                "0.3", "--out", dir.resolve("m.csv").toString(), "--json");
+        assertThat(m.code()).isZero();
+        assertThat(m.out()).contains("\"energyNonIncreasing\": true").contains("\"retrieved\": 1");
     }
 }
