@@ -194,42 +194,7 @@ public final class IdpEquilibria {
                 }
             }
         }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                g[a * p + b] = g[b * p + a];
-            }
-        }
-        var eg = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(p, g));
-        double[] lam = eg.getEigenvalues();
-        var v = eg.getV();
-        double[] root = new double[p * p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    s += v.getEntry(a, k) * Math.sqrt(Math.max(lam[k], 0)) * v.getEntry(b, k);
-                }
-                root[a * p + b] = s;
-            }
-        }
-        double[] m = new double[p * p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    s += root[a * p + k] * alpha[k] * root[k * p + b];
-                }
-                m[a * p + b] = s / n;
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                double mean = 0.5 * (m[a * p + b] + m[b * p + a]);
-                m[a * p + b] = mean;
-                m[b * p + a] = mean;
-            }
-        }
-        double top = Spectra.symmetricEigenvalues(p, m)[0];
+        double top = Spectra.maxSandwichEigenvalue(p, g, alpha, n);
         return -1 + (n > p ? Math.max(top, 0) : top);
     }
 }

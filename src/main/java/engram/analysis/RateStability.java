@@ -63,46 +63,10 @@ public final class RateStability {
                 }
             }
         }
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < a; b++) {
-                s[a * m + b] = s[b * m + a];
-            }
-        }
-        EigenDecompositionSymmetric es = new EigenDecompositionSymmetric(Spectra.matrix(m, s));
-        RealMatrix v = es.getV();
-        double[] lam = es.getEigenvalues();
         double[] g = new double[m];
         java.util.Arrays.fill(g, design.couplingScale());
         g[p] = design.gamma();
-        // K = S^1/2 G S^1/2 / N with S^1/2 = V sqrt(max(lam, 0)) V^T
-        double[] root = new double[m * m];
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) {
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    sum += v.getEntry(a, k) * Math.sqrt(Math.max(lam[k], 0)) * v.getEntry(b, k);
-                }
-                root[a * m + b] = sum;
-            }
-        }
-        double[] kmat = new double[m * m];
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) {
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    sum += root[a * m + k] * g[k] * root[k * m + b];
-                }
-                kmat[a * m + b] = sum / n;
-            }
-        }
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < a; b++) {
-                double mean = 0.5 * (kmat[a * m + b] + kmat[b * m + a]);
-                kmat[a * m + b] = mean;
-                kmat[b * m + a] = mean;
-            }
-        }
-        double top = Spectra.symmetricEigenvalues(m, kmat)[0];
+        double top = Spectra.maxSandwichEigenvalue(m, s, g, n);
         return -1 + (n > m ? Math.max(top, 0) : top);
     }
 

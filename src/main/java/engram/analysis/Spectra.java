@@ -26,6 +26,52 @@ public final class Spectra {
         return new SingularValueDecomposition(matrix(w.n(), w.toDense())).getNorm();
     }
 
+    /**
+     * The largest eigenvalue of {@code S^1/2 diag(g) S^1/2 / scale}, S symmetric positive semi-definite (m x m, only its
+     * upper triangle is read): the nonzero spectrum of a low-rank product {@code F diag(g) F^T D / scale} with
+     * {@code S = F^T D F}, D >= 0, which is real because the product is similar to a symmetric matrix. S^1/2 is
+     * {@code V sqrt(max(lambda, 0)) V^T} from S's eigendecomposition.
+     */
+    public static double maxSandwichEigenvalue(int m, double[] s, double[] g, double scale) {
+        double[] sym = s.clone();
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                sym[a * m + b] = sym[b * m + a];
+            }
+        }
+        EigenDecompositionSymmetric es = new EigenDecompositionSymmetric(matrix(m, sym));
+        RealMatrix v = es.getV();
+        double[] lam = es.getEigenvalues();
+        double[] root = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += v.getEntry(a, k) * Math.sqrt(Math.max(lam[k], 0)) * v.getEntry(b, k);
+                }
+                root[a * m + b] = sum;
+            }
+        }
+        double[] kmat = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += root[a * m + k] * g[k] * root[k * m + b];
+                }
+                kmat[a * m + b] = sum / scale;
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                double mean = 0.5 * (kmat[a * m + b] + kmat[b * m + a]);
+                kmat[a * m + b] = mean;
+                kmat[b * m + a] = mean;
+            }
+        }
+        return symmetricEigenvalues(m, kmat)[0];
+    }
+
     /** Eigenvalues of a symmetric matrix, descending. */
     public static double[] symmetricEigenvalues(int n, double[] rowMajor) {
         return new EigenDecompositionSymmetric(matrix(n, rowMajor)).getEigenvalues();

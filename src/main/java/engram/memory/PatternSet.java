@@ -56,6 +56,18 @@ public final class PatternSet {
         return ones / (double) n;
     }
 
+    /** {@code out[i] = sum_mu xi[i,mu] w[mu]}: the memories combined with weights w ({@code Xi w}). */
+    public void combine(double[] w, double[] out) {
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int row = i * p;
+            for (int mu = 0; mu < p; mu++) {
+                s += xi[row + mu] * w[mu];
+            }
+            out[i] = s;
+        }
+    }
+
     /** {@code out[mu] = sum_i xi[i,mu] v[i]}. */
     public void projectOnto(double[] v, double[] out) {
         Arrays.fill(out, 0, p, 0.0);

@@ -52,15 +52,7 @@ public final class MixedInputs {
     /** {@code u = sum_mu weights_mu xi_mu}. */
     public static double[] input(PatternSet xi, double[] weights) {
         double[] u = new double[xi.n()];
-        double[] data = xi.data();
-        int p = xi.p();
-        for (int i = 0; i < u.length; i++) {
-            double s = 0;
-            for (int mu = 0; mu < p; mu++) {
-                s += data[i * p + mu] * weights[mu];
-            }
-            u[i] = s;
-        }
+        xi.combine(weights, u);
         return u;
     }
 }

@@ -86,16 +86,7 @@ public final class ModernHopfield {
 
     /** {@code out = X softmax(beta X^T xi)}. */
     public void update(double[] xi, double[] out) {
-        double[] p = weights(xi);
-        int n = x.n(), m = x.p();
-        double[] data = x.data();
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int mu = 0; mu < m; mu++) {
-                s += data[i * m + mu] * p[mu];
-            }
-            out[i] = s;
-        }
+        x.combine(weights(xi), out);
     }
 
     /** Ramsauer's energy. */
@@ -140,14 +131,9 @@ public final class ModernHopfield {
         @Override public void evaluate(double t, double[] v, double[] dvdt) {
             x.projectOnto(v, z);
             softmax(beta, z, p);
-            int n = x.n(), m = x.p();
-            double[] data = x.data();
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int mu = 0; mu < m; mu++) {
-                    s += data[i * m + mu] * p[mu];
-                }
-                dvdt[i] = -v[i] + cField * s;
+            x.combine(p, dvdt);
+            for (int i = 0; i < v.length; i++) {
+                dvdt[i] = -v[i] + cField * dvdt[i];
             }
         }
 
@@ -163,14 +149,9 @@ public final class ModernHopfield {
         @Override public void gradient(double[] v, double[] grad) {
             x.projectOnto(v, z);
             softmax(beta, z, p);
-            int n = x.n(), m = x.p();
-            double[] data = x.data();
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int mu = 0; mu < m; mu++) {
-                    s += data[i * m + mu] * p[mu];
-                }
-                grad[i] = v[i] - cEnergy * s;
+            x.combine(p, grad);
+            for (int i = 0; i < v.length; i++) {
+                grad[i] = v[i] - cEnergy * grad[i];
             }
         }
     }

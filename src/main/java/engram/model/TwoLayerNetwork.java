@@ -82,13 +82,9 @@ public final class TwoLayerNetwork implements VectorField, EnergyFunction {
         System.arraycopy(s, nv, h, 0, nh);
         lv.gradient(v, g);
         lh.gradient(h, f);
-        double[] data = x.data();
+        x.combine(f, ds);
         for (int i = 0; i < nv; i++) {
-            double xf = 0;
-            for (int mu = 0; mu < nh; mu++) {
-                xf += data[i * nh + mu] * f[mu];
-            }
-            ds[i] = (xf - v[i] + input[i]) / tauV;
+            ds[i] = (ds[i] - v[i] + input[i]) / tauV;
         }
         x.projectOnto(g, hv);
         for (int mu = 0; mu < nh; mu++) {
