@@ -4,7 +4,6 @@ import engram.memory.Couplings;
 import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * Stability of the rescaled memories of a {@link FiringRateDesign} for {@code xdot = -x + Phi(W x)} (u = 0).
@@ -96,7 +95,7 @@ public final class RateStability {
     public static double[] leadingEigenvector(FiringRateDesign design, double[] x) {
         double[] d = gains(design, design.couplings(), x);
         int n = x.length;
-        var eig = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(n, denseJacobian(design, x, true)));
+        var eig = new EigenDecompositionSymmetric(Spectra.matrix(n, denseJacobian(design, x, true)));
         double[] v = eig.getEigenvector(0).toArray();
         double norm = 0;
         for (int i = 0; i < n; i++) {
