@@ -72,9 +72,36 @@ public final class Spectra {
         return symmetricEigenvalues(m, kmat)[0];
     }
 
-    /** Eigenvalues of a symmetric matrix, descending. */
+    /**
+     * Eigenvalues of a symmetric matrix, descending. Hipparchus' symmetric QL iteration gives up ("convergence failed")
+     * on some large matrices with many equal eigenvalues, such as a rank-deficient Gram matrix (seen: a 146 x 146
+     * Hebbian matrix of rank 25); then the eigenvalues are read from the singular values of the matrix shifted to be
+     * positive definite by its Gershgorin bound, {@code A + s I}, s = max row sum of |A| + 1, to an absolute accuracy of
+     * about 1e-15 s.
+     */
     public static double[] symmetricEigenvalues(int n, double[] rowMajor) {
-        return new EigenDecompositionSymmetric(matrix(n, rowMajor)).getEigenvalues();
+        try {
+            return new EigenDecompositionSymmetric(matrix(n, rowMajor)).getEigenvalues();
+        } catch (org.hipparchus.exception.MathIllegalStateException notConverged) {
+            double shift = 0;
+            for (int i = 0; i < n; i++) {
+                double row = 0;
+                for (int j = 0; j < n; j++) {
+                    row += Math.abs(rowMajor[i * n + j]);
+                }
+                shift = Math.max(shift, row);
+            }
+            shift += 1;
+            double[] a = rowMajor.clone();
+            for (int i = 0; i < n; i++) {
+                a[i * n + i] += shift;
+            }
+            double[] sv = new SingularValueDecomposition(matrix(n, a)).getSingularValues();
+            for (int k = 0; k < n; k++) {
+                sv[k] -= shift;
+            }
+            return sv;
+        }
     }
 
     /**

@@ -92,6 +92,27 @@ public final class TwoLayerNetwork implements VectorField, EnergyFunction {
         }
     }
 
+    /**
+     * The fast-hidden limit (tau_h -> 0) on the visible units alone: {@code tau_v dv/dt = X f(X^T g(v)) - v + I}, with
+     * h slaved to {@code X^T g(v)}.
+     */
+    public VectorField fastHiddenLimit() {
+        double[] gv = new double[nv], hv2 = new double[nh], fv = new double[nh];
+        return new VectorField() {
+            @Override public int dimension() { return nv; }
+
+            @Override public void evaluate(double t, double[] v, double[] dv) {
+                lv.gradient(v, gv);
+                x.projectOnto(gv, hv2);
+                lh.gradient(hv2, fv);
+                x.combine(fv, dv);
+                for (int i = 0; i < nv; i++) {
+                    dv[i] = (dv[i] - v[i] + input[i]) / tauV;
+                }
+            }
+        };
+    }
+
     @Override public double energy(double[] s) {
         double[] v = split(s, 0, nv), h = split(s, nv, nh);
         lv.gradient(v, g);

@@ -42,6 +42,9 @@ public final class FigureRenderer {
             if (!s.line()) {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
+            if (s.dashed()) {
+                series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            }
         }
         return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
     }

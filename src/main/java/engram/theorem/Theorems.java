@@ -5,6 +5,7 @@ import engram.claim.ClaimFamily;
 import engram.theorem.firingrate.FiringRate;
 import engram.theorem.foundation.Foundation;
 import engram.theorem.inputdriven.InputDrivenFamily;
+import engram.theorem.lagrangian.LagrangianFamily;
 import engram.theorem.numerics.Numerics;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
 public final class Theorems {
 
     private static final List<ClaimFamily> FAMILIES = List.of(new Foundation(), new Numerics(), new FiringRate(),
-            new InputDrivenFamily());
+            new InputDrivenFamily(), new LagrangianFamily());
 
     private Theorems() {
     }

@@ -1,0 +1,124 @@
+package engram.analysis;
+
+import engram.memory.Patterns;
+import engram.model.MemoryDynamics;
+import engram.oracle.Oracle;
+import java.util.SplittableRandom;
+
+/**
+ * The memory-learning experiment of Lotito 2025 (Figure 1; theory.md section 4, from the authors' code): N_h memories
+ * of N_v units, Gram-Schmidt orthogonal rows of norm sqrt(N_v); targets {@code xi'_mu = Xi_mu(0) + sigma N(0, I)};
+ * round-robin presentation {@code v = xi'_{t mod N_h}}; the synaptic dynamics run either as the authors' discrete
+ * update (dt = 1) or as the ODE integrated by the DP853 oracle over each unit of time. Records the cosine of every
+ * memory with its target after every step, the authors' theory {@code s(t)} with {@code tau_mu = tau_Xi N_h}
+ * (p_mu = 1/N_h), and where the memories end: the distance to the targets and the gap between
+ * {@code J = Xi^T Xi / N_h} and the Hebbian matrix of the targets.
+ */
+public final class MemoryLearning {
+
+    private MemoryLearning() {
+    }
+
+    /** Sizes, time constant, inverse temperature, target noise and number of steps. */
+    public record Settings(int nv, int nh, double tau, double beta, double sigma, int steps) {
+
+        /** Figure 1 of the paper: N_v = 50, N_h = 4, tau_Xi = 250, beta = 2, sigma = 0.4, 2000 steps. */
+        public static final Settings FIGURE_1 = new Settings(50, 4, 250, 2, 0.4, 2000);
+
+        public Settings {
+            if (nv < 1 || nh < 1 || nh > nv || !(tau > 1) || !(beta >= 0) || !(sigma >= 0) || steps < 1) {
+                throw new IllegalArgumentException("need 1 <= N_h <= N_v, tau > 1, beta >= 0, sigma >= 0, steps >= 1; got "
+                        + this);
+            }
+        }
+
+        /** The theory's time constant {@code tau_mu = tau_Xi / p_mu}, p_mu = 1 / N_h. */
+        public double tauMu() {
+            return tau * nh;
+        }
+    }
+
+    /** What a run measured. {@code cosine[mu][k]} and {@code theory[mu][k]} are sampled every {@code every} steps. */
+    public record Run(double[] initialCosine, double[] finalCosine, double maxDeviation, double[] times,
+            double[][] cosine, double[][] theory, double distanceRatio, double hebbianError) {
+    }
+
+    /**
+     * Runs the experiment from {@code seed}. {@code lambda} is the synaptic bias (null for 0); {@code ode} integrates
+     * the continuous dynamics with the oracle instead of the discrete update.
+     */
+    public static Run run(Settings s, long seed, boolean ode, double[] lambda, int every) {
+        int nv = s.nv(), nh = s.nh();
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] xi = Patterns.gramSchmidtRows(nh, nv, rng);
+        double[] targets = xi.clone();
+        for (int k = 0; k < targets.length; k++) {
+            targets[k] += s.sigma() * rng.nextGaussian();
+        }
+        double[] start = xi.clone();
+        double[] a = new double[nh];
+        double[][] rows = new double[nh][];
+        for (int mu = 0; mu < nh; mu++) {
+            rows[mu] = java.util.Arrays.copyOfRange(targets, mu * nv, (mu + 1) * nv);
+            a[mu] = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
+        }
+        MemoryDynamics dyn = new MemoryDynamics(nh, nv, s.tau(), s.beta(), lambda);
+        int samples = s.steps() / every + 1;
+        double[] times = new double[samples];
+        double[][] cos = new double[nh][samples], theory = new double[nh][samples];
+        for (int mu = 0; mu < nh; mu++) {
+            cos[mu][0] = a[mu];
+            theory[mu][0] = a[mu];
+        }
+        double worst = 0;
+        for (int t = 0; t < s.steps(); t++) {
+            double[] v = rows[t % nh];
+            if (ode) {
+                double[] next = Oracle.dp853().solve(dyn.field(v), 0, xi, 1);
+                System.arraycopy(next, 0, xi, 0, xi.length);
+            } else {
+                dyn.step(xi, v);
+            }
+            boolean sample = (t + 1) % every == 0;
+            for (int mu = 0; mu < nh; mu++) {
+                double c = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
+                double th = MemoryDynamics.theoryCosine(t + 1, s.tauMu(), a[mu]);
+                worst = Math.max(worst, Math.abs(c - th));
+                if (sample && (t + 1) / every < samples) {
+                    cos[mu][(t + 1) / every] = c;
+                    theory[mu][(t + 1) / every] = th;
+                }
+            }
+            if (sample && (t + 1) / every < samples) {
+                times[(t + 1) / every] = t + 1;
+            }
+        }
+        double[] fin = new double[nh];
+        for (int mu = 0; mu < nh; mu++) {
+            fin[mu] = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
+        }
+        double d0 = 0, d1 = 0;
+        for (int k = 0; k < xi.length; k++) {
+            d0 += (start[k] - targets[k]) * (start[k] - targets[k]);
+            d1 += (xi[k] - targets[k]) * (xi[k] - targets[k]);
+        }
+        return new Run(a, fin, worst, times, cos, theory, Math.sqrt(d1 / d0), hebbianGap(xi, targets, nh, nv));
+    }
+
+    /** {@code ||Xi^T Xi - T^T T||_F / ||T^T T||_F} (the 1/N_h factors cancel), by the N_v x N_v products. */
+    static double hebbianGap(double[] xi, double[] targets, int nh, int nv) {
+        double num = 0, den = 0;
+        for (int i = 0; i < nv; i++) {
+            for (int j = 0; j < nv; j++) {
+                double jx = 0, jt = 0;
+                for (int mu = 0; mu < nh; mu++) {
+                    jx += xi[mu * nv + i] * xi[mu * nv + j];
+                    jt += targets[mu * nv + i] * targets[mu * nv + j];
+                }
+                num += (jx - jt) * (jx - jt);
+                den += jt * jt;
+            }
+        }
+        return Math.sqrt(num / den);
+    }
+}
