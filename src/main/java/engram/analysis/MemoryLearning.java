@@ -11,8 +11,10 @@ import java.util.SplittableRandom;
  * round-robin presentation {@code v = xi'_{t mod N_h}}; the synaptic dynamics run either as the authors' discrete
  * update (dt = 1) or as the ODE integrated by the DP853 oracle over each unit of time. Records the cosine of every
  * memory with its target after every step, the authors' theory {@code s(t)} with {@code tau_mu = tau_Xi N_h}
- * (p_mu = 1/N_h), and where the memories end: the distance to the targets and the gap between
- * {@code J = Xi^T Xi / N_h} and the Hebbian matrix of the targets.
+ * (p_mu = 1/N_h), the exact one-hot solution (after k presentations of its target, memory mu is
+ * {@code xi'_mu + e_k (Xi_mu(0) - xi'_mu)} with {@code e_k = (1 - 1/tau_Xi)^k} for the update, {@code exp(-k/tau_Xi)} for
+ * the ODE: no equal-norm or continuous-time approximation), and where the memories end: the distance to the targets
+ * and the gap between {@code J = Xi^T Xi / N_h} and the Hebbian matrix of the targets.
  */
 public final class MemoryLearning {
 
@@ -38,9 +40,14 @@ public final class MemoryLearning {
         }
     }
 
-    /** What a run measured. {@code cosine[mu][k]} and {@code theory[mu][k]} are sampled every {@code every} steps. */
-    public record Run(double[] initialCosine, double[] finalCosine, double maxDeviation, double[] times,
-            double[][] cosine, double[][] theory, double distanceRatio, double hebbianError) {
+    /**
+     * What a run measured. {@code cosine[mu][k]} and {@code theory[mu][k]} are sampled every {@code every} steps;
+     * {@code exactDeviation} is the largest gap to the exact one-hot solution, {@code timeConstantError} the relative
+     * gap between the theory's decay {@code t / tau_mu} and the exact one, {@code -ln e_k}, at the end.
+     */
+    public record Run(double[] initialCosine, double[] finalCosine, double maxDeviation, double exactDeviation,
+            double timeConstantError, double[] times, double[][] cosine, double[][] theory, double distanceRatio,
+            double hebbianError) {
     }
 
     /**
@@ -70,7 +77,17 @@ public final class MemoryLearning {
             cos[mu][0] = a[mu];
             theory[mu][0] = a[mu];
         }
-        double worst = 0;
+        double worst = 0, exactWorst = 0;
+        double[] x0t = new double[nh], x0x0 = new double[nh], tt = new double[nh];
+        for (int mu = 0; mu < nh; mu++) {
+            for (int i = 0; i < nv; i++) {
+                double x = start[mu * nv + i], y = rows[mu][i];
+                x0t[mu] += x * y;
+                x0x0[mu] += x * x;
+                tt[mu] += y * y;
+            }
+        }
+        double step = ode ? Math.exp(-1 / s.tau()) : 1 - 1 / s.tau();
         for (int t = 0; t < s.steps(); t++) {
             double[] v = rows[t % nh];
             if (ode) {
@@ -84,6 +101,10 @@ public final class MemoryLearning {
                 double c = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
                 double th = MemoryDynamics.theoryCosine(t + 1, s.tauMu(), a[mu]);
                 worst = Math.max(worst, Math.abs(c - th));
+                double e = Math.pow(step, presentations(t, mu, nh));
+                double exact = (e * x0t[mu] + (1 - e) * tt[mu]) / Math.sqrt(tt[mu]
+                        * (e * e * x0x0[mu] + 2 * e * (1 - e) * x0t[mu] + (1 - e) * (1 - e) * tt[mu]));
+                exactWorst = Math.max(exactWorst, Math.abs(c - exact));
                 if (sample && (t + 1) / every < samples) {
                     cos[mu][(t + 1) / every] = c;
                     theory[mu][(t + 1) / every] = th;
@@ -102,7 +123,15 @@ public final class MemoryLearning {
             d0 += (start[k] - targets[k]) * (start[k] - targets[k]);
             d1 += (xi[k] - targets[k]) * (xi[k] - targets[k]);
         }
-        return new Run(a, fin, worst, times, cos, theory, Math.sqrt(d1 / d0), hebbianGap(xi, targets, nh, nv));
+        double exactDecay = -presentations(s.steps() - 1, 0, nh) * Math.log(step);
+        double timeConstantError = Math.abs(s.steps() / s.tauMu() - exactDecay) / exactDecay;
+        return new Run(a, fin, worst, exactWorst, timeConstantError, times, cos, theory, Math.sqrt(d1 / d0),
+                hebbianGap(xi, targets, nh, nv));
+    }
+
+    /** How many times memory mu's target has been presented in steps 0..t (round robin). */
+    static int presentations(int t, int mu, int nh) {
+        return t < mu ? 0 : (t - mu) / nh + 1;
     }
 
     /** {@code ||Xi^T Xi - T^T T||_F / ||T^T T||_F} (the 1/N_h factors cancel), by the N_v x N_v products. */

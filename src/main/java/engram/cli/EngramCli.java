@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "engram", mixinStandardHelpOptions = true, versionProvider = EngramCli.Version.class,
         description = "Executable, falsifiable checks of associative-memory theory.",
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
-                FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MergeCommand.class,
-                BenchCommand.class})
+                FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
+                SpectrumCommand.class, MergeCommand.class, BenchCommand.class})
 public final class EngramCli implements Runnable {
 
     /** The version from the build. */
@@ -35,7 +35,7 @@ public final class EngramCli implements Runnable {
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval or bench");
+                + "idp-retrieval, memory-dynamics, spectrum or bench");
     }
 
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */
@@ -52,6 +52,7 @@ public final class EngramCli implements Runnable {
         cl.registerConverter(MemoryKind.class, named(MemoryKind.class));
         cl.registerConverter(CouplingRule.class, named(CouplingRule.class));
         cl.registerConverter(IntegratorKind.class, named(IntegratorKind.class));
+        cl.registerConverter(engram.analysis.RandomMatrices.Entries.class, named(engram.analysis.RandomMatrices.Entries.class));
         for (int i = 0; i < args.length; i++) {
             String file = args[i].equals("--params") && i + 1 < args.length ? args[i + 1]
                     : args[i].startsWith("--params=") ? args[i].substring("--params=".length()) : null;

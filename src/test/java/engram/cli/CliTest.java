@@ -78,7 +78,9 @@ class CliTest {
                 {"idp-equilibria", "--n", "48", "--alphas", "2,1"}, {"idp-equilibria", "--alphas", "2,x"},
                 {"idp-equilibria", "--alphas", "2", "--activation", "logistic"}, {"idp-retrieval", "--trials", "0"},
                 {"idp-retrieval", "--sigmas", "-1"}, {"simulate", "--model", "idp"},
-                {"simulate", "--model", "modern", "--patterns", "sparse"}}) {
+                {"simulate", "--model", "modern", "--patterns", "sparse"}, {"memory-dynamics", "--nh", "60"},
+                {"memory-dynamics", "--every", "0"}, {"spectrum", "--nv", "0", "--nh", "5"},
+                {"spectrum", "--nv", "10", "--nh", "5", "--entries", "cauchy"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).as("stdout of " + String.join(" ", args)).isEmpty();
@@ -147,5 +149,33 @@ class CliTest {
                 "0.3", "--out", dir.resolve("m.csv").toString(), "--json");
         assertThat(m.code()).isZero();
         assertThat(m.out()).contains("\"energyNonIncreasing\": true").contains("\"retrieved\": 1");
+    }
+
+    @Test
+    void memoryDynamicsPrintsTheFigureOneContract(@TempDir Path dir) throws Exception {
+        Run r = run("memory-dynamics", "--nv", "50", "--nh", "4", "--tau", "250", "--beta", "2", "--sigma", "0.4", "--steps",
+                "2000", "--every", "500", "--out", dir.toString(), "--json");
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(root.get("initialCosine")).hasSize(4);
+        assertThat(root.get("finalCosine")).hasSize(4);
+        assertThat(root.get("maxDeviation").asDouble()).isLessThan(0.02);
+        assertThat(root.get("curves").get("simulated")).hasSize(4);
+        assertThat(root.get("curves").get("t")).hasSize(5);
+        assertThat(dir.resolve("figure1.png")).exists();
+        assertThat(Files.readAllLines(dir.resolve("figure1.csv")).get(0)).isEqualTo("t,cos1,theory1,cos2,theory2,cos3,theory3,cos4,theory4");
+    }
+
+    @Test
+    void spectrumComparesWithTheMarchenkoPasturLaw(@TempDir Path dir) throws Exception {
+        Run r = run("spectrum", "--nv", "400", "--nh", "200", "--entries", "rademacher", "--out", dir.toString(), "--json");
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        for (String key : new String[] {"lambdaMin", "lambdaMax", "mpLower", "mpUpper", "ksStatistic", "ksPValue"}) {
+            assertThat(root.has(key)).as(key).isTrue();
+        }
+        assertThat(root.get("mpUpper").asDouble()).isCloseTo(Math.pow(1 + Math.sqrt(0.5), 2), within(1e-10));
+        assertThat(root.get("ksPValue").asDouble()).isGreaterThan(1e-3);
+        assertThat(dir.resolve("spectrum.png")).exists();
     }
 }

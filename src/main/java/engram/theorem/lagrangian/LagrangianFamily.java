@@ -30,13 +30,14 @@ public final class LagrangianFamily implements ClaimFamily {
     }
 
     @Override public List<Figure> figures(long seed) {
-        return List.of(figure1(MemoryLearning.Settings.FIGURE_1, seed, 10, "memory-figure1.png"), spectrum(0.5, 800, seed),
+        var f1 = MemoryLearning.Settings.FIGURE_1;
+        return List.of(figure1(f1, MemoryLearning.run(f1, seed, false, null, 10), false, "memory-figure1.png"),
+                spectrum(0.5, 800, seed),
                 edgeScaling(seed), tauH(seed));
     }
 
     /** Figure 1 of the paper: each memory's cosine with its target, simulated (solid) and the theory s(t) (dashed). */
-    public static Plot figure1(MemoryLearning.Settings s, long seed, int every, String file) {
-        MemoryLearning.Run r = MemoryLearning.run(s, seed, false, null, every);
+    public static Plot figure1(MemoryLearning.Settings s, MemoryLearning.Run r, boolean ode, String file) {
         List<Plot.Series> series = new ArrayList<>();
         for (int mu = 0; mu < s.nh(); mu++) {
             series.add(Plot.Series.line("memory " + (mu + 1), r.times(), r.cosine()[mu]));
@@ -44,7 +45,8 @@ public final class LagrangianFamily implements ClaimFamily {
         }
         return new Plot(file, String.format(Locale.ROOT, "Figure 1 of Lotito 2025 reproduced: cosine of each memory "
                 + "with its target under round-robin presentation (N_v = %d, N_h = %d, tau_Xi = %s, beta = %s, sigma = %s), "
-                + "simulated by the authors' discrete update (solid) and the theory s(t) with tau_mu = tau_Xi N_h (dashed); "
+                + "simulated by " + (ode ? "the ODE (DP853)" : "the authors' discrete update") + " (solid) and the theory "
+                + "s(t) with tau_mu = tau_Xi N_h (dashed); "
                 + "largest deviation %.2g (claim memory.cosine-trajectory).", s.nv(), s.nh(), s.tau(), s.beta(), s.sigma(),
                 r.maxDeviation()), "Memory dynamics: cosine with the target", "t (steps)", "cosine", false, false, series);
     }
