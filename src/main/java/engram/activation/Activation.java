@@ -46,6 +46,11 @@ public interface Activation {
     /** Non-decreasing everywhere. */
     boolean monotone();
 
+    /** Concave on (0, inf) (for odd activations: the saturating shape the IDP and capacity theorems assume). */
+    default boolean concaveOnPositive() {
+        return false;
+    }
+
     default boolean bounded() {
         return Double.isFinite(rangeMin()) && Double.isFinite(rangeMax());
     }

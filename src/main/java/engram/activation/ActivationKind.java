@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public enum ActivationKind {
     TANH("tanh"), LOGISTIC("logistic"), RECTIFIED_TANH("rectified-tanh"), RELU("relu"), SIGN("sign"),
-    ALGEBRAIC("algebraic"), SINH("sinh");
+    ALGEBRAIC("algebraic"), SINH("sinh"), HARD_TANH("hard-tanh");
 
     private final String cliName;
 
@@ -28,6 +28,7 @@ public enum ActivationKind {
             case SIGN -> new Sign();
             case ALGEBRAIC -> new Algebraic(gain);
             case SINH -> new Sinh(gain);
+            case HARD_TANH -> new HardTanh(gain);
         };
     }
 

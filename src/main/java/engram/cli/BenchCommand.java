@@ -2,6 +2,7 @@ package engram.cli;
 
 import engram.activation.ActivationKind;
 import engram.activation.Tanh;
+import engram.analysis.Capacity;
 import engram.analysis.MixedInputRetrieval;
 import engram.claim.cases.Vectors;
 import engram.integrate.Diffusion;
@@ -11,6 +12,7 @@ import engram.memory.Kernels;
 import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
+import engram.model.HebbianSignNetwork;
 import engram.model.InputDriven;
 import engram.model.MixedInputs;
 import engram.model.VoltageModel;
@@ -49,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
             + "x 3 inputs x 1000 steps at N = 1024), as engram idp-retrieval runs it.")
     boolean sweep;
 
+    @Option(names = "--capacity", description = "Also time one asynchronous sweep of sign neurons at N = 20000, "
+            + "P = 2800 (alpha = 0.14) from a random state, on one thread and two networks on two threads, and one "
+            + "capacity trial (a network built and run from a memory to its fixed point).")
+    boolean capacity;
+
     @Override public Integer call() {
         if (p < 1 || steps < 1 || sizes.stream().anyMatch(n -> n < p)) {
             throw new IllegalArgumentException("--p and --steps must be >= 1 and every --sizes value >= p");
@@ -72,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (int n : sizes) {
             rows.add(new Row("idp-em", "lowrank", n, idpStep(n)));
+        }
+        if (capacity) {
+            rows.addAll(capacityRows(20_000, 2_800));
         }
         Double sweepSeconds = null;
         if (sweep) {
@@ -117,6 +127,31 @@ final class BenchCommand implements Callable<Integer> {
         EulerMaruyama em = new EulerMaruyama(model, Diffusion.additive(8));
         SplittableRandom noise = new SplittableRandom(global.seed + 2);
         return best(() -> em.integrate(0, x0.clone(), steps * 0.01, steps, noise, steps, StepObserver.NONE), steps);
+    }
+
+    /**
+     * Microseconds per asynchronous sweep (N units visited in random order, O(P) per field and per flip) from a fixed
+     * random state: one network on one thread ("sign-sweep"), two networks on two threads per sweep each
+     * ("sign-sweep-2x" is the wall time over 2), and a whole trial at the load ("sign-trial": memories drawn, run from
+     * memory 0 to its fixed point).
+     */
+    private List<Row> capacityRows(int n, int pc) {
+        SplittableRandom rng = new SplittableRandom(global.seed);
+        HebbianSignNetwork[] nets = new HebbianSignNetwork[2];
+        double[][] start = new double[2][n];
+        for (int k = 0; k < 2; k++) {
+            nets[k] = new HebbianSignNetwork(n, pc, HebbianSignNetwork.randomMemories(n, pc, rng));
+            for (int i = 0; i < n; i++) {
+                start[k][i] = rng.nextBoolean() ? 1 : -1;
+            }
+        }
+        SplittableRandom order = new SplittableRandom(global.seed + 3);
+        double one = best(() -> nets[0].run(start[0].clone(), order, 1), 1);
+        double two = best(() -> java.util.stream.IntStream.range(0, 2).parallel()
+                .forEach(k -> nets[k].run(start[k].clone(), new SplittableRandom(k), 1)), 2);
+        double trial = best(() -> Capacity.sign(n, pc / (double) n, 1, 0, global.seed, false), 1);
+        return List.of(new Row("sign-sweep", "overlaps", n, one), new Row("sign-sweep-2x", "overlaps", n, two),
+                new Row("sign-trial", "overlaps", n, trial));
     }
 
     /** Best of five timed batches (after warm-up) of microseconds per step. */

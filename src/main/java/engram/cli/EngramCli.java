@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Executable, falsifiable checks of associative-memory theory.",
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
-                SpectrumCommand.class, MergeCommand.class, BenchCommand.class})
+                SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
+                BenchCommand.class})
 public final class EngramCli implements Runnable {
 
     /** The version from the build. */
@@ -35,7 +36,7 @@ public final class EngramCli implements Runnable {
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum or bench");
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory or bench");
     }
 
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */

@@ -76,7 +76,13 @@ final class ReportCommand implements Callable<Integer> {
         Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
                 : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");
         Report report = ReportRun.run(claims, global.seed, d, s, System.err::println);
-        List<RenderedFigure> figures = s.index() == 1 ? ReportRun.figures(Theorems.families(), global.seed) : List.of();
+        // the figures of the families with a claim in this run (every family in a full run); shard 1 draws them
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        claims.forEach(c -> ids.add(c.id()));
+        List<engram.claim.ClaimFamily> drawn = Theorems.families().stream()
+                .filter(f -> only == null || only.isEmpty() || f.claims().stream().anyMatch(c -> ids.contains(c.id())))
+                .toList();
+        List<RenderedFigure> figures = s.index() == 1 ? ReportRun.figures(drawn, global.seed) : List.of();
         BaselineDiff diff = ReportRun.publish(out, report, figures, against, noHistory ? null : history, Theorems.all());
         if (updateBaseline) {
             AtomicFiles.write(baselinePath, report.toJsonText());

@@ -45,6 +45,22 @@ public interface Kernels {
         }
     }
 
+    /** {@code sum_i a[aOff + i] * b[i]} for i < n, in exact integer arithmetic (a holds small signed entries). */
+    default int dot(byte[] a, int aOff, int[] b, int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[aOff + i] * b[i];
+        }
+        return s;
+    }
+
+    /** {@code y[i] += s * a[aOff + i]} for i < n, in exact integer arithmetic. */
+    default void axpy(int s, byte[] a, int aOff, int[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += s * a[aOff + i];
+        }
+    }
+
     String name();
 
     static Kernels get() {

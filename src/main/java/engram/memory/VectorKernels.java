@@ -1,8 +1,11 @@
 package engram.memory;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements Kernels {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+
+    /** Bytes in a vector of the same lane count as {@link #I}, widened to ints by B2I. */
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(I.length() * 8));
 
     /** Whether TANH is a vectorised intrinsic (SVML stubs on x86-64); elsewhere the Vector API loops in Java. */
     private static final double SATURATION = 19.0;
@@ -70,6 +78,36 @@ public final class VectorKernels implements Kernels {
         for (; i < n; i++) {
             y[i] += s * a[aOff + i];
         }
+    }
+
+    @Override public int dot(byte[] a, int aOff, int[] b, int n) {
+        int l = I.length();
+        IntVector acc0 = IntVector.zero(I), acc1 = IntVector.zero(I);
+        int i = 0;
+        for (; i + 2 * l <= n; i += 2 * l) {
+            acc0 = acc0.add(widen(a, aOff + i).mul(IntVector.fromArray(I, b, i)));
+            acc1 = acc1.add(widen(a, aOff + i + l).mul(IntVector.fromArray(I, b, i + l)));
+        }
+        int s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[aOff + i] * b[i];
+        }
+        return s;
+    }
+
+    @Override public void axpy(int s, byte[] a, int aOff, int[] y, int n) {
+        int l = I.length();
+        int i = 0;
+        for (; i + l <= n; i += l) {
+            IntVector.fromArray(I, y, i).add(widen(a, aOff + i).mul(s)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] += s * a[aOff + i];
+        }
+    }
+
+    private static IntVector widen(byte[] a, int off) {
+        return (IntVector) ByteVector.fromArray(B, a, off).convertShape(VectorOperators.B2I, I, 0);
     }
 
     /** Four rows at a time, so each load of v feeds four accumulators. */

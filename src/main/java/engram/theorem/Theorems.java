@@ -2,6 +2,7 @@ package engram.theorem;
 
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
+import engram.theorem.capacity.CapacityFamily;
 import engram.theorem.firingrate.FiringRate;
 import engram.theorem.foundation.Foundation;
 import engram.theorem.inputdriven.InputDrivenFamily;
@@ -16,7 +17,7 @@ import java.util.List;
 public final class Theorems {
 
     private static final List<ClaimFamily> FAMILIES = List.of(new Foundation(), new Numerics(), new FiringRate(),
-            new InputDrivenFamily(), new LagrangianFamily());
+            new InputDrivenFamily(), new LagrangianFamily(), new CapacityFamily());
 
     private Theorems() {
     }

@@ -80,7 +80,13 @@ class CliTest {
                 {"idp-retrieval", "--sigmas", "-1"}, {"simulate", "--model", "idp"},
                 {"simulate", "--model", "modern", "--patterns", "sparse"}, {"memory-dynamics", "--nh", "60"},
                 {"memory-dynamics", "--every", "0"}, {"spectrum", "--nv", "0", "--nh", "5"},
-                {"spectrum", "--nv", "10", "--nh", "5", "--entries", "cauchy"}}) {
+                {"spectrum", "--nv", "10", "--nh", "5", "--entries", "cauchy"},
+                {"capacity", "--activation", "relu", "--n", "500"}, {"capacity", "--activation", "sign", "--n", "20"},
+                {"capacity", "--activation", "sign", "--n", "500,400"},
+                {"capacity", "--activation", "sign", "--n", "500", "--loads", "0.2,0.1"},
+                {"capacity", "--activation", "sign", "--n", "500", "--cue-noise", "0.5"},
+                {"capacity", "--activation", "tanh", "--gain", "-2", "--n", "500"},
+                {"capacity-theory", "--activation", "sinh"}, {"capacity-theory", "--activation", "tanh", "--loads", "0"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).as("stdout of " + String.join(" ", args)).isEmpty();
@@ -98,6 +104,8 @@ class CliTest {
         assertThat(r.out()).contains("\"verdict\": \"HOLDS\"");
         assertThat(dir.resolve("report.json")).exists();
         assertThat(dir.resolve("energy.png")).exists();
+        // only the families of the claims run draw their figures
+        assertThat(dir.resolve("capacity-gain.png")).doesNotExist();
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("data:image/png;base64,").contains("rate.positivity").doesNotContain("<script")
                 .doesNotContain("http://").doesNotContain("https://");
@@ -177,5 +185,49 @@ class CliTest {
         assertThat(root.get("mpUpper").asDouble()).isCloseTo(Math.pow(1 + Math.sqrt(0.5), 2), within(1e-10));
         assertThat(root.get("ksPValue").asDouble()).isGreaterThan(1e-3);
         assertThat(dir.resolve("spectrum.png")).exists();
+    }
+
+    @Test
+    void capacityMeasuresAlphaCAgainstTheTheory() throws Exception {
+        Run r = run("capacity", "--activation", "sign", "--n", "300,600,1200", "--trials", "12", "--seed", "5", "--json");
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        for (String key : new String[] {"alphaC", "alphaCLow", "alphaCHigh", "alphaCTheory", "loads", "sizes",
+                "extrapolation"}) {
+            assertThat(root.has(key)).as(key).isTrue();
+        }
+        assertThat(root.get("alphaCTheory").asDouble()).isCloseTo(0.1379, within(1e-4));
+        assertThat(root.get("alphaCLow").asDouble()).isLessThanOrEqualTo(root.get("alphaC").asDouble());
+        assertThat(root.get("alphaCHigh").asDouble()).isGreaterThanOrEqualTo(root.get("alphaC").asDouble());
+        assertThat(root.get("sizes")).hasSize(3);
+        assertThat(root.get("loads").get(0).get("overlap").asDouble()).isGreaterThan(0.95);
+        assertThat(root.get("extrapolation").has("agsInside")).isTrue();
+        Run again = run("capacity", "--activation", "sign", "--n", "300,600,1200", "--trials", "12", "--seed", "5", "--json");
+        assertThat(again.out().replaceAll("\"seconds\": [0-9.eE+-]+", ""))
+                .isEqualTo(r.out().replaceAll("\"seconds\": [0-9.eE+-]+", ""));
+
+        Run analog = run("capacity", "--activation", "tanh", "--gain", "4", "--n", "400", "--trials", "4", "--loads",
+                "0.03,0.3", "--json");
+        assertThat(analog.code()).isZero();
+        var a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(analog.out());
+        assertThat(a.get("loads").get(0).get("rate").asDouble()).isEqualTo(1.0);
+        assertThat(a.get("loads").get(1).get("rate").asDouble()).isEqualTo(0.0);
+        assertThat(a.get("loads").get(0).get("overlap").asDouble())
+                .isCloseTo(a.get("loads").get(0).get("theoryOverlap").asDouble(), within(0.01));
+    }
+
+    @Test
+    void capacityTheoryGivesTheAgsValueForSignNeurons() throws Exception {
+        Run r = run("capacity-theory", "--activation", "sign", "--json");
+        assertThat(r.code()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(root.get("alphaC").asDouble()).isCloseTo(root.get("alphaCAgs").asDouble(), within(3e-5));
+        // the naive transition is continuous: its overlap reaches 0.1 at 0.633, just below 2/pi
+        assertThat(root.get("alphaCNoReaction").asDouble()).isBetween(0.625, 2 / Math.PI);
+        assertThat(root.get("curve")).hasSize(40);
+        Run t = run("capacity-theory", "--activation", "tanh", "--gain", "2", "--json");
+        var tr = new com.fasterxml.jackson.databind.ObjectMapper().readTree(t.out());
+        assertThat(tr.get("alphaC").asDouble()).isBetween(0.05, 0.1);
+        assertThat(tr.get("alphaCAgs").isNull()).isTrue();
     }
 }

@@ -83,4 +83,26 @@ class KernelsTest {
             }
         }
     }
+
+    @Test
+    void simdAndScalarIntegerKernelsAgreeExactly() {
+        Kernels scalar = new ScalarKernels();
+        Kernels simd = new VectorKernels();
+        SplittableRandom rng = new SplittableRandom(13);
+        for (int n = 1; n <= 100; n++) {
+            byte[] a = new byte[n + 5];
+            int[] b = new int[n];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = (byte) (rng.nextBoolean() ? 1 : -1);
+            }
+            for (int k = 0; k < n; k++) {
+                b[k] = rng.nextInt(-50_000, 50_000);
+            }
+            assertThat(simd.dot(a, 5, b, n)).isEqualTo(scalar.dot(a, 5, b, n));
+            int[] y1 = b.clone(), y2 = b.clone();
+            scalar.axpy(-2, a, 3, y1, n);
+            simd.axpy(-2, a, 3, y2, n);
+            assertThat(y2).isEqualTo(y1);
+        }
+    }
 }

@@ -1,0 +1,73 @@
+package engram.theorem.capacity;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.Activation;
+import engram.activation.HardTanh;
+import engram.activation.Logistic;
+import engram.activation.Tanh;
+import engram.analysis.Capacity;
+import engram.analysis.Scsna;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import java.util.List;
+
+/**
+ * {@code capacity.analog-overlap} (Shiino and Fukai 1992/1993; theory.md section 5): below capacity, the retrieval
+ * overlap of the voltage model {@code dx/dt = -x + J F(x)} with Hebbian J (zero diagonal), started on a memory, is
+ * the self-consistent signal-to-noise prediction m(alpha), for odd (tanh, piecewise-linear) and non-odd (logistic)
+ * transfer functions. The measured overlap is the mean over trials of the centred overlap (see {@link Capacity});
+ * the metric is its distance from the theory relative to the single-memory overlap m_0. Control: the theory without
+ * the reaction term at low gain and loads near capacity, where it overestimates the overlap.
+ */
+public final class CapacityAnalogOverlapClaim implements Claim<CapacityAnalogOverlapClaim.Case> {
+
+    static final int N = 1500;
+    static final int TRIALS = 8;
+
+    public enum Unit { TANH, HARD_TANH, LOGISTIC }
+
+    public record Case(Unit unit, double gain, double loadFraction, boolean reaction, long seed) {
+
+        Activation activation() {
+            return switch (unit) {
+                case TANH -> new Tanh(gain);
+                case HARD_TANH -> new HardTanh(gain);
+                case LOGISTIC -> new Logistic(gain, 0);
+            };
+        }
+    }
+
+    @Override public String id() { return "capacity.analog-overlap"; }
+
+    @Override public int examples() { return 4; }
+
+    @Override public int controlBudget() { return 3; }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> {
+            Unit u = d.choice("unit", List.of(Unit.TANH, Unit.HARD_TANH, Unit.LOGISTIC));
+            double gain = u == Unit.LOGISTIC ? d.real("gain (logistic)", 4, 20) : d.real("gain (tanh, hard-tanh)", 1.5, 10);
+            return new Case(u, gain, d.real("load / alpha_c", 0.2, 0.6), true, d.seed());
+        };
+    }
+
+    @Override public CaseSpace<Case> control() {
+        return d -> new Case(Unit.TANH, d.real("gain (tanh)", 1.5, 2), d.real("load / alpha_c", 0.5, 0.6), false, d.seed());
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        Activation f = c.activation();
+        double alphaC = Scsna.criticalLoad(f, true, 1e-3);
+        double alpha = c.loadFraction() * alphaC;
+        double m0 = Capacity.singleMemoryOverlap(f);
+        double theory = Scsna.solve(f, alpha, c.reaction()).m();
+        Capacity.Load load = Capacity.analog(f, N, alpha, TRIALS, 0, c.seed());
+        double gap = Math.abs(load.meanOverlap() - theory) / m0;
+        return Evaluation.atMost(gap, tolerance(), c.unit() + " gain " + fmt(c.gain()) + ", alpha " + fmt(alpha)
+                + " (alpha_c " + fmt(alphaC) + "): simulated overlap " + fmt(load.meanOverlap()) + " (sd "
+                + fmt(load.sdOverlap()) + " over " + TRIALS + " trials, N " + N + ") vs theory " + fmt(theory)
+                + (c.reaction() ? "" : " without the reaction term") + ", m_0 " + fmt(m0));
+    }
+}

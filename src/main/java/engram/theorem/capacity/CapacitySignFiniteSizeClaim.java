@@ -1,0 +1,73 @@
+package engram.theorem.capacity;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.analysis.Capacity;
+import engram.analysis.Scsna;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code capacity.sign-finite-size} (Amit, Gutfreund and Sompolinsky 1985/1987; theory.md section 5): the critical
+ * load of sign neurons measured by asynchronous zero-temperature dynamics from a memory, alpha_c(N), lies above the
+ * AGS value at every size, falls as N grows (its slope in 1/N is positive at 95%), and its extrapolation to
+ * 1/N = 0 lies within the tolerance of the AGS value. Sizes N_0, 2 N_0, 4 N_0, 8 N_0; 40 trials per load over
+ * {@link Capacity#signLoads}. Control: the diagonal of J kept (self-coupling P/N), which stabilises every state, so
+ * that retrieval does not fail inside the grid.
+ */
+public final class CapacitySignFiniteSizeClaim implements Claim<CapacitySignFiniteSizeClaim.Case> {
+
+    static final int TRIALS = 40;
+
+    public record Case(int n0, boolean selfCoupling, long seed) {
+
+        int[] sizes() {
+            return new int[] {n0, 2 * n0, 4 * n0, 8 * n0};
+        }
+    }
+
+    @Override public String id() { return "capacity.sign-finite-size"; }
+
+    @Override public int examples() { return 2; }
+
+    @Override public int controlBudget() { return 1; }
+
+    private static CaseSpace<Case> cases(boolean self) {
+        return d -> new Case(d.integer("N_0", 250, 300), self, d.seed());
+    }
+
+    @Override public CaseSpace<Case> hypotheses() { return cases(false); }
+
+    @Override public CaseSpace<Case> control() { return cases(true); }
+
+    /** The transitions at the case's sizes. */
+    static List<Capacity.Transition> measure(Case c) {
+        List<Capacity.Transition> out = new ArrayList<>();
+        for (int n : c.sizes()) {
+            out.add(Capacity.signTransition(n, Capacity.signLoads(n), TRIALS, 0, c.seed(), c.selfCoupling(), null));
+        }
+        return out;
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        double ags = Scsna.agsCritical()[0];
+        List<Capacity.Transition> ts = measure(c);
+        StringBuilder detail = new StringBuilder("alpha_c(N):");
+        double margin = Double.POSITIVE_INFINITY;
+        for (Capacity.Transition t : ts) {
+            detail.append(" N ").append(t.n()).append(' ').append(fmt(t.alphaC())).append(" [").append(fmt(t.low()))
+                    .append(", ").append(fmt(t.high())).append(']').append(t.located() ? "" : " (not located)");
+            margin = Math.min(margin, t.located() ? t.high() - ags : -1);
+        }
+        Capacity.Extrapolation e = Capacity.extrapolate(ts, 1);
+        double excess = e.intercept() - ags;
+        margin = Math.min(margin, Math.min(e.slopeLow(), tolerance() - Math.abs(excess)));
+        detail.append("; 1/N extrapolation ").append(fmt(e.intercept())).append(" [").append(fmt(e.low())).append(", ")
+                .append(fmt(e.high())).append("], AGS ").append(fmt(ags)).append(e.contains(ags) ? " inside" : " outside")
+                .append("; slope ").append(fmt(e.slope())).append(" (95% low ").append(fmt(e.slopeLow())).append(')');
+        return new Evaluation(excess, margin, detail.toString());
+    }
+}
