@@ -7,11 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-1024,2000}
 mkdir -p bench/out
-java -jar target/engram.jar bench --sizes "$sizes" --sweep --json > bench/out/engram-scalar.json
-java --add-modules jdk.incubator.vector -jar target/engram.jar bench --sizes "$sizes" --sweep --json \
+java -jar target/engram.jar bench --sizes "$sizes" --sweep --capacity --json > bench/out/engram-scalar.json
+java --add-modules jdk.incubator.vector -jar target/engram.jar bench --sizes "$sizes" --sweep --capacity --json \
   > bench/out/engram-simd.json 2> /dev/null
 OPENBLAS_NUM_THREADS=1 python3 bench/peer.py "$sizes" > bench/out/numpy-1thread.json
 python3 bench/peer.py "$sizes" > bench/out/numpy-default.json
+python3 bench/capacity_peer.py > bench/out/numpy-capacity.json
 python3 - <<'PY'
 import json
 load = lambda f: {(r["workload"], r["couplings"], r["n"]): r["microsPerStep"] for r in json.load(open(f"bench/out/{f}.json"))["results"]}
@@ -20,7 +21,7 @@ print("microseconds per step; ratio = numpy / engram-simd (above 1: Engram faste
 print(f"{'workload':8} {'W':8} {'N':>5} {'engram':>8} {'engram':>8} {'numpy':>8} {'numpy':>8} {'ratio vs':>9} {'ratio vs':>9}")
 print(f"{'':8} {'':8} {'':>5} {'scalar':>8} {'simd':>8} {'1 thr':>8} {'default':>8} {'1 thr':>9} {'default':>9}")
 for k in es:
-    if k[0] != "idp-em":
+    if k[0] not in ("idp-em", "sign-sweep", "sign-sweep-2x", "sign-trial"):
         print(f"{k[0]:8} {k[1]:8} {k[2]:>5} {es[k]:>8.1f} {ev[k]:>8.1f} {n1[k]:>8.1f} {nd[k]:>8.1f} {n1[k]/ev[k]:>9.2f} {nd[k]/ev[k]:>9.2f}")
 print()
 print("IDP Euler-Maruyama step (N, P = 10, one mixed input, sigma = 8): Engram low rank against three numpy steps;")
@@ -36,4 +37,16 @@ for name, f in (("scalar", "engram-scalar"), ("simd", "engram-simd")):
     s = json.load(open(f"bench/out/{f}.json")).get("idpSweepSeconds")
     if s is not None:
         print(f"IDP noise sweep (6 sigmas x 2 models x 100 trials x 3 inputs x 1000 steps, N = 1024), engram {name}: {s:.1f} s")
+print()
+print("Asynchronous sweep of sign neurons, N = 20000, P = 2800 (alpha = 0.14), from a random state, milliseconds;")
+print("ratio = best numpy sweep / engram")
+cap = {r["couplings"]: r["microsPerStep"] for r in json.load(open("bench/out/numpy-capacity.json"))["results"]}
+bestnp = min(cap.values())
+print("numpy: " + ", ".join(f"{k} {v / 1000:.1f}" for k, v in cap.items()))
+for w, what in (("sign-sweep", "one network, one thread"), ("sign-sweep-2x", "two networks on two threads, per sweep")):
+    k = (w, "overlaps", 20000)
+    print(f"engram {what:40}: scalar {es[k] / 1000:6.1f}  simd {ev[k] / 1000:6.1f}  ratio {bestnp / ev[k]:5.1f}")
+k = ("sign-trial", "overlaps", 20000)
+print(f"engram whole trial at alpha = 0.14 (memories drawn, run from memory 0 to its fixed point): scalar "
+      f"{es[k] / 1000:.0f} ms, simd {ev[k] / 1000:.0f} ms")
 PY

@@ -128,7 +128,7 @@ public final class Capacity {
     }
 
     static final double HORIZON = 60;
-    static final double SETTLED = 1e-9;
+    static final double SETTLED = 1e-7;
 
     static int memories(int n, double alpha) {
         if (n < 2 || !(alpha > 0) || !(alpha <= 1)) {

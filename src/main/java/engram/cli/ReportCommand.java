@@ -75,14 +75,28 @@ final class ReportCommand implements Callable<Integer> {
         }
         Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
                 : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");
-        Report report = ReportRun.run(claims, global.seed, d, s, System.err::println);
-        // the figures of the families with a claim in this run (every family in a full run); shard 1 draws them
+        // the figures of the families with a claim in this run (every family in a full run); shard 1 draws them,
+        // on a thread of its own while the claims run (both depend only on the seed)
         java.util.Set<String> ids = new java.util.HashSet<>();
         claims.forEach(c -> ids.add(c.id()));
         List<engram.claim.ClaimFamily> drawn = Theorems.families().stream()
                 .filter(f -> only == null || only.isEmpty() || f.claims().stream().anyMatch(c -> ids.contains(c.id())))
                 .toList();
-        List<RenderedFigure> figures = s.index() == 1 ? ReportRun.figures(drawn, global.seed) : List.of();
+        java.util.concurrent.CompletableFuture<List<RenderedFigure>> drawing = s.index() == 1
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> ReportRun.figures(drawn, global.seed),
+                        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "engram-figures");
+                            t.setDaemon(true);
+                            return t;
+                        }))
+                : java.util.concurrent.CompletableFuture.completedFuture(List.of());
+        Report report = ReportRun.run(claims, global.seed, d, s, System.err::println);
+        List<RenderedFigure> figures;
+        try {
+            figures = drawing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
         BaselineDiff diff = ReportRun.publish(out, report, figures, against, noHistory ? null : history, Theorems.all());
         if (updateBaseline) {
             AtomicFiles.write(baselinePath, report.toJsonText());

@@ -48,10 +48,10 @@ public final class CapacityFamily implements ClaimFamily {
 
     /** Mean overlap against load for sign neurons: simulation (two cues) against AGS and the naive estimate. */
     static Plot signOverlap(long seed) {
-        int n = 2000, trials = 20;
-        double[] loads = new double[16];
+        int n = 1000, trials = 16;
+        double[] loads = new double[14];
         for (int j = 0; j < loads.length; j++) {
-            loads[j] = 0.05 + 0.01 * j;
+            loads[j] = 0.06 + 0.01 * j;
         }
         List<Plot.Series> series = new ArrayList<>();
         for (double noise : new double[] {0, 0.1}) {
@@ -84,7 +84,7 @@ public final class CapacityFamily implements ClaimFamily {
 
     /** Mean overlap against load for three analog activations: simulation against SCSNA, with and without reaction. */
     static Plot analogOverlap(long seed) {
-        int n = 1000, trials = 8;
+        int n = 600, trials = 6;
         List<Plot.Series> series = new ArrayList<>();
         for (Activation f : List.of(new Tanh(3), new HardTanh(3), new Logistic(8, 0))) {
             String name = f.name() + " " + (f instanceof Logistic l ? l.rho() : f instanceof Tanh t ? t.gain()
@@ -122,8 +122,12 @@ public final class CapacityFamily implements ClaimFamily {
         double[] sim = new double[simGains.length], lo = new double[simGains.length], hi = new double[simGains.length];
         for (int j = 0; j < simGains.length; j++) {
             Tanh f = new Tanh(simGains[j]);
-            Capacity.Transition t = Capacity.analogTransition(f, 1000,
-                    Capacity.analogLoads(Scsna.criticalLoad(f, true, 1e-3)), 12, 0, seed, null);
+            double predicted = Scsna.criticalLoad(f, true, 1e-3);
+            double[] loads = new double[8];
+            for (int k = 0; k < loads.length; k++) {
+                loads[k] = predicted * (0.6 + 0.9 * k / (loads.length - 1));
+            }
+            Capacity.Transition t = Capacity.analogTransition(f, 500, loads, 10, 0, seed, null);
             sim[j] = t.alphaC();
             lo[j] = t.low();
             hi[j] = t.high();
@@ -131,7 +135,7 @@ public final class CapacityFamily implements ClaimFamily {
         double ags = Scsna.agsCritical()[0];
         List<Plot.Series> series = List.of(Plot.Series.line("SCSNA alpha_c", gains, theory),
                 Plot.Series.dashed("without the reaction term", gains, noReaction),
-                Plot.Series.points("simulated alpha_c (N = 1000, 12 trials per load)", simGains, sim),
+                Plot.Series.points("simulated alpha_c (N = 500, 10 trials per load)", simGains, sim),
                 Plot.Series.scatter("95% interval ends", concat(simGains, simGains), concat(lo, hi)),
                 Plot.Series.dashed("AGS asymptote 0.1379", new double[] {gains[0], gains[gains.length - 1]},
                         new double[] {ags, ags}));
@@ -144,7 +148,7 @@ public final class CapacityFamily implements ClaimFamily {
 
     /** alpha_c(N) of sign neurons against 1/N with the 1/N extrapolation and the AGS value. */
     static Plot finiteSize(long seed) {
-        int[] sizes = {250, 500, 1000, 2000, 4000};
+        int[] sizes = {250, 500, 1000, 2000};
         List<Capacity.Transition> ts = new ArrayList<>();
         double[] x = new double[sizes.length], y = new double[sizes.length], lo = new double[sizes.length],
                 hi = new double[sizes.length];
