@@ -1,7 +1,6 @@
 package engram.cli;
 
 import engram.activation.Activation;
-import engram.activation.ActivationKind;
 import engram.analysis.Capacity;
 import engram.analysis.Scsna;
 import engram.report.JsonFormat;
@@ -25,12 +24,7 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @Option(names = "--activation", required = true, description = "sign | tanh | hard-tanh | algebraic | logistic "
-            + "(alias sigmoid) | rectified-tanh.")
-    ActivationKind activation;
-
-    @Option(names = "--gain", defaultValue = "1", description = "Gain (ignored by sign; default ${DEFAULT-VALUE}).")
-    double gain;
+    @Mixin CapacityActivation unit;
 
     @Option(names = "--n", required = true, split = ",", description = "Network size N, or several (comma-separated) "
             + "for alpha_c(N) and its 1/N extrapolation; sign: [50, 50000], analog: [50, 5000].")
@@ -68,8 +62,8 @@ final class CapacityCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        Activation f = CapacityTheoryCommand.activation(activation, gain);
-        boolean sign = activation == ActivationKind.SIGN;
+        Activation f = unit.build();
+        boolean sign = unit.sign();
         if (trials < 2 || trials > 10_000) {
             throw new IllegalArgumentException("--trials must be in [2, 10000], got " + trials);
         }
@@ -79,7 +73,7 @@ final class CapacityCommand implements Callable<Integer> {
         int maxN = sign ? 50_000 : 5_000;
         for (int k = 0; k < sizes.length; k++) {
             if (sizes[k] < 50 || sizes[k] > maxN) {
-                throw new IllegalArgumentException("--n must be in [50, " + maxN + "] for " + activation + ", got " + sizes[k]);
+                throw new IllegalArgumentException("--n must be in [50, " + maxN + "] for " + unit.kind + ", got " + sizes[k]);
             }
             if (k > 0 && sizes[k] <= sizes[k - 1]) {
                 throw new IllegalArgumentException("--n must increase, got " + sizes[k - 1] + " then " + sizes[k]);
@@ -123,7 +117,7 @@ final class CapacityCommand implements Callable<Integer> {
             e = new Extrapolation(1, x.intercept(), x.low(), x.high(), x.slope(), ags, ags == null ? null : x.contains(ags));
         }
         Size last = out.get(out.size() - 1);
-        Result r = new Result(activation.toString(), sign ? 1 : gain, last.n(), trials, cueNoise, Capacity.successOverlap(f),
+        Result r = new Result(unit.kind.toString(), unit.reportedGain(), last.n(), trials, cueNoise, Capacity.successOverlap(f),
                 last.alphaC(), last.alphaCLow(), last.alphaCHigh(), last.located(), alphaCTheory, last.loads(), out, e,
                 (System.nanoTime() - start) / 1e9);
         if (global.json) {

@@ -1,7 +1,6 @@
 package engram.cli;
 
 import engram.activation.Activation;
-import engram.activation.ActivationKind;
 import engram.analysis.Capacity;
 import engram.analysis.Scsna;
 import engram.report.JsonFormat;
@@ -24,12 +23,7 @@ final class CapacityTheoryCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @Option(names = "--activation", required = true, description = "sign | tanh | hard-tanh | algebraic | logistic "
-            + "(alias sigmoid) | rectified-tanh: a bounded transfer function.")
-    ActivationKind activation;
-
-    @Option(names = "--gain", defaultValue = "1", description = "Gain (ignored by sign; default ${DEFAULT-VALUE}).")
-    double gain;
+    @Mixin CapacityActivation unit;
 
     @Option(names = "--loads", split = ",", description = "Loads alpha in (0, 1] for the curve (default: 40 up to 1.2 "
             + "alpha_c).")
@@ -42,19 +36,6 @@ final class CapacityTheoryCommand implements Callable<Integer> {
     /** The JSON output (the keys are the command's contract). */
     record Result(String activation, double gain, double alphaC, double alphaCNoReaction, Double alphaCAgs,
             double singleMemoryOverlap, List<Point> curve) {
-    }
-
-    /** The activation of a capacity command, refusing unbounded ones (their fixed points need not exist). */
-    static Activation activation(ActivationKind kind, double gain) {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("--gain must be finite and > 0, got " + gain);
-        }
-        Activation f = kind.of(gain, 0);
-        if (!f.bounded()) {
-            throw new IllegalArgumentException("--activation " + kind + ": capacity needs a bounded transfer function "
-                    + "(sign, tanh, hard-tanh, algebraic, logistic, rectified-tanh)");
-        }
-        return f;
     }
 
     static double[] checkLoads(double[] loads) {
@@ -70,7 +51,7 @@ final class CapacityTheoryCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        Activation f = activation(activation, gain);
+        Activation f = unit.build();
         double alphaC = Scsna.criticalLoad(f, true);
         double alphaCNoReaction = Scsna.criticalLoad(f, false);
         double[] a = loads != null ? checkLoads(loads) : grid(Math.max(alphaC, 0.01));
@@ -81,14 +62,14 @@ final class CapacityTheoryCommand implements Callable<Integer> {
             curve.add(new Point(alpha, s.retrieval() ? s.m() : 0, s.q(), s.r(), s.gamma(), s.retrieval(),
                     n.retrieval() ? n.m() : 0));
         }
-        Double ags = activation == ActivationKind.SIGN ? Scsna.agsCritical()[0] : null;
-        Result r = new Result(activation.toString(), activation == ActivationKind.SIGN ? 1 : gain, alphaC, alphaCNoReaction,
+        Double ags = unit.sign() ? Scsna.agsCritical()[0] : null;
+        Result r = new Result(unit.kind.toString(), unit.reportedGain(), alphaC, alphaCNoReaction,
                 ags, Capacity.singleMemoryOverlap(f), curve);
         if (global.json) {
             System.out.println(JsonFormat.compact(r));
         } else {
             System.out.printf(Locale.ROOT, "%s (gain %s): alpha_c = %.5f (SCSNA), %.5f without the reaction term%s%n",
-                    activation, r.gain(), alphaC, alphaCNoReaction, ags == null ? "" : String.format(Locale.ROOT,
+                    unit.kind, r.gain(), alphaC, alphaCNoReaction, ags == null ? "" : String.format(Locale.ROOT,
                             "; AGS closed form %.5f", ags));
             System.out.printf(Locale.ROOT, "%10s %10s %10s%n", "alpha", "m", "m (no reaction)");
             for (Point p : curve) {

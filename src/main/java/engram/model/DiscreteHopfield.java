@@ -46,12 +46,7 @@ public final class DiscreteHopfield {
         int flips = 0;
         energies[flips] = energy(s);
         for (int sweep = 1; sweep <= maxSweeps; sweep++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            UpdateOrder.shuffle(order, rng);
             boolean flipped = false;
             for (int k = 0; k < n; k++) {
                 int i = order[k];

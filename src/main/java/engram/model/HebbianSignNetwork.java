@@ -98,12 +98,7 @@ public final class HebbianSignNetwork {
         long flips = 0;
         overlaps(s);
         for (int sweep = 1; sweep <= maxSweeps; sweep++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            UpdateOrder.shuffle(order, rng);
             boolean flipped = false;
             for (int k = 0; k < n; k++) {
                 int i = order[k];
