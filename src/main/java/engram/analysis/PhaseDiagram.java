@@ -60,21 +60,22 @@ public final class PhaseDiagram {
     private PhaseDiagram() {
     }
 
+    /**
+     * Every cell of the grid, in the order activation, field pair, rho, threshold. Cells run in parallel (each from
+     * its own design, with a workspace per thread), so the result does not depend on the thread count.
+     */
     public static List<Cell> compute(int n, double q, double[] rhos, double[] thresholds) {
         PatternSet xi = Patterns.commonCore(n, q);
-        List<Cell> cells = new ArrayList<>();
-        for (ActivationKind act : ACTIVATIONS) {
-            for (double[] ab : FIELDS) {
-                for (double rho : rhos) {
-                    for (double th : thresholds) {
-                        FiringRateDesign d = FiringRateDesign.independent(xi, act.of(rho, th), ab[0], ab[1], q);
-                        double ev = RateStability.maxEigenvalueOverMemories(d);
-                        cells.add(new Cell(act, ab[0], ab[1], rho, th, ev, ev < 0, d.sufficientCondition(),
-                                d.instabilityExpression()));
-                    }
-                }
-            }
-        }
-        return cells;
+        RowGroups groups = RowGroups.of(xi);
+        ThreadLocal<SmallSymmetric.Workspace> work = ThreadLocal.withInitial(() -> new SmallSymmetric.Workspace(xi.p() + 1));
+        int per = rhos.length * thresholds.length, blocks = ACTIVATIONS.size() * FIELDS.length;
+        return java.util.stream.IntStream.range(0, blocks * per).parallel().mapToObj(k -> {
+            ActivationKind act = ACTIVATIONS.get(k / per / FIELDS.length);
+            double[] ab = FIELDS[k / per % FIELDS.length];
+            double rho = rhos[k % per / thresholds.length], th = thresholds[k % thresholds.length];
+            FiringRateDesign d = FiringRateDesign.independent(xi, act.of(rho, th), ab[0], ab[1], q);
+            double ev = RateStability.maxEigenvalueOverMemories(d, groups, work.get());
+            return new Cell(act, ab[0], ab[1], rho, th, ev, ev < 0, d.sufficientCondition(), d.instabilityExpression());
+        }).toList();
     }
 }

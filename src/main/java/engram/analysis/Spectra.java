@@ -29,10 +29,15 @@ public final class Spectra {
     /**
      * The largest eigenvalue of {@code S^1/2 diag(g) S^1/2 / scale}, S symmetric positive semi-definite (m x m, only its
      * upper triangle is read): the nonzero spectrum of a low-rank product {@code F diag(g) F^T D / scale} with
-     * {@code S = F^T D F}, D >= 0, which is real because the product is similar to a symmetric matrix. S^1/2 is
-     * {@code V sqrt(max(lambda, 0)) V^T} from S's eigendecomposition.
+     * {@code S = F^T D F}, D >= 0, which is real because the product is similar to a symmetric matrix. Computed by
+     * {@link SmallSymmetric#largestSandwichEigenvalue} (semi-definite Cholesky, tridiagonalisation, bisection).
      */
     public static double maxSandwichEigenvalue(int m, double[] s, double[] g, double scale) {
+        return SmallSymmetric.largestSandwichEigenvalue(m, s, g, scale, new SmallSymmetric.Workspace(m));
+    }
+
+    /** {@link #maxSandwichEigenvalue} through S's eigendecomposition and square root: the reference for tests. */
+    static double maxSandwichEigenvalueBySquareRoot(int m, double[] s, double[] g, double scale) {
         double[] sym = s.clone();
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < a; b++) {

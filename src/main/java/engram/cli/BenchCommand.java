@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
             + "capacity trial (a network built and run from a memory to its fixed point).")
     boolean capacity;
 
+    @Option(names = "--phase", description = "Also time fr-phase's grid (3600 cells x 6 memories, reduced), best of five "
+            + "after warm-up, in microseconds per grid.")
+    boolean phase;
+
     @Override public Integer call() {
         if (p < 1 || steps < 1 || sizes.stream().anyMatch(n -> n < p)) {
             throw new IllegalArgumentException("--p and --steps must be >= 1 and every --sizes value >= p");
@@ -82,6 +86,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (capacity) {
             rows.addAll(capacityRows(20_000, 2_800));
+        }
+        if (phase) {
+            double[] rhos = engram.analysis.PhaseDiagram.rhos(engram.analysis.PhaseDiagram.GRID);
+            double[] ths = engram.analysis.PhaseDiagram.thresholds(engram.analysis.PhaseDiagram.GRID);
+            rows.add(new Row("fr-phase", "reduced", 1000, best(() -> engram.analysis.PhaseDiagram.compute(1000,
+                    engram.memory.FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
         }
         Double sweepSeconds = null;
         if (sweep) {

@@ -7,6 +7,7 @@ import engram.network.CouplingRule;
 import engram.network.IntegratorKind;
 import engram.network.ModelKind;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,8 @@ public final class EngramCli implements Runnable {
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            return new String[] {"engram " + Engram.VERSION};
+            return new String[] {"engram " + Engram.VERSION + " (kernels: " + engram.memory.Kernels.get().name() + ", Java "
+                    + System.getProperty("java.version") + ")"};
         }
     }
 
@@ -103,6 +105,10 @@ public final class EngramCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        OptionalInt child = SimdLauncher.relaunchIfUseful(args);
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+        }
         System.setProperty("java.awt.headless", "true");
         int code;
         try {

@@ -83,8 +83,9 @@ public final class DenseCouplings implements Couplings {
 
     @Override public int n() { return n; }
 
+    /** {@code out = W v}, its rows split over the cores from {@link RowParallel#MIN_ROWS} rows (bit-identical). */
     @Override public void multiply(double[] v, double[] out) {
-        kernels.matvec(w, n, v, out);
+        RowParallel.run(n, (from, to) -> kernels.matvecRows(w, n, v, out, from, to));
     }
 
     @Override public double entry(int i, int j) { return w[i * n + j]; }

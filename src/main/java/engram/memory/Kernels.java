@@ -29,7 +29,15 @@ public interface Kernels {
 
     /** Row-major {@code out = W v} for an n x n matrix. */
     default void matvec(double[] w, int n, double[] v, double[] out) {
-        for (int i = 0; i < n; i++) {
+        matvecRows(w, n, v, out, 0, n);
+    }
+
+    /**
+     * Rows [from, to) of the row-major {@code out = W v}. Implementations compute rows in blocks of 4 from
+     * {@code from}, so for a {@code from} that is a multiple of 4 each row's result does not depend on the range.
+     */
+    default void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             out[i] = dot(w, i * n, v, n);
         }
     }

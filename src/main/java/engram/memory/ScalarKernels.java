@@ -27,9 +27,9 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** Four rows at a time so each load of v[j] feeds four accumulators. */
-    @Override public void matvec(double[] w, int n, double[] v, double[] out) {
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
+    @Override public void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             int r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
             for (int j = 0; j < n; j++) {
@@ -44,7 +44,7 @@ public final class ScalarKernels implements Kernels {
             out[i + 2] = a2;
             out[i + 3] = a3;
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             out[i] = dot(w, i * n, v, n);
         }
     }

@@ -170,28 +170,36 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    /** Two rows at a time sharing each load of v. */
-    @Override public void matvec(double[] w, int n, double[] v, double[] out) {
+    /** Four rows at a time sharing each load of v (measured: 10-15% faster than two at N = 1024 and 2000). */
+    @Override public void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to) {
         int l = S.length();
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            int r0 = i * n, r1 = r0 + n;
-            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S);
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S), a2 = DoubleVector.zero(S),
+                    a3 = DoubleVector.zero(S);
             int j = 0;
             for (; j + l <= n; j += l) {
                 DoubleVector vj = DoubleVector.fromArray(S, v, j);
                 a0 = DoubleVector.fromArray(S, w, r0 + j).fma(vj, a0);
                 a1 = DoubleVector.fromArray(S, w, r1 + j).fma(vj, a1);
+                a2 = DoubleVector.fromArray(S, w, r2 + j).fma(vj, a2);
+                a3 = DoubleVector.fromArray(S, w, r3 + j).fma(vj, a3);
             }
             double s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
+            double s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
             for (; j < n; j++) {
                 s0 += w[r0 + j] * v[j];
                 s1 += w[r1 + j] * v[j];
+                s2 += w[r2 + j] * v[j];
+                s3 += w[r3 + j] * v[j];
             }
             out[i] = s0;
             out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             out[i] = dot(w, i * n, v, n);
         }
     }

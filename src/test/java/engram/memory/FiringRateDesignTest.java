@@ -72,6 +72,24 @@ class FiringRateDesignTest {
         }
     }
 
+    /** Summing over the memories' distinct rows gives the per-unit reduction's eigenvalue, for any memory set. */
+    @Test
+    void theRowGroupedEigenvalueMatchesThePerUnitReduction() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        for (PatternSet xi : List.of(Patterns.commonCore(500, 0.2), Patterns.sparse(120, 5, 0.2, rng),
+                Patterns.correlated(150, 4, 0.2, 0.5))) {
+            for (var phi : List.of(new Logistic(4.8, 0.2), new RectifiedTanh(3, 0.1), new Logistic(1.2, 0.6))) {
+                FiringRateDesign d = FiringRateDesign.independent(xi, phi, -0.3, 0.95, 0.2);
+                double perUnit = Double.NEGATIVE_INFINITY;
+                for (int mu = 0; mu < d.p(); mu++) {
+                    perUnit = Math.max(perUnit, RateStability.maxEigenvalueReduced(d, d.rescaled(mu)));
+                }
+                assertThat(RateStability.maxEigenvalueOverMemories(d)).as(xi.kind() + " " + phi)
+                        .isCloseTo(perUnit, within(1e-12));
+            }
+        }
+    }
+
     /** Regression: the case the deep profile found, where the non-symmetric solver at its default epsilon was off. */
     @Test
     void generalSolverAgreesOnAJacobianWithManyZeroGains() {

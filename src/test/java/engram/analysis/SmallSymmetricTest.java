@@ -1,0 +1,66 @@
+package engram.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.junit.jupiter.api.Test;
+
+/** The allocation-free small eigensolver against Hipparchus' decomposition. */
+class SmallSymmetricTest {
+
+    @Test
+    void theLargestEigenvalueMatchesHipparchus() {
+        SplittableRandom rng = new SplittableRandom(5);
+        SmallSymmetric.Workspace w = new SmallSymmetric.Workspace(12);
+        for (int trial = 0; trial < 2000; trial++) {
+            int m = 1 + trial % 12;
+            double[] a = new double[m * m];
+            double scale = Math.pow(10, rng.nextInt(-3, 4));
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    double v = scale * rng.nextGaussian();
+                    // some matrices with repeated eigenvalues and zero blocks
+                    if (trial % 7 == 0 && i != j) {
+                        v = 0;
+                    }
+                    a[i * m + j] = v;
+                    a[j * m + i] = v;
+                }
+            }
+            double expected = new EigenDecompositionSymmetric(Spectra.matrix(m, a)).getEigenvalues()[0];
+            assertThat(SmallSymmetric.largestEigenvalue(m, a, w)).as("m %d trial %d", m, trial)
+                    .isCloseTo(expected, within(1e-13 * scale * m));
+        }
+    }
+
+    @Test
+    void theSandwichFormMatchesTheSquareRootRouteIncludingSingularS() {
+        SplittableRandom rng = new SplittableRandom(6);
+        SmallSymmetric.Workspace w = new SmallSymmetric.Workspace(9);
+        for (int trial = 0; trial < 1000; trial++) {
+            int m = 1 + trial % 9, rank = trial % 3 == 0 ? Math.max(1, m / 2) : m;
+            double[] f = new double[rank * m];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = rng.nextGaussian();
+            }
+            double[] s = new double[m * m];
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    for (int r = 0; r < rank; r++) {
+                        s[a * m + b] += f[r * m + a] * f[r * m + b];
+                    }
+                }
+            }
+            double[] g = new double[m];
+            for (int a = 0; a < m; a++) {
+                g[a] = rng.nextGaussian();
+            }
+            double expected = Spectra.maxSandwichEigenvalueBySquareRoot(m, s, g, 3.0);
+            double got = SmallSymmetric.largestSandwichEigenvalue(m, s, g, 3.0, w);
+            // rank-deficient S: the largest eigenvalue may be the zero of the null space in either route
+            assertThat(got).as("m %d rank %d", m, rank).isCloseTo(expected, within(1e-10 * (1 + Math.abs(expected))));
+        }
+    }
+}
