@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Runs the same workloads in Engram and in the numpy peer, in one session, and prints microseconds per step and the
-# ratio numpy / Engram (above 1: Engram is faster). Engram runs twice: plain Java kernels (java -jar) and SIMD
-# kernels (--add-modules jdk.incubator.vector); numpy runs twice: OpenBLAS on one thread (per-core comparison) and
-# with its default threads (both cores here). Needs target/engram.jar and python3 with numpy.
+# Runs the same workloads in Engram and in the numpy peers, in one session, and prints microseconds per step, the
+# achieved memory bandwidth or arithmetic rate, and the ratio numpy / Engram (above 1: Engram is faster). Engram runs
+# twice: as the README runs it (java -jar: SIMD kernels, both cores) and with plain Java kernels
+# (-Dengram.simd=false); numpy runs twice: OpenBLAS on one thread (per-core comparison) and with its default threads
+# (both cores here). Needs target/engram.jar and python3 with numpy. bench/fr_phase.sh times fr-phase.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-1024,2000}
 mkdir -p bench/out
-java -jar target/engram.jar bench --sizes "$sizes" --sweep --capacity --json > bench/out/engram-scalar.json
-java --add-modules jdk.incubator.vector -jar target/engram.jar bench --sizes "$sizes" --sweep --capacity --json \
-  > bench/out/engram-simd.json 2> /dev/null
+java -Dengram.simd=false -jar target/engram.jar bench --sizes "$sizes" --sweep --capacity --ensemble --json \
+  > bench/out/engram-scalar.json
+java -jar target/engram.jar bench --sizes "$sizes" --sweep --capacity --ensemble --json > bench/out/engram-simd.json
 OPENBLAS_NUM_THREADS=1 python3 bench/peer.py "$sizes" > bench/out/numpy-1thread.json
 python3 bench/peer.py "$sizes" > bench/out/numpy-default.json
 python3 bench/capacity_peer.py > bench/out/numpy-capacity.json
@@ -17,12 +18,24 @@ python3 - <<'PY'
 import json
 load = lambda f: {(r["workload"], r["couplings"], r["n"]): r["microsPerStep"] for r in json.load(open(f"bench/out/{f}.json"))["results"]}
 es, ev, n1, nd = (load(f) for f in ("engram-scalar", "engram-simd", "numpy-1thread", "numpy-default"))
-print("microseconds per step; ratio = numpy / engram-simd (above 1: Engram faster)")
-print(f"{'workload':8} {'W':8} {'N':>5} {'engram':>8} {'engram':>8} {'numpy':>8} {'numpy':>8} {'ratio vs':>9} {'ratio vs':>9}")
-print(f"{'':8} {'':8} {'':>5} {'scalar':>8} {'simd':>8} {'1 thr':>8} {'default':>8} {'1 thr':>9} {'default':>9}")
+p = json.load(open("bench/out/engram-simd.json"))["p"]
+
+def rate(k, micros):
+    w, kind, n = k
+    if kind == "dense" and w in ("rhs", "em"):
+        return f"{8 * n * n / micros / 1e3:6.1f} GB/s"
+    if kind == "dense":
+        return f"{2 * n * n / micros / 1e3:6.1f} GF/s"
+    return f"{4 * n * p / micros / 1e3:6.1f} GF/s"
+
+print("microseconds per step (ens-em: per trajectory-step, K = 64 stepped together); engram = java -jar as the README")
+print("runs it; rate = engram's achieved bandwidth (dense W streamed) or arithmetic rate; ratio = numpy / engram")
+print(f"{'workload':8} {'W':8} {'N':>5} {'engram':>8} {'engram':>8} {'rate':>12} {'numpy':>8} {'numpy':>8} {'ratio vs':>9} {'ratio vs':>9}")
+print(f"{'':8} {'':8} {'':>5} {'scalar':>8} {'':>8} {'':>12} {'1 thr':>8} {'default':>8} {'1 thr':>9} {'default':>9}")
 for k in es:
     if k[0] not in ("idp-em", "sign-sweep", "sign-sweep-2x", "sign-trial"):
-        print(f"{k[0]:8} {k[1]:8} {k[2]:>5} {es[k]:>8.1f} {ev[k]:>8.1f} {n1[k]:>8.1f} {nd[k]:>8.1f} {n1[k]/ev[k]:>9.2f} {nd[k]/ev[k]:>9.2f}")
+        print(f"{k[0]:8} {k[1]:8} {k[2]:>5} {es[k]:>8.1f} {ev[k]:>8.1f} {rate(k, ev[k]):>12} {n1[k]:>8.1f} {nd[k]:>8.1f} "
+              f"{n1[k]/ev[k]:>9.2f} {nd[k]/ev[k]:>9.2f}")
 print()
 print("IDP Euler-Maruyama step (N, P = 10, one mixed input, sigma = 8): Engram low rank against three numpy steps;")
 print("ratio = numpy default / engram-simd")

@@ -62,6 +62,16 @@ public interface Activation {
         }
     }
 
+    /**
+     * {@link #apply(double[], double[])} on entries [from, to). Entries are computed as by the whole-array call when
+     * {@code from} is a multiple of 64 (the SIMD lanes then line up).
+     */
+    default void apply(double[] in, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = value(in[i]);
+        }
+    }
+
     /** Numerically stable {@code log cosh z}. */
     static double logCosh(double z) {
         double a = Math.abs(z);

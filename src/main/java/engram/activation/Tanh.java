@@ -38,6 +38,10 @@ public record Tanh(double gain) implements Activation {
         engram.memory.Kernels.get().tanh(gain, in, out, in.length);
     }
 
+    @Override public void apply(double[] in, double[] out, int from, int to) {
+        engram.memory.Kernels.get().tanh(gain, in, out, from, to);
+    }
+
     @Override public double inverse(double y) {
         if (!(y > -1 && y < 1)) {
             throw new IllegalArgumentException("tanh inverse needs y in (-1, 1), got " + y);

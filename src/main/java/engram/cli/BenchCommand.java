@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
             + "capacity trial (a network built and run from a memory to its fixed point).")
     boolean capacity;
 
+    @Option(names = "--ensemble", description = "Also time Euler-Maruyama steps of ensembles of K = 64 trajectories "
+            + "stepped together (low rank and dense, P memories), in microseconds per trajectory-step.")
+    boolean ensemble;
+
     @Option(names = "--phase", description = "Also time fr-phase's grid (3600 cells x 6 memories, reduced), best of five "
             + "after warm-up, in microseconds per grid.")
     boolean phase;
@@ -83,6 +87,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (int n : sizes) {
             rows.add(new Row("idp-em", "lowrank", n, idpStep(n)));
+        }
+        if (ensemble) {
+            for (int n : sizes) {
+                for (boolean dense : new boolean[] {false, true}) {
+                    rows.add(new Row("ens-em", dense ? "dense" : "lowrank", n, ensembleStep(n, 64, dense)));
+                }
+            }
         }
         if (capacity) {
             rows.addAll(capacityRows(20_000, 2_800));
@@ -137,6 +148,27 @@ final class BenchCommand implements Callable<Integer> {
         EulerMaruyama em = new EulerMaruyama(model, Diffusion.additive(8));
         SplittableRandom noise = new SplittableRandom(global.seed + 2);
         return best(() -> em.integrate(0, x0.clone(), steps * 0.01, steps, noise, steps, StepObserver.NONE), steps);
+    }
+
+    /**
+     * Microseconds per trajectory-step of K trajectories of the bench's voltage model (tanh(10 x), Hebbian zero
+     * diagonal, sigma = 0.5, dt = 0.01) stepped together by {@link engram.integrate.EnsembleEulerMaruyama}.
+     */
+    private double ensembleStep(int n, int k, boolean dense) {
+        SplittableRandom rng = new SplittableRandom(global.seed);
+        Network net = NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM)
+                .activation(ActivationKind.TANH, 10, 0).zeroDiagonal(true).dense(dense).build().build(rng);
+        engram.model.VoltageEnsemble ens = new engram.model.VoltageEnsemble((VoltageModel) net.field(), k);
+        double[][] starts = new double[k][];
+        java.util.random.RandomGenerator[] rngs = new java.util.random.RandomGenerator[k];
+        for (int c = 0; c < k; c++) {
+            starts[c] = Vectors.gaussian(n, 1, rng);
+            rngs[c] = new SplittableRandom(global.seed + 10 + c);
+        }
+        double[] x0 = engram.model.VoltageEnsemble.block(starts);
+        engram.integrate.EnsembleEulerMaruyama em = new engram.integrate.EnsembleEulerMaruyama(ens, k, 0.5);
+        int batch = 20;
+        return best(() -> em.integrate(0, x0.clone(), batch * 0.01, batch, rngs), batch * k);
     }
 
     /**

@@ -88,6 +88,11 @@ public final class DenseCouplings implements Couplings {
         RowParallel.run(n, (from, to) -> kernels.matvecRows(w, n, v, out, from, to));
     }
 
+    /** {@code Out = W X}: a blocked matrix-matrix product, its rows split over the cores (bit-identical). */
+    @Override public void multiplyBlock(double[] x, int k, double[] out) {
+        RowParallel.run(n, (from, to) -> kernels.gemmRows(w, n, x, k, out, from, to));
+    }
+
     @Override public double entry(int i, int j) { return w[i * n + j]; }
 
     @Override public boolean symmetric() { return symmetric; }

@@ -48,8 +48,76 @@ public interface Kernels {
      * has a vectorised intrinsic for it (x86-64), within a few 1e-15 relative (tested).
      */
     default void tanh(double gain, double[] in, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
+        tanh(gain, in, out, 0, n);
+    }
+
+    /** {@link #tanh(double, double[], double[], int)} on entries [from, to). */
+    default void tanh(double gain, double[] in, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             out[i] = engram.activation.Tanh.tanh(gain * in[i]);
+        }
+    }
+
+    /**
+     * Rows [from, to) of the block product {@code Out = W X} for a row-major n x n W and n x k blocks X and Out
+     * (row-major: {@code X[j * k + c]}). Each output element is summed over j in increasing order with one FMA per
+     * term in every implementation, so it does not depend on the row range or on k.
+     */
+    default void gemmRows(double[] w, int n, double[] x, int k, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int o = i * k;
+            java.util.Arrays.fill(out, o, o + k, 0.0);
+            for (int j = 0; j < n; j++) {
+                double wij = w[i * n + j];
+                int xo = j * k;
+                for (int c = 0; c < k; c++) {
+                    out[o + c] = Math.fma(wij, x[xo + c], out[o + c]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Columns [c0, c1) of {@code H = F^T X} for an n x r row-major factor F and an n x k block X: {@code H[q * k + c]}
+     * summed over i in increasing order, one FMA per term, so independent of the column range.
+     */
+    default void projectBlock(double[] f, int n, int r, double[] x, int k, double[] h, int c0, int c1) {
+        for (int q = 0; q < r; q++) {
+            java.util.Arrays.fill(h, q * k + c0, q * k + c1, 0.0);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < r; q++) {
+                fmaRow(f[i * r + q], x, i * k + c0, h, q * k + c0, c1 - c0);
+            }
+        }
+    }
+
+    /**
+     * Rows [from, to) of {@code Out = F H + diag(g) X} (g null: no diagonal term) for an n x r factor F, an r x k
+     * block H and n x k blocks X and Out: each entry starts at {@code g_i X[i][c]} and adds q = 0..r-1 in order, one
+     * FMA each.
+     */
+    default void combineBlock(double[] f, int r, double[] h, int k, double[] g, double[] x, double[] out, int from,
+            int to) {
+        for (int i = from; i < to; i++) {
+            int o = i * k;
+            if (g != null) {
+                for (int c = 0; c < k; c++) {
+                    out[o + c] = g[i] * x[o + c];
+                }
+            } else {
+                java.util.Arrays.fill(out, o, o + k, 0.0);
+            }
+            for (int q = 0; q < r; q++) {
+                fmaRow(f[i * r + q], h, q * k, out, o, k);
+            }
+        }
+    }
+
+    /** {@code y[yOff + i] = fma(s, a[aOff + i], y[yOff + i])} for i < n. */
+    default void fmaRow(double s, double[] a, int aOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = Math.fma(s, a[aOff + i], y[yOff + i]);
         }
     }
 

@@ -39,14 +39,22 @@ public final class RowParallel {
 
     /** Rows [0, n) of {@code task}, split over the cores when that pays. */
     public static void run(int n, Rows task) {
+        run(n, MIN_ROWS, task);
+    }
+
+    /**
+     * Items [0, n) of {@code task}, split over the cores from {@code minItems} items; block ends are multiples of 4
+     * (items of a row-blocked product) when n allows.
+     */
+    public static void run(int n, int minItems, Rows task) {
         int parts = WORKERS.length + 1;
-        if (parts < 2 || n < MIN_ROWS || Thread.currentThread() instanceof ForkJoinWorkerThread
+        if (parts < 2 || n < Math.max(2, minItems) || Thread.currentThread() instanceof ForkJoinWorkerThread
                 || ForkJoinPool.commonPool().getActiveThreadCount() > 0 || !BUSY.compareAndSet(false, true)) {
             task.run(0, n);
             return;
         }
         try {
-            int block = (n / parts) & ~3;
+            int block = n / parts >= 4 ? (n / parts) & ~3 : n / parts;
             for (int k = 0; k < WORKERS.length; k++) {
                 int from = block * (k + 1), to = k == WORKERS.length - 1 ? n : block * (k + 2);
                 WORKERS[k].submit(task, from, to);

@@ -29,14 +29,18 @@ public final class VectorKernels implements Kernels {
     @Override public String name() { return "vector-" + S.vectorBitSize(); }
 
     @Override public void tanh(double gain, double[] in, double[] out, int n) {
+        tanh(gain, in, out, 0, n);
+    }
+
+    @Override public void tanh(double gain, double[] in, double[] out, int from, int to) {
         if (!FAST_TANH) {
-            Kernels.super.tanh(gain, in, out, n);
+            Kernels.super.tanh(gain, in, out, from, to);
             return;
         }
         int l = S.length();
         DoubleVector one = DoubleVector.broadcast(S, 1.0), minusOne = DoubleVector.broadcast(S, -1.0);
-        int i = 0;
-        for (; i + l <= n; i += l) {
+        int i = from;
+        for (; i + l <= to; i += l) {
             DoubleVector z = DoubleVector.fromArray(S, in, i).mul(gain);
             // |z| >= 19: tanh(z) rounds to +-1 exactly (1 - tanh(19) < 2^-54); saturated blocks skip the intrinsic
             VectorMask<Double> saturated = z.abs().compare(VectorOperators.GE, SATURATION);
@@ -44,7 +48,7 @@ public final class VectorKernels implements Kernels {
             DoubleVector t = saturated.allTrue() ? sign : z.lanewise(VectorOperators.TANH).blend(sign, saturated);
             t.intoArray(out, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             out[i] = engram.activation.Tanh.tanh(gain * in[i]);
         }
     }
@@ -77,6 +81,133 @@ public final class VectorKernels implements Kernels {
         }
         for (; i < n; i++) {
             y[i] += s * a[aOff + i];
+        }
+    }
+
+    /**
+     * Four rows of W against two vectors' width of X at a time: eight accumulators, each fed by one FMA per j in
+     * increasing j, as in the scalar reference, so results are bit-identical to it.
+     */
+    @Override public void gemmRows(double[] w, int n, double[] x, int k, double[] out, int from, int to) {
+        int l = S.length();
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int w0 = i * n, w1 = w0 + n, w2 = w1 + n, w3 = w2 + n;
+            int c = 0;
+            for (; c + 2 * l <= k; c += 2 * l) {
+                DoubleVector a0 = DoubleVector.zero(S), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
+                for (int j = 0; j < n; j++) {
+                    int xo = j * k + c;
+                    DoubleVector xa = DoubleVector.fromArray(S, x, xo), xb = DoubleVector.fromArray(S, x, xo + l);
+                    DoubleVector s0 = DoubleVector.broadcast(S, w[w0 + j]), s1 = DoubleVector.broadcast(S, w[w1 + j]);
+                    DoubleVector s2 = DoubleVector.broadcast(S, w[w2 + j]), s3 = DoubleVector.broadcast(S, w[w3 + j]);
+                    a0 = s0.fma(xa, a0);
+                    b0 = s0.fma(xb, b0);
+                    a1 = s1.fma(xa, a1);
+                    b1 = s1.fma(xb, b1);
+                    a2 = s2.fma(xa, a2);
+                    b2 = s2.fma(xb, b2);
+                    a3 = s3.fma(xa, a3);
+                    b3 = s3.fma(xb, b3);
+                }
+                a0.intoArray(out, i * k + c);
+                b0.intoArray(out, i * k + c + l);
+                a1.intoArray(out, (i + 1) * k + c);
+                b1.intoArray(out, (i + 1) * k + c + l);
+                a2.intoArray(out, (i + 2) * k + c);
+                b2.intoArray(out, (i + 2) * k + c + l);
+                a3.intoArray(out, (i + 3) * k + c);
+                b3.intoArray(out, (i + 3) * k + c + l);
+            }
+            if (c < k) {
+                gemmColumns(w, n, x, k, out, i, i + 4, c);
+            }
+        }
+        if (i < to) {
+            gemmColumns(w, n, x, k, out, i, to, 0);
+        }
+    }
+
+    /** The scalar reference on rows [from, to) and columns [c0, k). */
+    private static void gemmColumns(double[] w, int n, double[] x, int k, double[] out, int from, int to, int c0) {
+        for (int i = from; i < to; i++) {
+            int o = i * k;
+            java.util.Arrays.fill(out, o + c0, o + k, 0.0);
+            for (int j = 0; j < n; j++) {
+                double wij = w[i * n + j];
+                int xo = j * k;
+                for (int c = c0; c < k; c++) {
+                    out[o + c] = Math.fma(wij, x[xo + c], out[o + c]);
+                }
+            }
+        }
+    }
+
+    /** Four rows of H against one vector's width of columns at a time, accumulated in registers over i. */
+    @Override public void projectBlock(double[] f, int n, int r, double[] x, int k, double[] h, int c0, int c1) {
+        int l = S.length();
+        int c = c0;
+        for (; c + l <= c1; c += l) {
+            int q = 0;
+            for (; q + 3 < r; q += 4) {
+                DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, xo);
+                    a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
+                    a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
+                    a2 = DoubleVector.broadcast(S, f[fo + 2]).fma(xv, a2);
+                    a3 = DoubleVector.broadcast(S, f[fo + 3]).fma(xv, a3);
+                }
+                a0.intoArray(h, q * k + c);
+                a1.intoArray(h, (q + 1) * k + c);
+                a2.intoArray(h, (q + 2) * k + c);
+                a3.intoArray(h, (q + 3) * k + c);
+            }
+            for (; q < r; q++) {
+                DoubleVector a0 = DoubleVector.zero(S);
+                for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
+                    a0 = DoubleVector.broadcast(S, f[fo]).fma(DoubleVector.fromArray(S, x, xo), a0);
+                }
+                a0.intoArray(h, q * k + c);
+            }
+        }
+        if (c < c1) {
+            Kernels.super.projectBlock(f, n, r, x, k, h, c, c1);
+        }
+    }
+
+    @Override public void combineBlock(double[] f, int r, double[] h, int k, double[] g, double[] x, double[] out,
+            int from, int to) {
+        int l = S.length();
+        for (int i = from; i < to; i++) {
+            int o = i * k, fo = i * r;
+            int c = 0;
+            for (; c + l <= k; c += l) {
+                DoubleVector acc = g != null ? DoubleVector.fromArray(S, x, o + c).mul(g[i]) : DoubleVector.zero(S);
+                for (int q = 0; q < r; q++) {
+                    acc = DoubleVector.broadcast(S, f[fo + q]).fma(DoubleVector.fromArray(S, h, q * k + c), acc);
+                }
+                acc.intoArray(out, o + c);
+            }
+            for (; c < k; c++) {
+                double acc = g != null ? g[i] * x[o + c] : 0;
+                for (int q = 0; q < r; q++) {
+                    acc = Math.fma(f[fo + q], h[q * k + c], acc);
+                }
+                out[o + c] = acc;
+            }
+        }
+    }
+
+    @Override public void fmaRow(double s, double[] a, int aOff, double[] y, int yOff, int n) {
+        int l = S.length();
+        DoubleVector sv = DoubleVector.broadcast(S, s);
+        int i = 0;
+        for (; i + l <= n; i += l) {
+            sv.fma(DoubleVector.fromArray(S, a, aOff + i), DoubleVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(s, a[aOff + i], y[yOff + i]);
         }
     }
 
