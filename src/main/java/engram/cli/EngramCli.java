@@ -51,6 +51,20 @@ public final class EngramCli implements Runnable {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         });
+        CommandLine.ITypeConverter<Double> finite = value -> {
+            double v;
+            try {
+                v = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number");
+            }
+            if (!Double.isFinite(v)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a finite number");
+            }
+            return v;
+        };
+        cl.registerConverter(Double.class, finite);
+        cl.registerConverter(double.class, finite);
         cl.registerConverter(ModelKind.class, named(ModelKind.class));
         cl.registerConverter(MemoryKind.class, named(MemoryKind.class));
         cl.registerConverter(CouplingRule.class, named(CouplingRule.class));
@@ -64,7 +78,9 @@ public final class EngramCli implements Runnable {
                 if (!f.isFile()) {
                     throw new IllegalArgumentException("--params must name a readable properties file, got '" + file + "'");
                 }
-                cl.getSubcommands().get("simulate").setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(f));
+                CommandLine simulate = cl.getSubcommands().get("simulate");
+                checkParameterKeys(f, simulate);
+                simulate.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(f));
             }
         }
         cl.setParameterExceptionHandler((ex, rest) -> {
@@ -85,6 +101,29 @@ public final class EngramCli implements Runnable {
             return INTERNAL;
         });
         return cl;
+    }
+
+    /** Refuses a parameter file with a key that is no option of the command (a typo would otherwise be ignored). */
+    static void checkParameterKeys(java.io.File file, CommandLine command) {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = new java.io.FileInputStream(file)) {
+            props.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--params: cannot read " + file + ": " + e.getMessage());
+        }
+        java.util.TreeSet<String> valid = new java.util.TreeSet<>();
+        for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
+            String name = o.longestName().replaceFirst("^-+", "");
+            if (!name.equals("params") && !name.equals("help") && !name.equals("version")) {
+                valid.add(name);
+            }
+        }
+        java.util.TreeSet<String> unknown = new java.util.TreeSet<>(props.stringPropertyNames());
+        unknown.removeAll(valid);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--params " + file + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; valid keys: " + String.join(", ", valid));
+        }
     }
 
     /** Converts an option value to the enum constant whose command-line name (toString) it is. */

@@ -69,6 +69,9 @@ final class IdpRetrievalCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
+        engram.report.AtomicFiles.checkDirectory(out, "--out");
+        engram.report.AtomicFiles.checkFile(out.resolve("accuracy.csv"), "--out");
+        engram.report.AtomicFiles.checkFile(out.resolve("accuracy.png"), "--out");
         if (trials < 1 || trials > 100_000) {
             throw new IllegalArgumentException("--trials must be in [1, 100000], got " + trials);
         }

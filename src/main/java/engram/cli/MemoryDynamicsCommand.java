@@ -65,6 +65,11 @@ final class MemoryDynamicsCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
+        if (out != null) {
+            engram.report.AtomicFiles.checkDirectory(out, "--out");
+            engram.report.AtomicFiles.checkFile(out.resolve("figure1.png"), "--out");
+            engram.report.AtomicFiles.checkFile(out.resolve("figure1.csv"), "--out");
+        }
         if (every < 1 || every > steps) {
             throw new IllegalArgumentException("--every must be in [1, --steps], got " + every);
         }

@@ -47,6 +47,10 @@ final class MergeCommand implements Callable<Integer> {
     boolean noHistory;
 
     @Override public Integer call() throws Exception {
+        engram.report.ReportWriter.checkDestination(out, "--out");
+        if (!noHistory) {
+            engram.report.AtomicFiles.checkFile(history, "--history");
+        }
         Map<String, ClaimResult> byId = new HashMap<>();
         List<RenderedFigure> figures = new ArrayList<>();
         Long seed = null;

@@ -6,6 +6,7 @@ import engram.report.AtomicFiles;
 import engram.report.Baseline;
 import engram.report.BaselineDiff;
 import engram.report.RenderedFigure;
+import engram.report.ReportWriter;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.report.Shard;
@@ -68,10 +69,17 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         claims.removeIf(c -> !s.includes(c.id()));
+        ReportWriter.checkDestination(out, "--out");
+        if (!noHistory) {
+            AtomicFiles.checkFile(history, "--history");
+        }
         Path baselinePath = baseline != null ? baseline : updateBaseline ? Path.of("reports", "baseline.json") : null;
         Report old = baselinePath != null && Files.exists(baselinePath) ? Report.read(baselinePath) : null;
         if (baseline != null && old == null && !updateBaseline) {
             throw new IllegalArgumentException("--baseline: file not found: " + baseline);
+        }
+        if (updateBaseline) {
+            AtomicFiles.checkFile(baselinePath, "--baseline");
         }
         Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
                 : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");

@@ -141,6 +141,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws IOException {
+        engram.report.AtomicFiles.checkFile(out, "--out");
         NetworkSpec spec = new NetworkSpec(model, n, p, patterns, q, r, design, a, b, activation, gain, threshold, tau,
                 zeroDiagonal, false, inputPattern, inputStrength, mixtures, beta);
         Integration run = new Integration(integrator, t, dt, tol, sigma, sampleEvery);

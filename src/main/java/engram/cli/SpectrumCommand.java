@@ -43,6 +43,10 @@ final class SpectrumCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
+        if (out != null) {
+            engram.report.AtomicFiles.checkDirectory(out, "--out");
+            engram.report.AtomicFiles.checkFile(out.resolve("spectrum.png"), "--out");
+        }
         if (nv < 1 || nv > 20_000 || nh < 1 || nh > 20_000) {
             throw new IllegalArgumentException("--nv and --nh must be in [1, 20000], got " + nv + " and " + nh);
         }

@@ -57,6 +57,8 @@ public final class Patterns {
     public static PatternSet commonCore(int n, double q) {
         requireActivity(q);
         int p = (int) Math.floor(1 + 1 / q);
+        requireWhole("balanced memories need q^2 N", q * q * n, n, q);
+        requireWhole("balanced memories need q (1 - q) N", q * (1 - q) * n, n, q);
         int core = (int) Math.round(q * q * n);
         int blocks = (int) Math.round(q * (1 - q) * n);
         if (core + blocks * p > n) {
@@ -86,6 +88,8 @@ public final class Patterns {
         if (!(r >= 0 && r < 1)) {
             throw new IllegalArgumentException("co-activity r must be in [0, 1), got " + r);
         }
+        requireWhole("correlated memories need r q N", r * q * n, n, q);
+        requireWhole("correlated memories need (1 - r) q N", (1 - r) * q * n, n, q);
         int core = (int) Math.round(r * q * n);
         int own = (int) Math.round((1 - r) * q * n);
         if (core + p * own > n || own < 1) {
@@ -147,6 +151,17 @@ public final class Patterns {
     private static void requireActivity(double q) {
         if (!(q > 0 && q < 1)) {
             throw new IllegalArgumentException("activity q must be in (0, 1), got " + q);
+        }
+    }
+
+    /**
+     * The constructions are exact (activity q, overlaps as stated, so that the designed equilibria are exact) only
+     * when their unit counts are whole numbers; otherwise they are refused with the rule they break.
+     */
+    private static void requireWhole(String rule, double count, int n, double q) {
+        if (Math.abs(count - Math.rint(count)) > 1e-9 * Math.max(1, count)) {
+            throw new IllegalArgumentException(rule + " to be a whole number (got " + String.format(java.util.Locale.ROOT,
+                    "%.4g", count) + " for N = " + n + ", q = " + q + "); choose N accordingly");
         }
     }
 }

@@ -28,22 +28,33 @@ public final class ReportWriter {
 
     /**
      * Writes the figures (with their captions in figures.json, which {@code merge} reads), report.json, summary.md and
-     * index.html (in that order, each atomically; index.html last).
+     * index.html into a fresh directory that then replaces {@code dir}.
      *
      * @param diff the comparison with the baseline, or null when none was checked ({@code baseline} says why)
      */
     public static void write(Path dir, Report report, List<RenderedFigure> figures, BaselineDiff diff, Baseline baseline,
             List<Claim<?>> registry) throws IOException {
-        Files.createDirectories(dir);
-        List<Caption> captions = new ArrayList<>();
-        for (RenderedFigure f : figures) {
-            AtomicFiles.write(dir.resolve(f.file()), f.png());
-            captions.add(new Caption(f.file(), f.caption()));
-        }
-        AtomicFiles.write(dir.resolve("figures.json"), JsonFormat.pretty(captions) + "\n");
-        AtomicFiles.write(dir.resolve("report.json"), report.toJsonText());
-        AtomicFiles.write(dir.resolve("summary.md"), summary(report, diff, baseline));
-        AtomicFiles.write(dir.resolve("index.html"), html(report, figures, diff, baseline, registry));
+        AtomicFiles.replaceDirectory(dir, ReportWriter::isReportFile, fresh -> {
+            List<Caption> captions = new ArrayList<>();
+            for (RenderedFigure f : figures) {
+                AtomicFiles.write(fresh.resolve(f.file()), f.png());
+                captions.add(new Caption(f.file(), f.caption()));
+            }
+            AtomicFiles.write(fresh.resolve("figures.json"), JsonFormat.pretty(captions) + "\n");
+            AtomicFiles.write(fresh.resolve("report.json"), report.toJsonText());
+            AtomicFiles.write(fresh.resolve("summary.md"), summary(report, diff, baseline));
+            AtomicFiles.write(fresh.resolve("index.html"), html(report, figures, diff, baseline, registry));
+        });
+    }
+
+    /** Whether a file name is one a report directory holds (so a new report may replace it). */
+    public static boolean isReportFile(String name) {
+        return AtomicFiles.REPORT_FILES.contains(name) || name.endsWith(".png") && !name.startsWith(".");
+    }
+
+    /** Checks before any work that a report can be written to {@code dir}. */
+    public static void checkDestination(Path dir, String option) {
+        AtomicFiles.checkReplaceableDirectory(dir, option, ReportWriter::isReportFile);
     }
 
     /** One sentence on the baseline: compared (with what), or not checked and why. */
