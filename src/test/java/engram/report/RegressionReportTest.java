@@ -138,7 +138,7 @@ class RegressionReportTest {
         assertThatThrownBy(() -> Shard.parse("x")).hasMessageContaining("I/N");
     }
 
-    /** A write that fails before its rename (here: the target is a non-empty directory) changes nothing. */
+    /** A write that is refused (here: the target is a directory) changes nothing and leaves no temporary file. */
     @Test
     void anInterruptedWriteNeverLeavesATruncatedBaseline(@TempDir Path dir) throws IOException {
         Path baseline = dir.resolve("baseline.json");
@@ -146,7 +146,8 @@ class RegressionReportTest {
         AtomicFiles.write(baseline, old);
         Path blocked = dir.resolve("blocked.json");
         Files.createDirectories(blocked.resolve("child"));
-        assertThatThrownBy(() -> AtomicFiles.write(blocked, old)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> AtomicFiles.write(blocked, old)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.isDirectory(blocked.resolve("child"))).isTrue();
         assertThat(Files.readString(baseline)).isEqualTo(old);
         assertThat(Report.read(baseline).results()).hasSize(FAST.size());
         try (var files = Files.list(dir)) {
