@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * Batched ensembles against the single-trajectory path: block products against column-by-column products, and
  * Euler, RK4 and Euler-Maruyama on K trajectories against K separate runs. The drift is summed in another order in
  * the block product, so agreement is to round-off: at most {@value #BOUND} relative after 200 steps (measured about
- * 1e-14). The noise of trajectory c does not depend on K: there the agreement is bit for bit.
+ * 1e-14). The noise of trajectory c does not depend on K, and neither does the arithmetic on it; the one
+ * exception is the Vector API's tanh, which can differ by an ulp between interpreted and JIT-compiled code (seen
+ * under mutation testing), so trajectories of ensembles of different sizes agree to 1e-13, not always bit for bit.
  */
 class EnsembleTest {
 
@@ -146,7 +148,7 @@ class EnsembleTest {
                     System.arraycopy(col, 0, results[s], c * n, n);
                 }
             }
-            assertThat(results[1]).isEqualTo(results[0]);
+            assertThat(relativeGap(results[1], results[0])).isLessThan(1e-13);
         }
     }
 }
