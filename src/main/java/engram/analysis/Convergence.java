@@ -3,6 +3,7 @@ package engram.analysis;
 import engram.integrate.FixedStepMethod;
 import engram.integrate.Trajectory;
 import engram.model.VectorField;
+import engram.oracle.ExactProblem;
 import engram.oracle.Oracle;
 import java.util.Arrays;
 
@@ -33,6 +34,27 @@ public final class Convergence {
     /** The order of {@code method} on {@code f} from x0 over [0, t1], with steps t1 2^-firstLevel .. over levels. */
     public static Estimate order(FixedStepMethod method, VectorField f, double[] x0, double t1, int firstLevel, int levels) {
         Trajectory reference = Oracle.dp853().sample(f, 0, x0, t1, t1 / 4);
+        return order(method, f, 0, x0, t1, firstLevel, levels, reference::state, ERROR_FLOOR);
+    }
+
+    /**
+     * The order of {@code method} on a closed-form problem over its interval [t0, t1] (t0 != 0, explicitly
+     * time-dependent), against its exact solution; the floor is then {@link #EXACT_FLOOR} (rounding only).
+     */
+    public static Estimate order(FixedStepMethod method, ExactProblem p, int firstLevel, int levels) {
+        double t0 = p.t0(), t1 = p.t1();
+        return order(method, p, t0, p.x0(), t1, firstLevel, levels, j -> p.exact(t0 + j * (t1 - t0) / 4), EXACT_FLOOR);
+    }
+
+    /** Errors below this are rounding, for a closed-form reference of order-one size. */
+    public static final double EXACT_FLOOR = 1e-12;
+
+    private static Estimate order(FixedStepMethod method, VectorField f, double t0, double[] x0, double t1, int firstLevel,
+            int levels, java.util.function.IntFunction<double[]> quarter, double floor) {
+        double[][] reference = new double[5][];
+        for (int j = 0; j <= 4; j++) {
+            reference[j] = quarter.apply(j);
+        }
         double[] steps = new double[levels];
         double[] errors = new double[levels];
         int fitEnd = 0;
@@ -41,11 +63,11 @@ public final class Convergence {
             double[] x = x0.clone();
             double[] worst = {0};
             int[] sample = {0};
-            method.integrate(f, 0, x, t1, count, count / 4,
-                    (t, y) -> worst[0] = Math.max(worst[0], Fits.maxAbsDiff(y, reference.state(sample[0]++))));
-            steps[k] = t1 / count;
+            method.integrate(f, t0, x, t1, count, count / 4,
+                    (t, y) -> worst[0] = Math.max(worst[0], Fits.maxAbsDiff(y, reference[sample[0]++])));
+            steps[k] = (t1 - t0) / count;
             errors[k] = worst[0];
-            if (errors[k] >= ERROR_FLOOR) {
+            if (errors[k] >= floor) {
                 fitEnd = k + 1;
             }
         }

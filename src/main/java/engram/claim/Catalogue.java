@@ -72,19 +72,22 @@ public final class Catalogue {
         }
         Map<String, Double> named = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
-            if (CatalogueEntry.KEYS.contains(key)) {
+            if (CatalogueEntry.KEYS.contains(key) || CatalogueEntry.OPTIONAL_KEYS.contains(key)) {
                 continue;
             }
             if (!key.startsWith("tolerance.")) {
                 throw new IllegalStateException("catalogue entry " + id + ": unknown key '" + key + "'; valid keys are "
-                        + CatalogueEntry.KEYS + " and tolerance.<name>");
+                        + CatalogueEntry.KEYS + ", " + CatalogueEntry.OPTIONAL_KEYS + " and tolerance.<name>");
             }
             named.put(key.substring("tolerance.".length()), number(id, key, p.getProperty(key)));
         }
         return new CatalogueEntry(id, p.getProperty("title"), p.getProperty("statement"), p.getProperty("source"),
                 p.getProperty("hypotheses"), p.getProperty("metric"), number(id, "tolerance", p.getProperty("tolerance")),
                 named, p.getProperty("tolerance.why"), p.getProperty("control"), p.getProperty("claim").trim(),
-                p.getProperty("direction").trim(), number(id, "regression", p.getProperty("regression")));
+                p.getProperty("direction").trim(), number(id, "regression", p.getProperty("regression")),
+                p.getProperty("false-failure-rate") == null ? null
+                        : number(id, "false-failure-rate", p.getProperty("false-failure-rate")),
+                p.getProperty("false-failure-rate.why"));
     }
 
     private static double number(String id, String key, String text) {

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Runs a claim: QuickTheories generates the hypothesis cases from a fixed seed and every one is evaluated and
- * recorded (the worst is kept); then control cases are drawn from a seeded {@link RandomDraw} until one violates.
+ * recorded (the worst is kept; an exception or a NaN in a hypothesis case fails it); then control cases are drawn from
+ * a seeded {@link RandomDraw} until one violates the claim's metric with finite numbers: an exception, a NaN or an
+ * infinity in a control case is an error, not evidence that the check can fail.
  * The property tests call the same runner, so the report and the tests evaluate exactly the same cases; only when a
  * case fails do the tests re-run QuickTheories' throwing check to shrink it. Deterministic in (seed, claim id,
  * examples).
@@ -38,6 +40,18 @@ public final class ClaimRunner {
     }
 
     public static <C> ClaimResult run(Claim<C> claim, long seed, int examples) {
+        return run(claim, seed, examples, true);
+    }
+
+    /**
+     * The hypothesis cases only, without the negative control: its verdict is HOLDS, FAILS or INCONCLUSIVE (what a
+     * false-failure measurement needs).
+     */
+    public static <C> ClaimResult runHypotheses(Claim<C> claim, long seed, int examples) {
+        return run(claim, seed, examples, false);
+    }
+
+    private static <C> ClaimResult run(Claim<C> claim, long seed, int examples, boolean withControl) {
         long start = System.nanoTime();
         Worst worst = new Worst();
         qt().withFixedSeed(seedFor(seed, claim.id(), "hypotheses"))
@@ -59,7 +73,7 @@ public final class ClaimRunner {
                     }
                     worst.failed |= e.violates();
                 });
-        Search control = searchControl(claim, seed);
+        Search control = withControl ? searchControl(claim, seed) : new Search(true, 0, "", "not searched");
         boolean enough = worst.cases - worst.skipped >= Math.max(1, Math.ceil(claim.minimumInformative() * worst.cases));
         ClaimResult.Verdict verdict = worst.failed ? ClaimResult.Verdict.FAILS
                 : !enough ? ClaimResult.Verdict.INCONCLUSIVE
@@ -96,22 +110,30 @@ public final class ClaimRunner {
     public static <C> Search searchControl(Claim<C> claim, long seed) {
         SplittableRandom controls = streamFor(seed, claim.id(), "control");
         String last = "";
+        int crashed = 0, nonFinite = 0;
         for (int k = 1; k <= claim.controlBudget(); k++) {
             C c = claim.control().draw(new RandomDraw(controls.split()));
             Evaluation e = evaluateSafely(claim, c);
             last = e.detail();
-            if (e.violates()) {
+            if (e.detail().startsWith(THREW)) {
+                crashed++;
+            } else if (e.violates() && !e.finite()) {
+                nonFinite++;
+            } else if (e.violates()) {
                 return new Search(true, k, String.valueOf(c), e.detail());
             }
         }
-        return new Search(false, claim.controlBudget(), "", last);
+        return new Search(false, claim.controlBudget(), "", (crashed + nonFinite > 0 ? crashed + " control case(s) threw and "
+                + nonFinite + " gave non-finite numbers, which are not evidence of a violation; last: " : "") + last);
     }
+
+    private static final String THREW = "check threw ";
 
     private static <C> Evaluation evaluateSafely(Claim<C> claim, C c) {
         try {
             return claim.evaluate(c);
         } catch (RuntimeException ex) {
-            return new Evaluation(Double.NaN, Double.NEGATIVE_INFINITY, "check threw " + ex);
+            return new Evaluation(Double.NaN, Double.NEGATIVE_INFINITY, THREW + ex);
         }
     }
 }

@@ -23,6 +23,11 @@ public record Evaluation(double metric, double margin, String detail, boolean in
         return informative && !(margin >= 0);
     }
 
+    /** Whether the metric and the margin are finite numbers (a control's violation must be). */
+    public boolean finite() {
+        return Double.isFinite(metric) && Double.isFinite(margin);
+    }
+
     /** A metric that must not exceed {@code tolerance}. */
     public static Evaluation atMost(double metric, double tolerance, String detail) {
         double margin = Double.isNaN(metric) ? Double.NEGATIVE_INFINITY : tolerance - metric;

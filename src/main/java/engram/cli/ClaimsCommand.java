@@ -27,7 +27,8 @@ final class ClaimsCommand implements Callable<Integer> {
     /** One claim as {@code --json} prints it: its family, its catalogue entry and the ranges its cases are drawn from. */
     record Listed(String id, String family, String title, String statement, String source, String hypotheses,
             String cases, String controlCases, String metric, double tolerance, Map<String, Double> tolerances,
-            String toleranceWhy, String control, String claim, String direction, double regression) {
+            String toleranceWhy, String control, String claim, String direction, double regression,
+            Double falseFailureRate, String falseFailureWhy) {
     }
 
     /** The {@code --json} output. */
@@ -45,7 +46,8 @@ final class ClaimsCommand implements Callable<Integer> {
                 CatalogueEntry e = c.entry();
                 listed.add(new Listed(e.id(), f.name(), e.title(), e.statement(), e.source(), e.hypotheses(),
                         CaseRanges.text(c.hypotheses()), CaseRanges.text(c.control()), e.metric(), e.tolerance(),
-                        e.tolerances(), e.toleranceWhy(), e.control(), e.claim(), e.direction(), e.regression()));
+                        e.tolerances(), e.toleranceWhy(), e.control(), e.claim(), e.direction(), e.regression(),
+                        e.falseFailureRate(), e.falseFailureWhy()));
             }
         }
         if (global.json) {

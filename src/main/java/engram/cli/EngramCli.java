@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
                 SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
+                FalseFailuresCommand.class,
                 BenchCommand.class})
 public final class EngramCli implements Runnable {
 
@@ -38,7 +39,7 @@ public final class EngramCli implements Runnable {
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory or bench");
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures or bench");
     }
 
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */

@@ -52,6 +52,7 @@ final class MergeCommand implements Callable<Integer> {
             engram.report.AtomicFiles.checkFile(history, "--history");
         }
         Map<String, ClaimResult> byId = new HashMap<>();
+        List<engram.claim.Sensitivity> sensitivities = new ArrayList<>();
         List<RenderedFigure> figures = new ArrayList<>();
         Long seed = null;
         String depth = null;
@@ -65,6 +66,7 @@ final class MergeCommand implements Callable<Integer> {
             seed = r.seed();
             depth = r.depth();
             wall += r.provenance() == null ? 0 : r.provenance().wallMillis();
+            sensitivities.addAll(r.sensitivities());
             for (ClaimResult c : r.results()) {
                 if (byId.put(c.id(), c) != null) {
                     throw new IllegalArgumentException("DIR " + dir + ": claim " + c.id() + " appears in two shards");
@@ -87,7 +89,8 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         ordered.addAll(byId.values());
-        Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall);
+        Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall)
+                .withSensitivities(sensitivities);
         Baseline against = baseline == null ? Baseline.none("no --baseline given")
                 : Baseline.of(Report.read(baseline), baseline.toString());
         BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all());

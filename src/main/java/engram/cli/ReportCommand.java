@@ -50,6 +50,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not append this run to the history.")
     boolean noHistory;
 
+    @Option(names = "--mutations", paramLabel = "DIR", description = "Read PIT's mutations.xml files under DIR (after "
+            + "mvn -Pmutation verify: target/pit-reports) and put the mutation score per package and the surviving "
+            + "mutants into the report and its history.")
+    Path mutations;
+
+    @Option(names = "--false-failures", paramLabel = "FILE", defaultValue = "reports/false-failures.json",
+            description = "Measured false-failure rates to show beside the stated ones, when the file exists "
+                    + "(engram false-failures writes it; default ${DEFAULT-VALUE}).")
+    Path falseFailures;
+
     @Option(names = "--shard", description = "Run only shard I of N (I/N); the split depends only on claim ids.")
     String shard;
 
@@ -81,6 +91,8 @@ final class ReportCommand implements Callable<Integer> {
         if (updateBaseline) {
             AtomicFiles.checkFile(baselinePath, "--baseline");
         }
+        engram.report.MutationSummary mutation = mutations == null ? null : engram.report.MutationSummary.read(mutations,
+                engram.report.MutationSummary.equivalents(Path.of("properties", "equivalent-mutants.csv")));
         Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
                 : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");
         // the figures of the families with a claim in this run (every family in a full run); shard 1 draws them,
@@ -98,7 +110,10 @@ final class ReportCommand implements Callable<Integer> {
                             return t;
                         }))
                 : java.util.concurrent.CompletableFuture.completedFuture(List.of());
-        Report report = ReportRun.run(claims, global.seed, d, s, System.err::println);
+        engram.report.FalseFailures rates = Files.isRegularFile(falseFailures)
+                ? engram.report.FalseFailures.read(falseFailures) : null;
+        Report report = ReportRun.run(claims, global.seed, d, s, System.err::println).withMutation(mutation)
+                .withFalseFailures(rates);
         List<RenderedFigure> figures;
         try {
             figures = drawing.join();

@@ -10,8 +10,11 @@ import engram.model.VectorField;
  */
 public final class DormandPrince54 {
 
-    /** What an integration spent. */
-    public record Stats(int evaluations, int accepted, int rejected) {
+    /**
+     * What an integration spent, and its first attempted step: its size and its error in the tolerance norm (a good
+     * starting step is accepted without being wastefully small).
+     */
+    public record Stats(int evaluations, int accepted, int rejected, double firstStep, double firstError) {
     }
 
     private static final double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
@@ -61,6 +64,7 @@ public final class DormandPrince54 {
     public Stats integrate(VectorField f, double t0, double[] x, double t1, StepObserver observer) {
         int n = x.length;
         int evals = 0, accepted = 0, rejected = 0;
+        double firstStep = Double.NaN, firstError = Double.NaN;
         observer.observe(t0, x);
         f.evaluate(t0, x, k1);
         evals++;
@@ -72,38 +76,19 @@ public final class DormandPrince54 {
             if (t + h > t1) {
                 h = t1 - t;
             }
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + h * A21 * k1[i];
-            }
-            f.evaluate(t + C2 * h, y, k2);
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + h * (A31 * k1[i] + A32 * k2[i]);
-            }
-            f.evaluate(t + C3 * h, y, k3);
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-            }
-            f.evaluate(t + C4 * h, y, k4);
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-            }
-            f.evaluate(t + C5 * h, y, k5);
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-            }
-            f.evaluate(t + h, y, k6);
-            for (int i = 0; i < n; i++) {
-                ynew[i] = x[i] + h * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
-            }
-            f.evaluate(t + h, ynew, k7);
+            stages(f, t, x, h);
             evals += 6;
             double err = 0;
             for (int i = 0; i < n; i++) {
-                double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+                double e = errorComponent(i, h);
                 double sc = atol + rtol * Math.max(Math.abs(x[i]), Math.abs(ynew[i]));
                 err += (e / sc) * (e / sc);
             }
             err = errorScale * Math.sqrt(err / n);
+            if (accepted + rejected == 0) {
+                firstStep = h;
+                firstError = err;
+            }
             if (err <= 1) {
                 t = (h == t1 - t) ? t1 : t + h;
                 System.arraycopy(ynew, 0, x, 0, n);
@@ -119,7 +104,56 @@ public final class DormandPrince54 {
             }
             h *= factor;
         }
-        return new Stats(evals, accepted, rejected);
+        return new Stats(evals, accepted, rejected, firstStep, firstError);
+    }
+
+    /** The six new stages of a step from (t, x) with step h (k1 = f(t, x) given): ynew (5th order) and k7 = f(t + h, ynew). */
+    private void stages(VectorField f, double t, double[] x, double h) {
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + h * A21 * k1[i];
+        }
+        f.evaluate(t + C2 * h, y, k2);
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + h * (A31 * k1[i] + A32 * k2[i]);
+        }
+        f.evaluate(t + C3 * h, y, k3);
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+        }
+        f.evaluate(t + C4 * h, y, k4);
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+        }
+        f.evaluate(t + C5 * h, y, k5);
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        }
+        f.evaluate(t + h, y, k6);
+        for (int i = 0; i < n; i++) {
+            ynew[i] = x[i] + h * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
+        }
+        f.evaluate(t + h, ynew, k7);
+    }
+
+    /** Component i of the embedded error estimate {@code y5 - y4} of the step just staged. */
+    private double errorComponent(int i, double h) {
+        return h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+    }
+
+    /**
+     * One step from (t, x) with step h and no step control, for local-error measurements: x becomes the 5th-order
+     * solution; returns the max norm of the embedded error estimate {@code h sum_i (b_i - b*_i) k_i}.
+     */
+    public double singleStep(VectorField f, double t, double[] x, double h) {
+        f.evaluate(t, x, k1);
+        stages(f, t, x, h);
+        double estimate = 0;
+        for (int i = 0; i < x.length; i++) {
+            estimate = Math.max(estimate, Math.abs(errorComponent(i, h)));
+        }
+        System.arraycopy(ynew, 0, x, 0, x.length);
+        return estimate;
     }
 
     /**

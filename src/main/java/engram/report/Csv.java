@@ -3,7 +3,11 @@ package engram.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.databind.MappingIterator;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** CSV text through Jackson's CSV module: a header row, then one row per array (numbers, strings, booleans). */
 public final class Csv {
@@ -11,6 +15,16 @@ public final class Csv {
     private static final CsvMapper MAPPER = new CsvMapper();
 
     private Csv() {
+    }
+
+    /** The rows of a CSV file with a header row, as column-name maps ({@code #} lines are comments). */
+    public static List<Map<String, String>> readRows(Path file) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
+        try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class).with(schema).readValues(file.toFile())) {
+            return it.readAll();
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read CSV " + file + ": " + e.getMessage());
+        }
     }
 
     public static String write(List<String> header, List<?> rows) {

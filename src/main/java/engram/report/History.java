@@ -1,5 +1,6 @@
 package engram.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import engram.claim.ClaimResult;
 import engram.figure.Plot;
 import java.io.IOException;
@@ -19,8 +20,10 @@ public final class History {
 
     /** The line recorded for one run: provenance essentials, counts and each claim's worst margin. */
     public record Line(String date, String commit, long seed, String depth, long holds, int total, long wallMillis,
-            Map<String, Double> worstMargins) {
+            Map<String, Double> worstMargins, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> mutationScores) {
     }
+
+    static final String MUTATION_FIGURE = "mutation-trend.png";
 
     static Line line(Report report) {
         Provenance p = report.provenance();
@@ -28,8 +31,15 @@ public final class History {
         for (ClaimResult r : report.results()) {
             margins.put(r.id(), r.worstMargin());
         }
+        Map<String, Double> mutation = null;
+        if (report.mutation() != null) {
+            mutation = new LinkedHashMap<>();
+            for (MutationSummary.PackageScore s : report.mutation().packages()) {
+                mutation.put(s.name(), s.score());
+            }
+        }
         return new Line(p == null ? "" : p.date(), p == null ? "" : p.commit(), report.seed(), report.depth(),
-                report.holds(), report.results().size(), p == null ? 0 : p.wallMillis(), margins);
+                report.holds(), report.results().size(), p == null ? 0 : p.wallMillis(), margins, mutation);
     }
 
     /** Appends one line, rewriting the file atomically (a reader never sees a half line). */
@@ -78,5 +88,25 @@ public final class History {
                 + "per run.", "History: last " + k + " report runs", "run", "value", false, false,
                 List.of(Plot.Series.points("claims holding", x, holds), Plot.Series.points("claims not holding", x, failing),
                         Plot.Series.points("wall time (s)", x, wall)));
+    }
+
+    /** Mutation score per package over the runs that recorded one; null before two such runs. */
+    public static Plot mutationTrend(Path file) throws IOException {
+        List<Line> lines = read(file).stream().filter(l -> l.mutationScores() != null).toList();
+        if (lines.size() < 2) {
+            return null;
+        }
+        Map<String, List<double[]>> byPackage = new java.util.TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            for (Map.Entry<String, Double> e : lines.get(i).mutationScores().entrySet()) {
+                byPackage.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {i + 1, e.getValue()});
+            }
+        }
+        List<Plot.Series> series = new ArrayList<>();
+        byPackage.forEach((pkg, pts) -> series.add(Plot.Series.points(pkg, pts.stream().mapToDouble(v -> v[0]).toArray(),
+                pts.stream().mapToDouble(v -> v[1]).toArray())));
+        return new Plot(MUTATION_FIGURE, "Mutation score per package (PIT, mvn -Pmutation verify, then report --mutations) "
+                + "over the report runs that recorded one.", "Mutation score trend", "run with mutation scores",
+                "mutants detected / mutants", false, false, series);
     }
 }

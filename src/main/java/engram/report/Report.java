@@ -5,6 +5,7 @@ import engram.Engram;
 import engram.claim.Catalogue;
 import engram.claim.CatalogueEntry;
 import engram.claim.ClaimResult;
+import engram.claim.Sensitivity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,35 @@ import java.util.List;
  * One run's results: the claims' verdicts and metrics (deterministic for a seed) and its {@link Provenance}. Its JSON
  * form ({@link File}) is {@code report.json}; a committed copy of it is the baseline.
  */
-public record Report(long seed, String depth, List<ClaimResult> results, Provenance provenance) {
+public record Report(long seed, String depth, List<ClaimResult> results, Provenance provenance,
+        List<Sensitivity> sensitivities, MutationSummary mutation, FalseFailures falseFailures) {
+
+    public Report {
+        sensitivities = sensitivities == null ? List.of() : List.copyOf(sensitivities);
+    }
+
+    /** A report without calibrated sensitivities or mutation scores. */
+    public Report(long seed, String depth, List<ClaimResult> results, Provenance provenance) {
+        this(seed, depth, results, provenance, List.of(), null, null);
+    }
+
+    public Report withSensitivities(List<Sensitivity> s) {
+        return new Report(seed, depth, results, provenance, s, mutation, falseFailures);
+    }
+
+    public Report withMutation(MutationSummary m) {
+        return new Report(seed, depth, results, provenance, sensitivities, m, falseFailures);
+    }
+
+    /** With the measured false-failure rates of the statistical claims (reports/false-failures.json). */
+    public Report withFalseFailures(FalseFailures f) {
+        return new Report(seed, depth, results, provenance, sensitivities, mutation, f);
+    }
+
+    /** The calibrated sensitivity of a claim, or null when it was not calibrated in this run. */
+    public Sensitivity sensitivity(String id) {
+        return sensitivities.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+    }
 
     public boolean allHold() {
         return results.stream().allMatch(ClaimResult::holds);
@@ -29,7 +58,8 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
     /** report.json. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record File(String engram, long seed, String depth, String verdict, long holds, int total,
-            List<ClaimEntry> claims, Provenance provenance) {
+            List<ClaimEntry> claims, List<Sensitivity> sensitivity, MutationSummary mutation, FalseFailures falseFailures,
+            Provenance provenance) {
     }
 
     /** One claim in report.json. */
@@ -58,12 +88,14 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
     /** The deterministic part of report.json (everything but provenance). */
     public File body() {
         return new File(Engram.VERSION, seed, depth, allHold() ? "HOLDS" : "FAILS", holds(), results.size(),
-                results.stream().map(Report::entry).toList(), null);
+                results.stream().map(Report::entry).toList(), sensitivities.isEmpty() ? null : sensitivities, mutation,
+                falseFailures, null);
     }
 
     public File toJson() {
         File b = body();
-        return new File(b.engram(), b.seed(), b.depth(), b.verdict(), b.holds(), b.total(), b.claims(), provenance);
+        return new File(b.engram(), b.seed(), b.depth(), b.verdict(), b.holds(), b.total(), b.claims(), b.sensitivity(),
+                b.mutation(), b.falseFailures(), provenance);
     }
 
     public String toJsonText() {
@@ -79,7 +111,8 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
                     m.worstMetric(), m.cases(), m.skipped(), m.seed(), m.worstCase(), m.worstDetail(), m.controlCases(),
                     m.controlViolation(), m.controlDetail(), millis));
         }
-        return new Report(file.seed(), file.depth(), results, prov);
+        return new Report(file.seed(), file.depth(), results, prov, file.sensitivity(), file.mutation(),
+                file.falseFailures());
     }
 
     public static Report read(Path file) throws IOException {

@@ -1,10 +1,12 @@
 package engram.report;
 
+import engram.claim.Calibrated;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.claim.ClaimResult;
 import engram.claim.ClaimRunner;
 import engram.claim.Depth;
+import engram.claim.Sensitivity;
 import engram.figure.Plot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,14 +35,51 @@ public final class ReportRun {
             progress.accept(head + String.format(Locale.ROOT, "%-8s %d cases%s, worst margin %.3g, %d ms", r.verdict(),
                     r.cases(), r.skipped() > 0 ? " (" + r.skipped() + " skipped)" : "", r.worstMargin(), r.millis()));
         }
+        List<Sensitivity> sensitivities = new ArrayList<>();
+        for (Claim<?> c : claims) {
+            if (c instanceof Calibrated<?>) {
+                long t0 = System.nanoTime();
+                Sensitivity s = Sensitivity.of(c, seed, sensitivityCases(depth));
+                sensitivities.add(s);
+                progress.accept(String.format(Locale.ROOT, "[sensitivity] %-30s detects from %s = %s, %d ms", c.id(),
+                        s.departure(), s.text(), (System.nanoTime() - t0) / 1_000_000));
+            }
+        }
         return withProvenance(results, seed, depth.name().toLowerCase(Locale.ROOT), shard.toString(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000).withSensitivities(sensitivities);
+    }
+
+    /** Cases drawn at each departure while calibrating a control: 6 at quick depth, 20 at deep. */
+    public static int sensitivityCases(Depth depth) {
+        return depth == Depth.DEEP ? 20 : 6;
     }
 
     public static Report withProvenance(List<ClaimResult> results, long seed, String depth, String shard, long wallMillis) {
         Map<String, Long> millis = new LinkedHashMap<>();
         results.forEach(r -> millis.put(r.id(), r.millis()));
         return new Report(seed, depth, results, Provenance.collect(seed, depth, shard, wallMillis, millis));
+    }
+
+    static final String SENSITIVITY_FIGURE = "sensitivity.png";
+
+    /** The calibrated sensitivities across claims (log scale), with the weak line; null when none was calibrated. */
+    static Plot sensitivityFigure(List<Sensitivity> all) {
+        List<Sensitivity> found = all.stream().filter(Sensitivity::detected).toList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        List<Plot.Series> series = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            Sensitivity s = found.get(k);
+            series.add(Plot.Series.scatter(s.id() + (s.below() ? " (at most)" : ""), new double[] {k + 1},
+                    new double[] {s.threshold()}));
+        }
+        series.add(Plot.Series.dashed("weak above " + Sensitivity.WEAK, new double[] {0.5, found.size() + 0.5},
+                new double[] {Sensitivity.WEAK, Sensitivity.WEAK}));
+        return new Plot(SENSITIVITY_FIGURE, "Calibrated controls: for each claim with a continuous boundary, the smallest "
+                + "relative departure from its hypotheses at which the check finds a violation (bisection over "
+                + "departures, the same cases at each). Lower is sharper; above the dashed line the check is weak.",
+                "Sensitivity of the checks", "claim", "smallest detected departure", false, true, series);
     }
 
     /** The families' figures, drawn (they depend only on the seed). */
@@ -59,11 +98,20 @@ public final class ReportRun {
     public static BaselineDiff publish(Path out, Report report, List<RenderedFigure> figures, Baseline baseline,
             Path history, List<Claim<?>> registry) throws IOException {
         List<RenderedFigure> all = new ArrayList<>(figures);
+        all.removeIf(f -> f.file().equals(SENSITIVITY_FIGURE) || f.file().equals(History.MUTATION_FIGURE));
+        Plot sensitivity = sensitivityFigure(report.sensitivities());
+        if (sensitivity != null) {
+            all.add(FigureRenderer.render(sensitivity));
+        }
         if (history != null) {
             History.append(history, report);
             Plot trend = History.trend(history);
             if (trend != null) {
                 all.add(FigureRenderer.render(trend));
+            }
+            Plot mutation = History.mutationTrend(history);
+            if (mutation != null) {
+                all.add(FigureRenderer.render(mutation));
             }
         }
         BaselineDiff diff = baseline.checked() ? BaselineDiff.compare(report, baseline.report()) : null;

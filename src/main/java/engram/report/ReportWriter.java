@@ -5,6 +5,7 @@ import engram.claim.Catalogue;
 import engram.claim.CatalogueEntry;
 import engram.claim.Claim;
 import engram.claim.ClaimResult;
+import engram.claim.Sensitivity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,13 +89,62 @@ public final class ReportWriter {
                 sb.append('\n');
             }
         }
-        sb.append("| claim | verdict | worst margin | cases (skipped) |\n|---|---|---|---|\n");
+        sb.append("| claim | verdict | worst margin | cases (skipped) | sensitivity |\n|---|---|---|---|---|\n");
         for (ClaimResult r : report.results()) {
             sb.append("| `").append(r.id()).append("` | ").append(r.holds() ? "HOLDS" : "**" + r.verdict() + "**")
                     .append(" | ").append(num(r.worstMargin())).append(" | ").append(r.cases()).append(" (")
-                    .append(r.skipped()).append(") |\n");
+                    .append(r.skipped()).append(") | ").append(sensitivityCell(report.sensitivity(r.id()))).append(" |\n");
+        }
+        if (report.mutation() != null) {
+            sb.append("\n| package | mutation score |\n|---|---|\n");
+            for (MutationSummary.PackageScore m : report.mutation().packages()) {
+                sb.append("| `").append(m.name()).append("` | ").append(String.format(Locale.ROOT, "%.1f %% (%d of %d)",
+                        100 * m.score(), m.detected(), m.mutants())).append(" |\n");
+            }
         }
         return sb.toString();
+    }
+
+    static String sensitivityCell(Sensitivity s) {
+        return s == null ? "-" : s.text();
+    }
+
+    private static String sensitivityItem(Sensitivity s) {
+        if (s == null) {
+            return "";
+        }
+        return "<li><b>Sensitivity:</b> " + esc(s.departure()) + ": " + esc(s.text()) + " (the control draws from "
+                + num(s.controlDeparture()) + "; searched up to " + num(s.maxDeparture()) + ", " + s.evaluations()
+                + " evaluations). At the threshold: <code>" + esc(s.detail()) + "</code></li>";
+    }
+
+    /** The mutation scores per package and the surviving mutants, or nothing when the run read none. */
+    static String mutationHtml(MutationSummary m) {
+        if (m == null) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<h2>Mutation testing</h2>\n<p>PIT mutants per package, read from <code>")
+                .append(esc(m.source())).append("</code> (<code>mvn -Pmutation verify</code>). Detected: a test failed, "
+                        + "timed out or crashed. Equivalent: listed with a reason in "
+                        + "<code>properties/equivalent-mutants.csv</code>.</p>\n<table><tr><th>package</th><th>mutants</th>"
+                        + "<th>detected</th><th>survived</th><th>no coverage</th><th>equivalent</th><th>score</th>"
+                        + "<th>score without equivalent</th></tr>\n");
+        for (MutationSummary.PackageScore p : m.packages()) {
+            h.append("<tr><td><code>").append(esc(p.name())).append("</code></td><td>").append(p.mutants())
+                    .append("</td><td>").append(p.detected()).append("</td><td>").append(p.survived()).append("</td><td>")
+                    .append(p.noCoverage()).append("</td><td>").append(p.equivalent()).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f %%", 100 * p.score())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f %%", 100 * p.scoreWithoutEquivalent())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<details><summary>").append(m.survivors().size()).append(" surviving mutants</summary><ul>");
+        for (MutationSummary.Survivor v : m.survivors()) {
+            h.append("<li><code>").append(esc(v.mutatedClass())).append('.').append(esc(v.method())).append(':')
+                    .append(v.line()).append("</code> ").append(esc(v.mutator())).append(": ").append(esc(v.description()))
+                    .append(" (").append(esc(v.status())).append(')')
+                    .append(v.equivalentReason() == null ? "" : "; <b>equivalent:</b> " + esc(v.equivalentReason()))
+                    .append("</li>");
+        }
+        return h.append("</ul></details>\n").toString();
     }
 
     /** " Cases: n in [..]; ..." for the claim's hypotheses or control, from its case space's named draws. */
@@ -162,7 +212,7 @@ public final class ReportWriter {
                     .append(String.format(Locale.ROOT, ", %.1f s.", p.wallMillis() / 1000.0)).append("</p>\n");
         }
         h.append("<table><tr><th>claim</th><th>verdict</th><th>worst margin</th><th>worst metric</th>")
-                .append("<th>cases tried (skipped)</th><th>seed</th><th>negative control</th><th>time</th></tr>\n");
+                .append("<th>cases tried (skipped)</th><th>seed</th><th>negative control</th><th>sensitivity</th><th>time</th></tr>\n");
         for (ClaimResult r : results) {
             h.append("<tr><td><a href=\"#").append(esc(r.id())).append("\"><code>").append(esc(r.id()))
                     .append("</code></a></td><td class=\"").append(r.verdict()).append("\">").append(r.verdict())
@@ -170,9 +220,21 @@ public final class ReportWriter {
                     .append("</td><td>").append(r.cases()).append(" (").append(r.skipped()).append(")</td><td>").append(r.seed()).append("</td><td>")
                     .append(r.controlCase().isEmpty() ? "no violation found in " + r.controlCases() + " cases"
                             : "violation found after " + r.controlCases() + " case(s)")
+                    .append("</td><td>").append(esc(sensitivityCell(report.sensitivity(r.id()))))
                     .append("</td><td>").append(r.millis()).append(" ms</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p>Sensitivity: for a claim whose hypotheses end at a continuous boundary, the smallest "
+                + "relative departure from it at which the check finds a violation (bisection, ")
+                .append(report.sensitivities().isEmpty() ? "not run here: <code>engram report</code> runs it"
+                        : report.sensitivities().get(0).cases() + " cases per departure")
+                .append("); WEAK above ").append(Sensitivity.WEAK).append(" or when nothing was detected. "
+                        + "A dash: no continuous boundary.</p>\n");
+        h.append(mutationHtml(report.mutation()));
+        List<String> statistical = results.stream().map(ClaimResult::id).filter(id -> Catalogue.entry(id).statistical())
+                .toList();
+        if (!statistical.isEmpty()) {
+            h.append(FalseFailures.html(report.falseFailures(), statistical));
+        }
         for (RenderedFigure f : figures) {
             h.append("<figure><img alt=\"").append(esc(f.file())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption>").append(esc(f.caption()))
@@ -199,6 +261,7 @@ public final class ReportWriter {
                     .append(" Found: <code>")
                     .append(esc(r.controlCase().isEmpty() ? "none" : r.controlCase())).append("</code>: ")
                     .append(esc(r.controlDetail())).append("</li>")
+                    .append(sensitivityItem(report.sensitivity(r.id())))
                     .append("<li><b>Catalogue entry:</b> <a href=\"../../properties/").append(esc(r.id()))
                     .append(".properties\"><code>properties/").append(esc(r.id())).append(".properties</code></a>; ")
                     .append("<b>claim:</b> <a href=\"../../").append(esc(claimSource(e.claim()))).append("\"><code>")

@@ -3,6 +3,8 @@ package engram.theorem.firingrate;
 import static engram.claim.Evaluation.fmt;
 
 import engram.analysis.Measurements;
+import engram.analysis.Spectra;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -28,8 +30,9 @@ import java.util.SplittableRandom;
  * finite on the closed box; trajectories from its interior stay inside it. Checked on every design and a constant
  * input. Control: W plus an antisymmetric perturbation (E_FR uses only W's symmetric part, the flow does not).
  */
-public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case> {
+public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case>, Calibrated<EnergyMonotoneClaim.Case> {
 
+    /** @param antisymmetry weight of an added antisymmetric part, relative to ||W||_2 (0 inside the hypotheses) */
     public record Case(DesignSpec spec, double inputScale, double antisymmetry) {
     }
 
@@ -42,7 +45,15 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0,
-                d.real("antisymmetric weight", 2, 6));
+                d.real("antisymmetric weight / ||W||_2", 1, 4));
+    }
+
+    @Override public String departure() { return "antisymmetric weight / ||W||_2"; }
+
+    @Override public double controlDeparture() { return 1; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0, departure);
     }
 
     @Override public Evaluation evaluate(Case c) {
@@ -51,7 +62,7 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
         SplittableRandom rng = new SplittableRandom(c.spec().seed() + 5);
         Couplings w = design.couplings();
         if (c.antisymmetry() > 0) {
-            w = DenseCouplings.withAntisymmetricPart(w, c.antisymmetry(), rng);
+            w = DenseCouplings.withAntisymmetricPart(w, c.antisymmetry() * Spectra.spectralNorm(w), rng);
         }
         FiringRateModel model = new FiringRateModel(1.0, w, design.phi(),
                 Input.constant(Vectors.gaussian(n, c.inputScale(), rng)));

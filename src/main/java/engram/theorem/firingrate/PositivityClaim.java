@@ -1,5 +1,6 @@
 package engram.theorem.firingrate;
 
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -19,7 +20,7 @@ import java.util.SplittableRandom;
  * the couplings of every firing-rate design, stable or not: rates stay in [0,1] along the oracle and along Euler with
  * h <= tau. Control: Euler with h > tau.
  */
-public final class PositivityClaim implements Claim<PositivityClaim.Case> {
+public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calibrated<PositivityClaim.Case> {
 
     /** @param stepRatio h / tau for Euler */
     public record Case(DesignSpec design, IntegratorKind integrator, double stepRatio, long seed) {
@@ -42,6 +43,14 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case> {
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.seed());
+    }
+
+    @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }
+
+    @Override public double controlDeparture() { return 0.5; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, 1 + departure, d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {

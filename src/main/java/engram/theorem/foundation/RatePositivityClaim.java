@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.ActivationKind;
 import engram.analysis.Measurements;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -23,7 +24,7 @@ import java.util.SplittableRandom;
  * preserves both exactly. Checked with random W of any sign; {@code fr.positivity} checks the firing-rate designs.
  * Control: Euler with h > tau under inhibition leaves the orthant.
  */
-public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case> {
+public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case>, Calibrated<RatePositivityClaim.Case> {
 
     /**
      * @param integrator euler or dp853 (the oracle)
@@ -88,6 +89,16 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
         return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
                 d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.seed());
+    }
+
+    @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }
+
+    @Override public double controlDeparture() { return 0.5; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
+                ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
+                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, 1 + departure, d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -25,7 +26,8 @@ import java.util.SplittableRandom;
  * (mismatches up to 4e-5 were seen), so checking those would need event location at the kink. Control: a drifting
  * input u(t) = u0 + t v, which adds {@code W rdot + udot != xdot}.
  */
-public final class RateVoltageEquivalenceClaim implements Claim<RateVoltageEquivalenceClaim.Case> {
+public final class RateVoltageEquivalenceClaim implements Claim<RateVoltageEquivalenceClaim.Case>,
+        Calibrated<RateVoltageEquivalenceClaim.Case> {
 
     public record Case(int n, ActivationKind activation, double gain, double scale, double drift, long seed) {
     }
@@ -42,11 +44,23 @@ public final class RateVoltageEquivalenceClaim implements Claim<RateVoltageEquiv
                 d.real("input drift", 0.1, 1), d.seed());
     }
 
+    /** The input's scale: departures are drift rates relative to it. */
+    private static final double INPUT_SCALE = 0.5;
+
+    @Override public String departure() { return "input drift rate / scale of u (u constant inside the hypotheses)"; }
+
+    @Override public double controlDeparture() { return 0.1 / INPUT_SCALE; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(d.integer("N", 1, 12), ActivationKind.TANH, d.real("gain", 0.3, 4), d.real("scale of W", 0.1, 3),
+                departure * INPUT_SCALE, d.seed());
+    }
+
     @Override public Evaluation evaluate(Case c) {
         SplittableRandom rng = new SplittableRandom(c.seed());
         int n = c.n();
         DenseCouplings w = DenseCouplings.randomGeneral(n, c.scale(), rng);
-        double[] u = Vectors.gaussian(n, 0.5, rng);
+        double[] u = Vectors.gaussian(n, INPUT_SCALE, rng);
         double[] rate = c.drift() > 0 ? Vectors.gaussian(n, c.drift(), rng) : null;
         Input input = new Input(u, rate);
         Activation psi = c.activation().of(c.gain(), 0.1);

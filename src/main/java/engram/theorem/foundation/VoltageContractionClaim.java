@@ -5,6 +5,7 @@ import static engram.claim.Evaluation.fmt;
 import engram.activation.Tanh;
 import engram.analysis.Measurements;
 import engram.analysis.Spectra;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -25,7 +26,8 @@ import java.util.SplittableRandom;
  * {@code max(0, 1 - k)}. Control: Hebbian W with k in [2, 4] and two starts on either side of the unstable origin,
  * which separate.
  */
-public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case> {
+public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>,
+        Calibrated<VoltageContractionClaim.Case> {
 
     /** @param k target value of Lip(psi) ||W||_2 */
     public record Case(int n, double gain, double k, boolean hebbian, long seed) {
@@ -40,6 +42,14 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), d.real("k = Lip ||W||", 2, 4), true, d.seed());
+    }
+
+    @Override public String departure() { return "k - 1, with k = Lip(psi) ||W||_2"; }
+
+    @Override public double controlDeparture() { return 1; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), 1 + departure, true, d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {

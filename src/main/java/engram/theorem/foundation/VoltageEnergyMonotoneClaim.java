@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.ActivationKind;
 import engram.analysis.Measurements;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -21,7 +22,8 @@ import java.util.SplittableRandom;
  * never increases along trajectories. Checked on DP853 oracle trajectories; the control uses W with a dominant
  * antisymmetric part.
  */
-public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case> {
+public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case>,
+        Calibrated<VoltageEnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an antisymmetric part added to W (0 inside the hypotheses) */
     public record Case(int n, ActivationKind activation, double gain, double scale, double inputScale,
@@ -51,6 +53,18 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
     @Override public CaseSpace<Case> control() {
         return d -> new Case(d.integer("N", 2, 12), ActivationKind.TANH, d.real("gain", 1, 4), d.real("scale of W", 0.1, 0.5),
                 d.real("scale of u", 0, 0.5), d.real("antisymmetric weight", 3, 8), d.seed());
+    }
+
+    @Override public String departure() { return "antisymmetric weight / scale of W"; }
+
+    @Override public double controlDeparture() { return 6; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> {
+            double scale = d.real("scale of W", 0.1, 0.5);
+            return new Case(d.integer("N", 2, 12), ActivationKind.TANH, d.real("gain", 1, 4), scale,
+                    d.real("scale of u", 0, 0.5), departure * scale, d.seed());
+        };
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.ActivationKind;
 import engram.analysis.Measurements;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -27,7 +28,8 @@ import java.util.SplittableRandom;
  * (When u switches, W(u) and with it the landscape change, and the energy can rise: the report's energy figure shows
  * it.) Control: a non-symmetric {@code (1/N) Xi diag(alpha) Xi'^T}, Xi' the memories with a fraction of signs flipped.
  */
-public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClaim.Case> {
+public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClaim.Case>,
+        Calibrated<IdpEnergyMonotoneClaim.Case> {
 
     /** @param flipped fraction of the signs of the right factor flipped (0 inside the hypotheses) */
     public record Case(int n, int p, MemoryKind memories, boolean zeroDiagonal, ActivationKind activation, double gain,
@@ -79,6 +81,17 @@ public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClai
     @Override public CaseSpace<Case> control() {
         return d -> new Case(d.integer("N (random)", 8, 40), d.integer("P", 2, 6), MemoryKind.RANDOM, true,
                 ActivationKind.TANH, d.real("gain", 0.5, 10), d.real("fraction of flipped signs", 0.3, 0.5), d.seed());
+    }
+
+    @Override public String departure() { return "fraction of the right factor's signs flipped (W = Xi D Xi'^T / N)"; }
+
+    @Override public double controlDeparture() { return 0.3; }
+
+    @Override public double maxDeparture() { return 0.5; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(d.integer("N (random)", 8, 40), d.integer("P", 2, 6), MemoryKind.RANDOM, true,
+                ActivationKind.TANH, d.real("gain", 0.5, 10), departure, d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -14,6 +14,10 @@ import engram.integrate.DormandPrince54;
 import engram.model.Input;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
+import engram.model.VectorField;
+import engram.oracle.ExactProblem;
+import engram.oracle.TestProblems;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -28,16 +32,20 @@ import java.util.SplittableRandom;
  */
 public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClaim.Case> {
 
-    /** @param k Lip(psi) ||W||_2 of the case */
-    public record Case(int n, double gain, double k, boolean mutant, long seed) {
+    /**
+     * @param problem "voltage" (a contracting voltage model with n, gain and k, against the oracle) or a closed-form
+     *     time-dependent {@link TestProblems} problem (non-expansive, against its exact solution)
+     * @param k Lip(psi) ||W||_2 of the case
+     */
+    public record Case(String problem, int n, double gain, double k, boolean mutant, long seed) {
     }
 
     @Override public String id() { return "integrate.adaptive-tolerance"; }
 
     /** The same contracting models for both: only the integrator differs (the control's is the mutant). */
     private static CaseSpace<Case> cases(boolean mutant) {
-        return d -> new Case(d.integer("N", 1, 8), d.real("gain", 0.5, 3), d.real("k = Lip ||W||", 0.1, 0.95), mutant,
-                d.seed());
+        return d -> new Case(d.choice("problem", List.of("voltage", "forced-decay", "rotation", "gaussian")),
+                d.integer("N", 1, 8), d.real("gain", 0.5, 3), d.real("k = Lip ||W||", 0.1, 0.95), mutant, d.seed());
     }
 
     @Override public CaseSpace<Case> hypotheses() { return cases(false); }
@@ -45,13 +53,27 @@ public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClai
     @Override public CaseSpace<Case> control() { return cases(true); }
 
     @Override public Evaluation evaluate(Case c) {
-        SplittableRandom rng = new SplittableRandom(c.seed());
-        int n = c.n();
-        VoltageModel model = new VoltageModel(1.0, RandomCouplings.withNorm(n, c.k(), c.gain(), rng), new Tanh(c.gain()),
-                Input.constant(Vectors.gaussian(n, 0.5, rng)));
-        double[] x0 = Vectors.gaussian(n, 1.5, rng);
-        double t1 = 2;
-        double[] reference = Oracle.dp853().solve(model, 0, x0, t1);
+        VectorField model;
+        double[] x0;
+        double t0, t1;
+        double[] reference;
+        if (c.problem().equals("voltage")) {
+            SplittableRandom rng = new SplittableRandom(c.seed());
+            model = new VoltageModel(1.0, RandomCouplings.withNorm(c.n(), c.k(), c.gain(), rng), new Tanh(c.gain()),
+                    Input.constant(Vectors.gaussian(c.n(), 0.5, rng)));
+            x0 = Vectors.gaussian(c.n(), 1.5, rng);
+            t0 = 0;
+            t1 = 2;
+            reference = Oracle.dp853().solve(model, t0, x0, t1);
+        } else {
+            ExactProblem p = TestProblems.named(c.problem());
+            model = p;
+            x0 = p.x0();
+            t0 = p.t0();
+            t1 = p.t1();
+            reference = p.exact(t1);
+        }
+        int n = x0.length;
         double worstRatio = 0;
         int previousEvals = Integer.MAX_VALUE;
         boolean monotone = true;
@@ -61,7 +83,7 @@ public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClai
             double[] x = x0.clone();
             double[] peak = {0};
             DormandPrince54.Stats stats = new DormandPrince54(n, tol, tol, c.mutant() ? 1e-6 : 1)
-                    .integrate(model, 0, x, t1, (t, y) -> peak[0] = Math.max(peak[0], Fits.maxAbs(y)));
+                    .integrate(model, t0, x, t1, (t, y) -> peak[0] = Math.max(peak[0], Fits.maxAbs(y)));
             double bound = stats.accepted() * Math.sqrt(n) * tol * (1 + peak[0]);
             worstRatio = Math.max(worstRatio, Fits.maxAbsDiff(x, reference) / bound);
             monotone &= stats.evaluations() <= previousEvals;
@@ -69,7 +91,7 @@ public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClai
             evals.append(stats.evaluations()).append(e > 3 ? "," : "");
         }
         double margin = monotone ? tolerance() - worstRatio : -1;
-        return new Evaluation(worstRatio, margin, "max global error / derived bound " + fmt(worstRatio)
+        return new Evaluation(worstRatio, margin, c.problem() + ": max global error / derived bound " + fmt(worstRatio)
                 + ", evaluations for tol 1e-10..1e-3: " + evals + (monotone ? "" : " (not monotone)"));
     }
 }

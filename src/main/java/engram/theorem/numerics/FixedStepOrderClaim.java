@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Tanh;
 import engram.analysis.Convergence;
+import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -15,40 +16,51 @@ import engram.memory.DenseCouplings;
 import engram.model.Input;
 import engram.model.VectorField;
 import engram.model.VoltageModel;
+import engram.oracle.ExactProblem;
+import engram.oracle.TestProblems;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Engram's fixed-step integrators converge to the DP853 oracle with their nominal order ({@code integrate.euler-order},
+ * Engram's fixed-step integrators converge with their nominal order ({@link FixedStepMethod#order()}) to the DP853
+ * oracle on random voltage models and to the exact solution of closed-form, explicitly time-dependent test problems
+ * ({@link TestProblems}: every stage time is exercised) ({@code integrate.euler-order},
  * {@code integrate.rk4-order}): the order is measured by {@link Convergence#order} over seven consecutive step levels
  * and |p - nominal| must be at most the catalogue tolerance. A case whose errors are not above the oracle's floor at
  * three levels measures nothing and is skipped (counted in the report). Control: a mutant of the same method (Euler
- * with a 0.9 factor on the increment, RK4 with a stray {@code 0.1 h^2 f} per step) must be caught.
+ * with a 0.9 factor on the increment, RK4 with a stray {@code 0.1 h^2 f} per step) must be caught; the coefficient
+ * error is calibrated ({@link Calibrated}).
  */
-public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case> {
+public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case>, Calibrated<FixedStepOrderClaim.Case> {
 
     private static final int LEVELS = 7;
 
     private final String method;
-    private final int nominal;
     private final int firstLevel;
 
-    private FixedStepOrderClaim(String method, int nominal, int firstLevel) {
+    private FixedStepOrderClaim(String method, int firstLevel) {
         this.method = method;
-        this.nominal = nominal;
         this.firstLevel = firstLevel;
     }
 
     /** Euler: h = 2^-4 .. 2^-10. */
     public static FixedStepOrderClaim euler() {
-        return new FixedStepOrderClaim("euler", 1, 4);
+        return new FixedStepOrderClaim("euler", 4);
     }
 
     /** RK4: h = 2^-2 .. 2^-8. */
     public static FixedStepOrderClaim rk4() {
-        return new FixedStepOrderClaim("rk4", 4, 2);
+        return new FixedStepOrderClaim("rk4", 2);
     }
 
-    public record Case(int n, double gain, double scale, boolean mutant, long seed) {
+    /** The problems: a random voltage model against the oracle, or a closed-form time-dependent test problem. */
+    static final List<String> PROBLEMS = List.of("voltage", "forced-decay", "rotation", "gaussian");
+
+    /**
+     * @param problem "voltage" (n, gain and scale of W apply) or a {@link TestProblems} name
+     * @param defect the mutant's coefficient error (0: the method itself)
+     */
+    public record Case(String problem, int n, double gain, double scale, double defect, long seed) {
     }
 
     @Override public String id() { return "integrate." + method + "-order"; }
@@ -56,26 +68,45 @@ public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case
     @Override public CaseSpace<Case> hypotheses() {
         // n >= 2: scalar problems were seen with a leading error coefficient ~1000 times smaller than typical, which
         // keeps RK4 pre-asymptotic (error ratios 30, 26, 22, 19 instead of 16) down to the oracle's accuracy
-        return d -> new Case(d.integer("N", 2, 8), d.real("gain", 0.5, 3), d.real("scale of W", 0.5, 2), false, d.seed());
+        return d -> new Case(d.choice("problem", PROBLEMS), d.integer("N", 2, 8), d.real("gain", 0.5, 3),
+                d.real("scale of W", 0.5, 2), 0, d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.integer("N", 1, 8), d.real("gain", 0.5, 3), d.real("scale of W", 0.5, 2), true, d.seed());
+        return at(CONTROL_DEFECT);
     }
 
-    private FixedStepMethod method(int n, boolean mutant) {
+    private static final double CONTROL_DEFECT = 0.1;
+
+    @Override public String departure() {
+        return method.equals("euler") ? "error in the increment's coefficient (Euler: x += (1 - e) h f)"
+                : "coefficient e of a stray e h^2 f per step (RK4)";
+    }
+
+    @Override public double controlDeparture() { return CONTROL_DEFECT; }
+
+    @Override public CaseSpace<Case> at(double departure) {
+        return d -> new Case(d.choice("problem", PROBLEMS), d.integer("N", 1, 8), d.real("gain", 0.5, 3),
+                d.real("scale of W", 0.5, 2), departure, d.seed());
+    }
+
+    private FixedStepMethod method(int n, double defect) {
         FixedStepMethod real = method.equals("euler") ? new Euler(n) : new RungeKutta4(n);
-        return mutant ? new Mutant(real, n) : real;
+        return defect != 0 ? new Mutant(real, n, defect) : real;
     }
 
     /** The measured convergence of one case: a random voltage model, x0 ~ N(0, 2.25 I), T = 1. */
     public Convergence.Estimate estimate(Case c) {
+        if (!c.problem().equals("voltage")) {
+            ExactProblem p = TestProblems.named(c.problem());
+            return Convergence.order(method(p.dimension(), c.defect()), p, firstLevel, LEVELS);
+        }
         SplittableRandom rng = new SplittableRandom(c.seed());
         int n = c.n();
         VoltageModel model = new VoltageModel(1.0, DenseCouplings.randomGeneral(n, c.scale(), rng), new Tanh(c.gain()),
                 Input.constant(Vectors.gaussian(n, 0.5, rng)));
         double[] x0 = Vectors.gaussian(n, 1.5, rng);
-        return Convergence.order(method(n, c.mutant()), model, x0, 1.0, firstLevel, LEVELS);
+        return Convergence.order(method(n, c.defect()), model, x0, 1.0, firstLevel, LEVELS);
     }
 
     @Override public Evaluation evaluate(Case c) {
@@ -84,23 +115,27 @@ public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case
             return Evaluation.uninformative("fewer than three errors above " + fmt(Convergence.ERROR_FLOOR)
                     + " (largest " + fmt(e.errors()[0]) + ")");
         }
+        int nominal = method(1, 0).order();
         double dev = Math.abs(e.order() - nominal);
-        return Evaluation.atMost(dev, tolerance(), method + " order " + fmt(e.order()) + " (nominal " + nominal
+        return Evaluation.atMost(dev, tolerance(), c.problem() + ": " + method + " order " + fmt(e.order()) + " (nominal "
+                + nominal
                 + "), errors " + fmt(e.errors()[0]) + " .. " + fmt(e.errors()[LEVELS - 1]));
     }
 
     /**
-     * A deliberately wrong variant, only for the negative control: Euler with a 0.9 factor on its increment
-     * (inconsistent, order 0), RK4 plus a stray {@code 0.1 h^2 f(t, x)} per step (a wrong coefficient at order h^2,
-     * so the global order drops to 1).
+     * A deliberately wrong variant, only for the negative control and its calibration: Euler with a factor
+     * {@code 1 - e} on its increment (inconsistent, order 0), RK4 plus a stray {@code e h^2 f(t, x)} per step (a wrong
+     * coefficient at order h^2, so the global order drops to 1). The control uses e = 0.1.
      */
     private static final class Mutant implements FixedStepMethod {
         private final FixedStepMethod real;
         private final double[] k;
+        private final double defect;
 
-        Mutant(FixedStepMethod real, int n) {
+        Mutant(FixedStepMethod real, int n, double defect) {
             this.real = real;
             this.k = new double[n];
+            this.defect = defect;
         }
 
         @Override public String name() { return real.name() + "-mutant"; }
@@ -111,12 +146,12 @@ public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case
             f.evaluate(t, x, k);
             if (real.order() == 1) {
                 for (int i = 0; i < x.length; i++) {
-                    x[i] += 0.9 * h * k[i];
+                    x[i] += (1 - defect) * h * k[i];
                 }
             } else {
                 real.step(f, t, x, h);
                 for (int i = 0; i < x.length; i++) {
-                    x[i] += 0.1 * h * h * k[i];
+                    x[i] += defect * h * h * k[i];
                 }
             }
         }

@@ -21,7 +21,7 @@ public final class Numerics implements ClaimFamily {
 
     @Override public List<Claim<?>> claims() {
         return List.of(new OracleAccuracyClaim(), FixedStepOrderClaim.euler(), FixedStepOrderClaim.rk4(),
-                new AdaptiveToleranceClaim(), EulerMaruyamaOrderClaim.strong(), EulerMaruyamaOrderClaim.weak(),
+                new AdaptiveToleranceClaim(), new LocalOrderClaim(), EulerMaruyamaOrderClaim.strong(), EulerMaruyamaOrderClaim.weak(),
                 new StationaryDensityClaim());
     }
 
@@ -31,7 +31,7 @@ public final class Numerics implements ClaimFamily {
 
     /** Global error against the oracle versus step size for Euler and RK4 on one voltage model. */
     static Figure convergence(long seed) {
-        FixedStepOrderClaim.Case k = new FixedStepOrderClaim.Case(4, 2.0, 1.2, false, seed);
+        FixedStepOrderClaim.Case k = new FixedStepOrderClaim.Case("voltage", 4, 2.0, 1.2, 0, seed);
         List<Plot.Series> series = new ArrayList<>();
         for (FixedStepOrderClaim claim : List.of(FixedStepOrderClaim.euler(), FixedStepOrderClaim.rk4())) {
             Convergence.Estimate e = claim.estimate(k);

@@ -1,0 +1,129 @@
+package engram.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Mutation scores per package and the surviving mutants, read from PIT's {@code mutations.xml} files (one per package
+ * under {@code target/pit-reports/} after {@code mvn -Pmutation verify}). PIT's score counts a mutant as detected when
+ * a test failed, timed out or crashed on it. Survivors listed in {@code properties/equivalent-mutants.csv} (class,
+ * line, mutator, description, reason) are equivalent mutants: no observable change; they are kept in the list with
+ * their reason, and a second score leaves them out.
+ *
+ * @param source where the XML files were read from
+ */
+public record MutationSummary(String source, List<PackageScore> packages, List<Survivor> survivors) {
+
+    /** The scores of one package. */
+    public record PackageScore(String name, int mutants, int detected, int survived, int noCoverage, int equivalent,
+            double score, double scoreWithoutEquivalent) {
+    }
+
+    /** A mutant no test detected (status SURVIVED or NO_COVERAGE). */
+    public record Survivor(String mutatedClass, String method, int line, String mutator, String description,
+            String status, String equivalentReason) {
+    }
+
+    /** The key under which an equivalent mutant is listed. */
+    static String key(String mutatedClass, int line, String mutator, String description) {
+        return mutatedClass + "|" + line + "|" + mutator + "|" + description;
+    }
+
+    /** Reads every {@code mutations.xml} under {@code dir} (or the file itself). */
+    public static MutationSummary read(Path dir, Map<String, String> equivalent) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new IllegalArgumentException("--mutations: not found: " + dir + " (run mvn -Pmutation verify first)");
+        }
+        List<Path> files;
+        if (Files.isRegularFile(dir)) {
+            files = List.of(dir);
+        } else {
+            try (Stream<Path> walk = Files.walk(dir, 3)) {
+                files = walk.filter(p -> p.getFileName().toString().equals("mutations.xml")).sorted().toList();
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("--mutations: no mutations.xml under " + dir
+                    + " (run mvn -Pmutation verify first)");
+        }
+        Map<String, int[]> counts = new TreeMap<>(); // mutants, detected, survived, noCoverage, equivalent
+        List<Survivor> survivors = new ArrayList<>();
+        for (Path f : files) {
+            Document doc = parse(f);
+            NodeList list = doc.getElementsByTagName("mutation");
+            for (int k = 0; k < list.getLength(); k++) {
+                Element m = (Element) list.item(k);
+                String status = m.getAttribute("status");
+                String cls = text(m, "mutatedClass");
+                String pkg = cls.contains(".") ? cls.substring(0, cls.lastIndexOf('.')) : "";
+                int[] c = counts.computeIfAbsent(pkg, x -> new int[5]);
+                c[0]++;
+                if (Boolean.parseBoolean(m.getAttribute("detected"))) {
+                    c[1]++;
+                    continue;
+                }
+                if (status.equals("NO_COVERAGE")) {
+                    c[3]++;
+                } else {
+                    c[2]++;
+                }
+                int line = Integer.parseInt(text(m, "lineNumber"));
+                String mutator = text(m, "mutator");
+                mutator = mutator.substring(mutator.lastIndexOf('.') + 1);
+                String description = text(m, "description");
+                String reason = equivalent.get(key(cls, line, mutator, description));
+                if (reason != null) {
+                    c[4]++;
+                }
+                survivors.add(new Survivor(cls, text(m, "mutatedMethod"), line, mutator, description, status, reason));
+            }
+        }
+        List<PackageScore> scores = new ArrayList<>();
+        counts.forEach((pkg, c) -> scores.add(new PackageScore(pkg, c[0], c[1], c[2], c[3], c[4],
+                c[0] == 0 ? 1 : (double) c[1] / c[0], c[0] - c[4] == 0 ? 1 : (double) c[1] / (c[0] - c[4]))));
+        return new MutationSummary(dir.toString(), scores, survivors);
+    }
+
+    private static Document parse(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            dbf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return dbf.newDocumentBuilder().parse(in);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("--mutations: cannot read " + f + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(Element m, String tag) {
+        NodeList l = m.getElementsByTagName(tag);
+        return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();
+    }
+
+    /** The equivalent mutants listed in a CSV file (class, line, mutator, description, reason); empty if absent. */
+    public static Map<String, String> equivalents(Path csv) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.exists(csv)) {
+            return out;
+        }
+        for (Map<String, String> row : Csv.readRows(csv)) {
+            out.put(key(row.get("class"), Integer.parseInt(row.get("line").trim()), row.get("mutator"),
+                    row.get("description")), row.get("reason"));
+        }
+        return out;
+    }
+}
