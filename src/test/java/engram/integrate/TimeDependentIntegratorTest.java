@@ -274,4 +274,78 @@ class TimeDependentIntegratorTest {
             }
         }
     }
+
+    @Test
+    void boundaryArgumentsAreAccepted() {
+        // one step, zero noise, one trajectory: the smallest valid values
+        ExactProblem p = TestProblems.forcedDecay(0.5, new double[] {1}, 0.6);
+        double[] a = p.x0(), b = p.x0(), c = p.x0(), d = p.x0();
+        new Euler(1).integrate(p, 0.5, a, 0.6, 1, 1, StepObserver.NONE);
+        new EulerMaruyama(p, Diffusion.additive(0)).integrate(0.5, b, 0.6, 1, new SplittableRandom(1), 1, StepObserver.NONE);
+        new EnsembleEulerMaruyama(p, 1, 0).integrate(0.5, c, 0.6, 1, new SplittableRandom[] {new SplittableRandom(1)});
+        double expected = 1 + 0.1 * (-1 + Math.cos(0.5));
+        assertThat(a[0]).isCloseTo(expected, within(1e-15));
+        assertThat(b[0]).isCloseTo(expected, within(1e-15));
+        assertThat(c[0]).isCloseTo(expected, within(1e-15));
+        // step() with given increments: x + h f(t, x) + sigma dB, for additive and general noise alike
+        new EulerMaruyama(p, Diffusion.additive(0.5)).step(0.5, d, 0.1, new double[] {0.2});
+        assertThat(d[0]).isCloseTo(expected + 0.5 * 0.2, within(1e-15));
+        double[] e = p.x0();
+        new EulerMaruyama(p, (t, x, i) -> 0.5).step(0.5, e, 0.1, new double[] {0.2});
+        assertThat(e[0]).isEqualTo(d[0]);
+    }
+
+    @Test
+    void aRejectedFirstStepIsRecordedAndEveryAttemptCosts6Evaluations() {
+        ExactProblem p = TestProblems.all().get(1);
+        // an error estimate overstated 1e6-fold forces rejections from the first attempt on
+        DormandPrince54.Stats s = new DormandPrince54(p.dimension(), 1e-6, 1e-6, 1e6)
+                .integrate(p, p.t0(), p.x0(), p.t1(), StepObserver.NONE);
+        assertThat(s.rejected()).isPositive();
+        assertThat(s.firstError()).as("the first attempt's error, kept").isGreaterThan(1);
+        assertThat(s.evaluations()).isEqualTo(2 + 6 * (s.accepted() + s.rejected()));
+    }
+
+    @Test
+    void withARelativeToleranceAlonePreciselyScaledSolutionsTakeTheSameSteps() {
+        // rtol-dominated weights (atol 1e-30): x -> s x scales every weight by s, so the step sequence is invariant
+        for (double scale : new double[] {1e-3, 1e4}) {
+            ExactProblem base = TestProblems.gaussianDecay(-3, new double[] {1, -2}, -1);
+            ExactProblem scaled = TestProblems.gaussianDecay(-3, new double[] {scale, -2 * scale}, -1);
+            DormandPrince54.Stats a = new DormandPrince54(2, 1e-8, 1e-30).integrate(base, -3, base.x0(), -1,
+                    StepObserver.NONE);
+            DormandPrince54.Stats b = new DormandPrince54(2, 1e-8, 1e-30).integrate(scaled, -3, scaled.x0(), -1,
+                    StepObserver.NONE);
+            assertThat(b.accepted()).isEqualTo(a.accepted());
+            assertThat(b.rejected()).isEqualTo(a.rejected());
+            assertThat(b.firstStep()).isCloseTo(a.firstStep(), within(1e-12 * a.firstStep()));
+        }
+    }
+
+    @Test
+    void theStartingStepUsesTheRmsOfTheDerivativeEstimateToo() {
+        // x' = -20 (x - cos t) from x0 = cos t0: f(t0) = 0, so the step is set by the estimate of f' (d2), whose RMS
+        // must not depend on how many identical components there are
+        VectorField one = fast(1), four = fast(4);
+        double t0 = 0.3;
+        DormandPrince54.Stats a = new DormandPrince54(1, 1e-7, 1e-7).integrate(one, t0, new double[] {Math.cos(t0)}, 1.3,
+                StepObserver.NONE);
+        double[] x4 = new double[4];
+        java.util.Arrays.fill(x4, Math.cos(t0));
+        DormandPrince54.Stats b = new DormandPrince54(4, 1e-7, 1e-7).integrate(four, t0, x4, 1.3, StepObserver.NONE);
+        assertThat(b.firstStep()).isEqualTo(a.firstStep());
+        assertThat(b.accepted()).isEqualTo(a.accepted());
+    }
+
+    private static VectorField fast(int n) {
+        return new VectorField() {
+            @Override public int dimension() { return n; }
+
+            @Override public void evaluate(double t, double[] x, double[] dxdt) {
+                for (int i = 0; i < n; i++) {
+                    dxdt[i] = -20 * (x[i] - Math.cos(t));
+                }
+            }
+        };
+    }
 }

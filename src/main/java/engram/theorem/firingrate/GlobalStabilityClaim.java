@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.analysis.Fits;
 import engram.analysis.Measurements;
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
@@ -13,6 +14,7 @@ import engram.claim.cases.DesignSpec;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.Vectors;
 import engram.memory.Couplings;
+import engram.memory.DenseCouplings;
 import engram.memory.FiringRateDesign;
 import engram.model.FiringRateModel;
 import engram.model.Input;
@@ -24,14 +26,17 @@ import java.util.SplittableRandom;
  * theorem was not recovered; this is the standard Euclidean contraction result, e.g. Bullo, Contraction Theory for
  * Dynamical Systems, 2023): for {@code xdot = -x + Phi(W x + u)} and {@code k = Lip(Phi) ||W||_2 < 1},
  * {@code e = x - y} obeys {@code d|e|/dt <= -|e| + |Phi(W x + u) - Phi(W y + u)| <= -(1 - k)|e|}, so one equilibrium
- * attracts every start at rate 1 - k. Checked with the sigmoid and rectified tanh on random W. Control: a design at
+ * attracts every start at rate 1 - k (with a time constant: {@code tau xdot = ...}, at rate (1 - k) / tau). Checked
+ * with the sigmoid and rectified tanh on random W, after t = 0 (a negative excess is slack). Tight cases attain the
+ * bound: the sigmoid, W = (k / rho) v v^T, u chosen so that x* = 1/2 is the equilibrium with every input at the
+ * sigmoid's steepest point, starts x* +- 1e-4 v: the distance must shrink at exactly (1 - k) / tau. Control: a design at
  * theory.md's reference parameters, where several memories are stable equilibria: two starts on either side of the
  * midpoint of two rescaled memories separate, violating non-expansion.
  */
 public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Case> {
 
-    public record Case(int n, ActivationKind activation, double rho, double threshold, double k, boolean multistable,
-            long seed) {
+    public record Case(int n, ActivationKind activation, double rho, double threshold, double k, double tau,
+            boolean tight, boolean multistable, long seed) {
     }
 
     @Override public String id() { return "fr.global-stability"; }
@@ -39,18 +44,19 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(d.integer("N", 1, 16), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("rho", 0.5, 6), d.real("I*", 0, 0.9),
-                d.real("k = Lip ||W||", 0.05, 0.95), false, d.seed());
+                d.real("k = Lip ||W||", 0.05, 0.95), d.real("tau", 0.5, 2),
+                d.choice("tight (sigmoid, rank one, at the steepest point)", List.of(false, true)), false, d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(25 * d.integer("N / 25", 2, 4), ActivationKind.LOGISTIC, FiringRateDesign.REFERENCE_RHO,
-                FiringRateDesign.REFERENCE_THRESHOLD, Double.NaN, true, d.seed());
+                FiringRateDesign.REFERENCE_THRESHOLD, Double.NaN, d.real("tau", 0.5, 2), false, true, d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {
         SplittableRandom rng = new SplittableRandom(c.seed());
         int n = c.n();
-        Activation phi = c.activation().of(c.rho(), c.threshold());
+        Activation phi = (c.tight() ? ActivationKind.LOGISTIC : c.activation()).of(c.rho(), c.threshold());
         Couplings w;
         double[] x0;
         double[] y0;
@@ -67,6 +73,28 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
                 y0[i] = mid - 0.05 * half;
             }
             u = new double[n];
+        } else if (c.tight()) {
+            // W = (k / rho) v v^T; x* = 1/2 with W x* + u at the sigmoid's steepest point Phi^-1(1/2), slope rho
+            double[] v = Vectors.gaussian(n, 1, rng);
+            double norm = Fits.norm2(v);
+            double[] vv = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    vv[i * n + j] = c.k() / c.rho() * v[i] * v[j] / (norm * norm);
+                }
+            }
+            w = new DenseCouplings(n, vv);
+            double[] half = new double[n], wHalf = new double[n];
+            java.util.Arrays.fill(half, 0.5);
+            w.multiply(half, wHalf);
+            u = new double[n];
+            x0 = new double[n];
+            y0 = new double[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = phi.inverse(0.5) - wHalf[i];
+                x0[i] = 0.5 + 1e-4 * v[i] / norm;
+                y0[i] = 0.5 - 1e-4 * v[i] / norm;
+            }
         } else {
             w = RandomCouplings.withNorm(n, c.k(), phi.lipschitz(), rng);
             x0 = Vectors.uniform(n, 0, 1, rng);
@@ -74,11 +102,18 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
             u = Vectors.gaussian(n, 0.5, rng);
         }
         double k = phi.lipschitz() * Spectra.spectralNorm(w);
-        FiringRateModel model = new FiringRateModel(1.0, w, phi, Input.constant(u));
-        double rate = Math.max(0, 1 - k);
-        double horizon = Math.min(10, Math.log(1e5) / Math.max(rate, 1e-3));
-        double worst = Measurements.contractionExcess(model, x0, y0, rate, horizon);
-        return Evaluation.atMost(worst, tolerance(), "k = Lip*||W|| = " + fmt(k)
-                + ", largest excess of |x-y| over |x0-y0| exp(-max(0,1-k) t), relative: " + fmt(worst));
+        FiringRateModel model = new FiringRateModel(c.tau(), w, phi, Input.constant(u));
+        double rate = Math.max(0, 1 - k) / c.tau();
+        double horizon = Math.min(10 * c.tau(), Math.log(1e5) / Math.max(rate, 1e-3));
+        Measurements.Contraction m = Measurements.contraction(model, x0, y0, rate, horizon);
+        String detail = "k = Lip*||W|| = " + fmt(k) + ", tau " + fmt(c.tau()) + ", largest excess of |x-y| over |x0-y0| "
+                + "exp(-max(0,1-k) t / tau) after t = 0, relative: " + fmt(m.excess());
+        if (!c.tight()) {
+            return Evaluation.atMost(m.excess(), tolerance(), detail);
+        }
+        double rateError = Math.abs(m.measuredRate() - rate) / rate;
+        return new Evaluation(Math.max(m.excess(), rateError), Math.min(tolerance("tight-excess") - m.excess(),
+                tolerance("tight-rate") - rateError), detail + "; tight case: distance shrinks at " + fmt(m.measuredRate())
+                + " against (1 - k) / tau = " + fmt(rate) + " (relative error " + fmt(rateError) + ")");
     }
 }

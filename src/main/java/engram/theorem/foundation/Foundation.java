@@ -27,7 +27,7 @@ public final class Foundation implements ClaimFamily {
 
     @Override public List<Claim<?>> claims() {
         return List.of(new VoltageEnergyMonotoneClaim(), new DiscreteEnergyMonotoneClaim(), new RatePositivityClaim(),
-                new RateVoltageEquivalenceClaim(), new VoltageContractionClaim());
+                new RateVoltageEquivalenceClaim(), new VoltageContractionClaim(), new ModelDerivativesClaim());
     }
 
     @Override public List<Figure> figures(long seed) {

@@ -12,10 +12,11 @@ import engram.claim.Evaluation;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.Vectors;
 import engram.memory.DenseCouplings;
-import engram.memory.LowRankCouplings;
 import engram.memory.Patterns;
 import engram.model.Input;
 import engram.model.VoltageModel;
+import engram.analysis.Fits;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -23,25 +24,33 @@ import java.util.SplittableRandom;
  * {@code tau xdot = -x + W psi(x) + u}, any W, with {@code k = Lip(psi) ||W||_2 < 1}, the difference e of two
  * solutions obeys {@code d|e|/dt <= -(1 - k)|e| / tau}, so {@code |x(t) - y(t)| <= |x(0) - y(0)| exp(-(1 - k) t / tau)}:
  * one globally exponentially stable equilibrium. The check compares oracle trajectories with the bound at rate
- * {@code max(0, 1 - k)}. Control: Hebbian W with k in [2, 4] and two starts on either side of the unstable origin,
- * which separate.
+ * {@code max(0, 1 - k) / tau} after t = 0 (a negative excess is slack). Tight cases, where the bound is attained
+ * (W = (k / g) v v^T symmetric of rank one, u = 0, psi = tanh(g x), starts +-1e-4 v in the linear regime), must
+ * also shrink at exactly the bound's rate: a check that accepted any rate faster than the bound would pass a model
+ * with a wrong tau or a wrong Lipschitz constant. Control: Hebbian W with k in [2, 4] and two starts on either side of
+ * the unstable origin, which separate.
  */
 public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>,
         Calibrated<VoltageContractionClaim.Case> {
 
-    /** @param k target value of Lip(psi) ||W||_2 */
-    public record Case(int n, double gain, double k, boolean hebbian, long seed) {
+    /**
+     * @param k target value of Lip(psi) ||W||_2
+     * @param tight the rank-one case where the bound is attained
+     */
+    public record Case(int n, double gain, double k, double tau, boolean tight, boolean hebbian, long seed) {
     }
 
     @Override public String id() { return "voltage.contraction"; }
 
     @Override public CaseSpace<Case> hypotheses() {
-        return d -> new Case(d.integer("N", 1, 16), d.real("gain", 0.3, 4), d.real("k = Lip ||W||", 0.05, 0.95), false,
+        return d -> new Case(d.integer("N", 1, 16), d.real("gain", 0.3, 4), d.real("k = Lip ||W||", 0.05, 0.95),
+                d.real("tau", 0.5, 2), d.choice("tight (rank one, u = 0, starts along v)", List.of(false, true)), false,
                 d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), d.real("k = Lip ||W||", 2, 4), true, d.seed());
+        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), d.real("k = Lip ||W||", 2, 4), d.real("tau", 0.5, 2),
+                false, true, d.seed());
     }
 
     @Override public String departure() { return "k - 1, with k = Lip(psi) ||W||_2"; }
@@ -49,7 +58,8 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
     @Override public double controlDeparture() { return 1; }
 
     @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), 1 + departure, true, d.seed());
+        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), 1 + departure, d.real("tau", 0.5, 2), false,
+                true, d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {
@@ -58,14 +68,25 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
         DenseCouplings w;
         double[] x0;
         double[] y0;
-        if (c.hebbian()) {
-            var xi = Patterns.randomBinary(n, 1, rng);
-            w = DenseCouplings.of(LowRankCouplings.hebbian(xi, false));
-            x0 = xi.pattern(0);
-            y0 = xi.pattern(0);
+        if (c.hebbian() || c.tight()) {
+            double[] v = c.hebbian() ? Patterns.randomBinary(n, 1, rng).pattern(0) : Vectors.gaussian(n, 1, rng);
+            double norm = Fits.norm2(v);
+            double[] vv = new double[n * n];
             for (int i = 0; i < n; i++) {
-                x0[i] *= 0.01;
-                y0[i] *= -0.01;
+                v[i] /= norm;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    vv[i * n + j] = v[i] * v[j];
+                }
+            }
+            w = new DenseCouplings(n, vv);
+            double start = c.hebbian() ? 0.01 * Math.sqrt(n) : 1e-4;
+            x0 = new double[n];
+            y0 = new double[n];
+            for (int i = 0; i < n; i++) {
+                x0[i] = start * v[i];
+                y0[i] = -start * v[i];
             }
         } else {
             w = DenseCouplings.randomGeneral(n, 1, rng);
@@ -75,13 +96,28 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
         Tanh psi = new Tanh(c.gain());
         DenseCouplings couplings = RandomCouplings.scaled(w, c.k(), c.gain());
         double k = psi.lipschitz() * Spectra.spectralNorm(couplings);
-        double[] u = Vectors.gaussian(n, c.hebbian() ? 0 : 0.5, rng);
-        double tau = 1.0;
-        VoltageModel model = new VoltageModel(tau, couplings, psi, Input.constant(u));
+        double[] u = Vectors.gaussian(n, c.hebbian() || c.tight() ? 0 : 0.5, rng);
+        VoltageModel model = new VoltageModel(c.tau(), couplings, psi, Input.constant(u));
+        return check(model, k, c.tau(), x0, y0, c.tight());
+    }
+
+    /**
+     * The check itself, on any model the caller says has contraction factor k and time constant tau (the tests give it
+     * deliberately wrong models, e.g. one that ignores its tau, and see it fail).
+     */
+    public Evaluation check(engram.model.VectorField model, double k, double tau, double[] x0, double[] y0, boolean tight) {
         double rate = Math.max(0, 1 - k) / tau;
-        double horizon = Math.min(8, Math.log(1e5) / Math.max(rate, 1e-3));
-        double worst = Measurements.contractionExcess(model, x0, y0, rate, horizon);
-        return Evaluation.atMost(worst, tolerance(), "k = Lip*||W|| = " + fmt(k)
-                + ", largest excess of |x-y| over the bound (relative to |x0-y0|) " + fmt(worst));
+        double horizon = Math.min(8 * tau, Math.log(1e5) / Math.max(rate, 1e-3));
+        Measurements.Contraction m = Measurements.contraction(model, x0, y0, rate, horizon);
+        String detail = "k = Lip*||W|| = " + fmt(k) + ", tau " + fmt(tau) + ", largest excess of |x-y| over the bound "
+                + "after t = 0 (relative to |x0-y0|) " + fmt(m.excess());
+        if (!tight) {
+            return Evaluation.atMost(m.excess(), tolerance(), detail);
+        }
+        double rateError = Math.abs(m.measuredRate() - rate) / rate;
+        double margin = Math.min(tolerance("tight-excess") - m.excess(), tolerance("tight-rate") - rateError);
+        return new Evaluation(Math.max(m.excess(), rateError), margin, detail + "; tight case: distance shrinks at "
+                + fmt(m.measuredRate()) + " against the bound's (1 - k) / tau = " + fmt(rate) + " (relative error "
+                + fmt(rateError) + ")");
     }
 }

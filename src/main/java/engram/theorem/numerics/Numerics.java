@@ -21,7 +21,7 @@ public final class Numerics implements ClaimFamily {
 
     @Override public List<Claim<?>> claims() {
         return List.of(new OracleAccuracyClaim(), FixedStepOrderClaim.euler(), FixedStepOrderClaim.rk4(),
-                new AdaptiveToleranceClaim(), new LocalOrderClaim(), EulerMaruyamaOrderClaim.strong(), EulerMaruyamaOrderClaim.weak(),
+                new AdaptiveToleranceClaim(), new Dp54LocalOrderClaim(), EulerMaruyamaOrderClaim.strong(), EulerMaruyamaOrderClaim.weak(),
                 new StationaryDensityClaim());
     }
 

@@ -13,6 +13,7 @@ import engram.model.VectorField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.stat.inference.ChiSquareTest;
 
 /**
@@ -22,11 +23,12 @@ import org.hipparchus.stat.inference.ChiSquareTest;
  * so no barrier crossing is needed to equilibrate) and read once at T = {@value #HORIZON}, are binned and compared
  * with the density by a chi-square goodness-of-fit test. Holds when the p-value is at least the catalogue tolerance
  * (1e-3): that is the false-failure rate per case for exact sampling; the EM bias at this dt is O(dt) in the density,
- * far below what 4000 samples resolve. Control: the same histogram against {@code exp(-E / sigma^2)}.
+ * far below what 40000 samples resolve, while a 5% error in the noise amplitude is rejected (power near 1).
+ * Control: the same histogram against {@code exp(-E / sigma^2)}.
  */
 public final class StationaryDensityClaim implements Claim<StationaryDensityClaim.Case> {
 
-    public static final int CHAINS = 4000;
+    public static final int CHAINS = 40_000;
     public static final double DT = 0.005;
     public static final double HORIZON = 15;
 
@@ -109,7 +111,14 @@ public final class StationaryDensityClaim implements Claim<StationaryDensityClai
     }
 
     @Override public Evaluation evaluate(Case c) {
-        double[] x = sample(c.sigma(), CHAINS, c.seed());
+        return check(sample(c.sigma(), CHAINS, c.seed()), c.sigma(), c.exponentFactor());
+    }
+
+    /**
+     * The goodness-of-fit check of samples against {@code exp(-factor E / sigma^2)} (the tests give it samples of a
+     * deliberately wrong sampler, e.g. with a noise amplitude 5% off, and see it reject them).
+     */
+    public Evaluation check(double[] x, double sigma, double factor) {
         int bins = 40;
         double[] edges = new double[bins + 3];
         edges[0] = Double.NEGATIVE_INFINITY;
@@ -117,7 +126,7 @@ public final class StationaryDensityClaim implements Claim<StationaryDensityClai
             edges[j + 1] = -2.5 + 5.0 * j / bins;
         }
         edges[bins + 2] = Double.POSITIVE_INFINITY;
-        double[] p = binProbabilities(edges, c.sigma(), c.exponentFactor());
+        double[] p = binProbabilities(edges, sigma, factor);
         long[] counts = new long[p.length];
         for (double v : x) {
             int j = v < -2.5 ? 0 : v >= 2.5 ? p.length - 1 : 1 + Math.min(bins - 1, (int) ((v + 2.5) / 5.0 * bins));
@@ -129,7 +138,7 @@ public final class StationaryDensityClaim implements Claim<StationaryDensityClai
         double e = 0;
         long o = 0;
         for (int j = 0; j < p.length; j++) {
-            e += p[j] * CHAINS;
+            e += p[j] * x.length;
             o += counts[j];
             if (e >= 5) {
                 expected.add(e);
@@ -144,8 +153,37 @@ public final class StationaryDensityClaim implements Claim<StationaryDensityClai
         double[] ex = expected.stream().mapToDouble(Double::doubleValue).toArray();
         long[] ob = observed.stream().mapToLong(Long::longValue).toArray();
         ChiSquareTest test = new ChiSquareTest();
-        double pValue = test.chiSquareTest(ex, ob);
+        double pShape = test.chiSquareTest(ex, ob);
+        // the mean energy: one degree of freedom, where a wrong noise amplitude shows first
+        double[] moments = energyMoments(sigma, factor);
+        double mean = 0;
+        for (double v : x) {
+            mean += energy(v);
+        }
+        mean /= x.length;
+        double z = (mean - moments[0]) / Math.sqrt(moments[1] / x.length);
+        double pEnergy = 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z)));
+        double pValue = Math.min(pShape, pEnergy);
         return Evaluation.atLeast(pValue, tolerance(), "chi-square " + fmt(test.chiSquare(ex, ob)) + " on "
-                + (ex.length - 1) + " dof, p = " + fmt(pValue));
+                + (ex.length - 1) + " dof, p = " + fmt(pShape) + "; mean energy " + fmt(mean) + " against "
+                + fmt(moments[0]) + " (z = " + fmt(z) + ", p = " + fmt(pEnergy) + ")");
+    }
+
+    /** Mean and variance of E under the density proportional to exp(-factor E / sigma^2), by Simpson quadrature. */
+    static double[] energyMoments(double sigma, double factor) {
+        int grid = 200_000;
+        double lo = -6, hi = 6, dx = (hi - lo) / grid;
+        double z = 0, m1 = 0, m2 = 0;
+        for (int k = 0; k <= grid; k++) {
+            double xk = lo + k * dx;
+            double w = (k == 0 || k == grid ? 1 : k % 2 == 1 ? 4 : 2) * dx / 3;
+            double e = energy(xk);
+            double f = w * Math.exp(-factor * e / (sigma * sigma));
+            z += f;
+            m1 += f * e;
+            m2 += f * e * e;
+        }
+        double mean = m1 / z;
+        return new double[] {mean, m2 / z - mean * mean};
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * |p - 6| and |p - 5| must not exceed the catalogue tolerance. No step control takes part, so a wrong coefficient
  * cannot hide behind smaller steps. Control: the same measurement of RK4's step (local order 5) must be caught.
  */
-public final class LocalOrderClaim implements Claim<LocalOrderClaim.Case> {
+public final class Dp54LocalOrderClaim implements Claim<Dp54LocalOrderClaim.Case> {
 
     private static final int LEVELS = 10;
     /** Relative local errors below this are rounding. */
