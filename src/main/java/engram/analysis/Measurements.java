@@ -85,8 +85,15 @@ public final class Measurements {
      * {@code h = stepRatio tau} (when {@code euler}) or by the DP853 oracle sampled every 0.02 tau.
      */
     public static double invariantSetExcursion(FiringRateModel model, double[] r0, boolean euler, double stepRatio) {
-        boolean boxed = model.activation().rangeMax() <= 1;
-        double tau = model.tau();
+        return invariantSetExcursion(model, model.tau(), model.activation().rangeMax() <= 1, r0, euler, stepRatio);
+    }
+
+    /**
+     * The same for any vector field said to have time constant {@code tau} (Euler steps h = stepRatio tau): the tests
+     * give it a deliberately wrong model that ignores its tau.
+     */
+    public static double invariantSetExcursion(VectorField model, double tau, boolean boxed, double[] r0, boolean euler,
+            double stepRatio) {
         double[] worst = {0};
         StepObserver watch = (t, x) -> {
             for (double v : x) {

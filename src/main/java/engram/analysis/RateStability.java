@@ -132,6 +132,29 @@ public final class RateStability {
     }
 
     /**
+     * The independent route: the largest real part of the eigenvalues of the Jacobian of {@code f} at x by central
+     * differences of {@code f.evaluate} (step 1e-6 (1 + |x_j|)), with the dense general eigensolver. It shares no
+     * derivative, no gain vector D and no coupling product with the other routes, so a wrong Phi' moves them and not
+     * it.
+     */
+    public static double maxEigenvalueFiniteDifference(engram.model.VectorField f, double[] x) {
+        int n = x.length;
+        double[] jac = new double[n * n], plus = new double[n], minus = new double[n], y = x.clone();
+        for (int j = 0; j < n; j++) {
+            double h = 1e-6 * (1 + Math.abs(x[j]));
+            y[j] = x[j] + h;
+            f.evaluate(0, y, plus);
+            y[j] = x[j] - h;
+            f.evaluate(0, y, minus);
+            y[j] = x[j];
+            for (int i = 0; i < n; i++) {
+                jac[i * n + j] = (plus[i] - minus[i]) / (2 * h);
+            }
+        }
+        return Spectra.maxRealPart(n, jac);
+    }
+
+    /**
      * The eigenvector of {@code -I + D W} for its largest eigenvalue, unit length: {@code D^1/2 v} with v the leading
      * eigenvector of the symmetric {@code -I + D^1/2 W D^1/2} (dense, O(N^3)).
      */

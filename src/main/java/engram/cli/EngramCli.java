@@ -33,18 +33,58 @@ public final class EngramCli implements Runnable {
     }
 
     public static final int OK = 0;
+
+    /** One example per command, shown at the end of its --help. */
+    static final java.util.Map<String, String> EXAMPLES = java.util.Map.ofEntries(
+            java.util.Map.entry("claims", "java -jar target/engram.jar claims --json"),
+            java.util.Map.entry("simulate", "java -jar target/engram.jar simulate --model voltage --n 200 --p 5 --gain 2 "
+                    + "--t 10 --dt 0.01 --integrator rk4 --cue 2 --cue-noise 0.3 --out trace.csv --json"),
+            java.util.Map.entry("report", "java -jar target/engram.jar report --claim rate.positivity --out /tmp/r --seed 7"),
+            java.util.Map.entry("fr-stability", "java -jar target/engram.jar fr-stability --activation sigmoid --rho 4.8 "
+                    + "--threshold 0.2 --a -0.3 --b 0.95 --n 1000 --q 0.2 --memories balanced --json"),
+            java.util.Map.entry("fr-phase", "java -jar target/engram.jar fr-phase --json"),
+            java.util.Map.entry("idp-equilibria", "java -jar target/engram.jar idp-equilibria --n 64 --patterns hadamard "
+                    + "--alphas 3,2,0.5,1.2 --activation tanh --json"),
+            java.util.Map.entry("idp-retrieval", "java -jar target/engram.jar idp-retrieval --json"),
+            java.util.Map.entry("memory-dynamics", "java -jar target/engram.jar memory-dynamics --nv 50 --nh 4 --tau 250 "
+                    + "--beta 2 --sigma 0.4 --steps 2000 --out fig1 --json"),
+            java.util.Map.entry("spectrum", "java -jar target/engram.jar spectrum --nv 1000 --nh 500 --entries rademacher "
+                    + "--out spec --json"),
+            java.util.Map.entry("capacity", "java -jar target/engram.jar capacity --activation sign --n 500,1000,2000 "
+                    + "--trials 40 --json"),
+            java.util.Map.entry("capacity-theory", "java -jar target/engram.jar capacity-theory --activation tanh --gain 5 "
+                    + "--json"),
+            java.util.Map.entry("merge", "java -jar target/engram.jar merge s1 s2 s3 s4 --out reports/latest"),
+            java.util.Map.entry("false-failures", "java -jar target/engram.jar false-failures --seeds 200"),
+            java.util.Map.entry("bench", "java -jar target/engram.jar bench --json"));
     public static final int CLAIM_FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL = 3;
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures or bench");
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures or bench (engram help COMMAND, "
+                + "or COMMAND --help)");
     }
 
     /** The command line; {@code --params FILE} given to simulate supplies its option defaults. */
     public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new EngramCli());
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        for (var e : cl.getSubcommands().entrySet()) {
+            CommandLine.Model.CommandSpec spec = e.getValue().getCommandSpec();
+            if (e.getKey().equals("help") || e.getKey().equals("generate-completion")) {
+                continue;
+            }
+            spec.mixinStandardHelpOptions(true);
+            spec.versionProvider(new Version());
+            String example = EXAMPLES.get(e.getKey());
+            if (example != null) {
+                spec.usageMessage().footer("", "Example:", "  " + example, "",
+                        "Exit codes: 0 all holds, 1 a checked claim fails, 2 bad input, 3 internal error.");
+            }
+        }
         cl.registerConverter(ActivationKind.class, value -> {
             try {
                 return ActivationKind.parse(value);

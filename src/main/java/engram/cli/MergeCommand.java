@@ -90,7 +90,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         ordered.addAll(byId.values());
         Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall)
-                .withSensitivities(sensitivities);
+                .withSensitivities(ReportRun.inRegistryOrder(sensitivities, Theorems.all()));
         Baseline against = baseline == null ? Baseline.none("no --baseline given")
                 : Baseline.of(Report.read(baseline), baseline.toString());
         BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all());

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
-import org.hipparchus.stat.interval.BinomialProportion;
+import org.hipparchus.distribution.continuous.BetaDistribution;
 
 /**
  * Measured false-failure rates of the statistical claims (those whose catalogue entry states a
@@ -42,7 +42,9 @@ public record FalseFailures(long firstSeed, int seeds, String date, String commi
     }
 
     static Rate rate(String id, double stated, int runs, int failures, int inconclusive, List<Long> failing) {
-        double upper = runs == 0 ? 1 : BinomialProportion.getClopperPearsonInterval(runs, failures, 0.95).getUpperBound();
+        // the Clopper-Pearson upper bound (two-sided 95%): the 0.975 quantile of Beta(k + 1, n - k)
+        double upper = runs == 0 || failures >= runs ? 1
+                : new BetaDistribution(failures + 1, runs - failures).inverseCumulativeProbability(0.975);
         // P(X >= failures) under the stated rate
         double tail = failures == 0 ? 1 : 1 - new BinomialDistribution(runs, stated).cumulativeProbability(failures - 1);
         return new Rate(id, stated, runs, failures, inconclusive, runs == 0 ? 0 : (double) failures / runs, upper, tail,

@@ -62,6 +62,15 @@ public final class ReportRun {
 
     static final String SENSITIVITY_FIGURE = "sensitivity.png";
 
+    /** Sensitivities (of shards, say) in the order of the claims in {@code registry}. */
+    public static List<Sensitivity> inRegistryOrder(List<Sensitivity> all, List<Claim<?>> registry) {
+        List<Sensitivity> out = new ArrayList<>();
+        for (Claim<?> c : registry) {
+            all.stream().filter(s -> s.id().equals(c.id())).findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** The calibrated sensitivities across claims (log scale), with the weak line; null when none was calibrated. */
     static Plot sensitivityFigure(List<Sensitivity> all) {
         List<Sensitivity> found = all.stream().filter(Sensitivity::detected).toList();

@@ -100,4 +100,128 @@ class PlantedBugsTest {
         assertThat(ModelDerivativesClaim.gradientError(symmetric, x)).isLessThan(tolerance);
         assertThat(ModelDerivativesClaim.gradientError(halfGradient, x)).isGreaterThan(tolerance);
     }
+
+    @Test
+    void weakness5AModelThatIgnoresItsTimeConstantLeavesThePositiveOrthantUnderDrawnTau() {
+        int n = 5;
+        double[] w = new double[n * n];
+        java.util.Arrays.fill(w, -4.0 / n); // strongly inhibitory: Phi(W r) is near 0, so Euler overshoots when h > tau
+        engram.activation.Activation phi = engram.activation.ActivationKind.LOGISTIC.of(2, 0.5);
+        double[] r0 = {0.9, 0.8, 0.7, 0.6, 0.5};
+        double tau = 2, ratio = 0.9; // inside the hypotheses: h / tau < 1
+        engram.model.FiringRateModel right = new engram.model.FiringRateModel(tau, new DenseCouplings(n, w), phi,
+                Input.zero(n));
+        engram.model.FiringRateModel ignoresTau = new engram.model.FiringRateModel(1.0, new DenseCouplings(n, w), phi,
+                Input.zero(n));
+        double tolerance = new engram.theorem.foundation.RatePositivityClaim().tolerance("euler");
+        assertThat(engram.analysis.Measurements.invariantSetExcursion(right, tau, true, r0, true, ratio))
+                .isLessThanOrEqualTo(tolerance);
+        assertThat(engram.analysis.Measurements.invariantSetExcursion(ignoresTau, tau, true, r0, true, ratio))
+                .as("a model running with tau = 1 while its tau is 2").isGreaterThan(tolerance);
+    }
+
+    @Test
+    void weakness6AWrongPhiDerivativeMovesTheAnalyticRoutesButNotTheFiniteDifferenceRoute() {
+        int n = 4;
+        DenseCouplings w = DenseCouplings.randomSymmetric(n, 2, false, new SplittableRandom(8));
+        engram.activation.Activation phi = engram.activation.ActivationKind.LOGISTIC.of(3, 0.2);
+        engram.model.FiringRateModel model = new engram.model.FiringRateModel(1.0, w, phi, Input.zero(n));
+        double[] x = {0.2, 0.7, 0.4, 0.9};
+        double[] field = new double[n];
+        w.multiply(x, field);
+        double fd = engram.analysis.RateStability.maxEigenvalueFiniteDifference(model, x);
+        double tolerance = new engram.theorem.firingrate.LocalStabilityClaim().tolerance("finite-difference");
+        for (double wrong : new double[] {1.0, 1.02}) { // 1.02: Phi' 2% too large, as a planted bug would make it
+            double[] jac = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                double d = wrong * phi.derivative(field[i]);
+                for (int j = 0; j < n; j++) {
+                    jac[i * n + j] = d * w.entry(i, j) - (i == j ? 1 : 0);
+                }
+            }
+            double analytic = engram.analysis.Spectra.maxRealPart(n, jac);
+            if (wrong == 1.0) {
+                assertThat(Math.abs(analytic - fd)).as("the right derivative").isLessThan(tolerance);
+            } else {
+                assertThat(Math.abs(analytic - fd)).as("Phi' 2% off").isGreaterThan(tolerance);
+            }
+        }
+    }
+
+    /** A claim whose hypothesis cases hold and whose control cases crash or give NaN: no violation is found. */
+    record Broken(boolean crashes) implements engram.claim.Claim<Integer> {
+        @Override public String id() { return "test.broken-control"; }
+        @Override public engram.claim.CaseSpace<Integer> hypotheses() { return d -> d.integer("k", 0, 3); }
+        @Override public engram.claim.CaseSpace<Integer> control() { return d -> -1 - d.integer("k", 0, 3); }
+        @Override public Evaluation evaluate(Integer k) {
+            if (k >= 0) {
+                return Evaluation.atMost(0, 1, "fine");
+            }
+            if (crashes) {
+                throw new ArithmeticException("blow-up");
+            }
+            return Evaluation.atMost(Double.NaN, 1, "NaN");
+        }
+    }
+
+    @Test
+    void weakness7ACrashOrANanInAControlIsNotAFoundViolation() {
+        for (boolean crashes : new boolean[] {true, false}) {
+            engram.claim.ClaimResult r = engram.claim.ClaimRunner.run(new Broken(crashes), 1, 5);
+            assertThat(r.verdict()).as(crashes ? "control cases throw" : "control cases give NaN")
+                    .isEqualTo(engram.claim.ClaimResult.Verdict.VACUOUS);
+            assertThat(r.controlDetail()).contains("not evidence");
+        }
+    }
+
+    @Test
+    void weakness9RetrievalCatchesANetworkThatIsAliveButWrong() {
+        engram.theorem.firingrate.RetrievalClaim claim = new engram.theorem.firingrate.RetrievalClaim();
+        Evaluation right = claim.evaluate(new engram.theorem.firingrate.RetrievalClaim.Case(2, 0, 5));
+        Evaluation driven = claim.evaluate(new engram.theorem.firingrate.RetrievalClaim.Case(2, 0.7, 5));
+        assertThat(right.holds()).as(right.detail()).isTrue();
+        assertThat(driven.violates()).as(driven.detail()).isTrue();
+        double activity = engram.theorem.firingrate.RetrievalExperiment.trial(2, false, 0.7, 5).finalActivity();
+        assertThat(activity).as("the wrong network is alive: most units active").isGreaterThan(0.5);
+    }
+
+    @Test
+    void weakness2AStageEvaluatedAtTheWrongTimeIsCaughtOnTimeDependentProblems() {
+        engram.theorem.numerics.FixedStepOrderClaim claim = engram.theorem.numerics.FixedStepOrderClaim.rk4();
+        engram.integrate.FixedStepMethod wrongStageTime = new engram.integrate.FixedStepMethod() {
+            final double[] k1 = new double[3], k2 = new double[3], k3 = new double[3], k4 = new double[3], y = new double[3];
+
+            @Override public String name() { return "rk4 with its second stage at t"; }
+
+            @Override public int order() { return 4; }
+
+            @Override public void step(VectorField f, double t, double[] x, double h) {
+                int n = x.length;
+                f.evaluate(t, x, k1);
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] + 0.5 * h * k1[i];
+                }
+                f.evaluate(t, y, k2); // the planted bug: t instead of t + h/2
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] + 0.5 * h * k2[i];
+                }
+                f.evaluate(t + 0.5 * h, y, k3);
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] + h * k3[i];
+                }
+                f.evaluate(t + h, y, k4);
+                for (int i = 0; i < n; i++) {
+                    x[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+                }
+            }
+        };
+        for (engram.oracle.ExactProblem p : engram.oracle.TestProblems.all()) {
+            Evaluation right = claim.check(engram.analysis.Convergence.order(new engram.integrate.RungeKutta4(p.dimension()),
+                    p, claim.firstLevel(), 7), 4, p.name());
+            Evaluation wrong = claim.check(engram.analysis.Convergence.order(wrongStageTime, p, claim.firstLevel(), 7), 4,
+                    p.name());
+            assertThat(right.holds()).as(right.detail()).isTrue();
+            assertThat(wrong.violates()).as(wrong.detail()).isTrue();
+        }
+    }
 }

@@ -33,19 +33,19 @@ import java.util.SplittableRandom;
 public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case>, Calibrated<EnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an added antisymmetric part, relative to ||W||_2 (0 inside the hypotheses) */
-    public record Case(DesignSpec spec, double inputScale, double antisymmetry) {
+    public record Case(DesignSpec spec, double inputScale, double antisymmetry, double tau) {
     }
 
     @Override public String id() { return "fr.energy-monotone"; }
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.CORRELATED, MemoryKind.SPARSE)),
-                d.real("scale of u", 0, 0.5), 0);
+                d.real("scale of u", 0, 0.5), 0, d.real("tau", 0.5, 2));
     }
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0,
-                d.real("antisymmetric weight / ||W||_2", 1, 4));
+                d.real("antisymmetric weight / ||W||_2", 1, 4), d.real("tau", 0.5, 2));
     }
 
     @Override public String departure() { return "antisymmetric weight / ||W||_2"; }
@@ -53,7 +53,8 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
     @Override public double controlDeparture() { return 1; }
 
     @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0, departure);
+        return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0, departure,
+                d.real("tau", 0.5, 2));
     }
 
     @Override public Evaluation evaluate(Case c) {
@@ -64,10 +65,10 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
         if (c.antisymmetry() > 0) {
             w = DenseCouplings.withAntisymmetricPart(w, c.antisymmetry() * Spectra.spectralNorm(w), rng);
         }
-        FiringRateModel model = new FiringRateModel(1.0, w, design.phi(),
+        FiringRateModel model = new FiringRateModel(c.tau(), w, design.phi(),
                 Input.constant(Vectors.gaussian(n, c.inputScale(), rng)));
         double[] x0 = Vectors.uniform(n, 0.02, 0.98, rng);
-        Trajectory tr = Oracle.dp853().sample(model, 0, x0, 10, 0.05);
+        Trajectory tr = Oracle.dp853().sample(model, 0, x0, 10 * c.tau(), 0.05 * c.tau());
         Measurements.Rise rise = Measurements.largestEnergyRise(model, tr);
         return Evaluation.atMost(rise.relative(), tolerance(), "largest relative rise of E_FR between samples "
                 + fmt(rise.relative()) + " at t=" + fmt(rise.time())

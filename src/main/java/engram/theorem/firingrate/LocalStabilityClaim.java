@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * near a memory approach it; (2) where the authors' instability expression is positive that eigenvalue is positive
  * and a start perturbed along the unstable eigenvector leaves (a random perturbation can have too small a component
  * along it); (3) the eigenvalue from the rank-(P+1) reduction equals those of a dense symmetric and a dense general
- * eigensolver. Cases where neither condition decides assert only (3). Trajectory checks run only where |lambda_max|
+ * eigensolver, and (4) the independent route: a finite-difference Jacobian of the vector field (no derivative of Phi,
+ * no gain vector) with the dense general eigensolver. Cases where neither condition decides assert only (3) and (4). Trajectory checks run only where |lambda_max|
  * exceeds the catalogue's {@code tolerance.observable-rate} (slower modes need impractically long runs). Control:
  * cases where the instability expression is positive, checked as if the sufficient condition held (the check must
  * find the positive eigenvalue).
@@ -75,7 +76,11 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
         double reduced = RateStability.maxEigenvalueReduced(design, x0);
         double agreement = Math.max(Math.abs(reduced - RateStability.maxEigenvalueDenseSymmetric(design, x0)),
                 Math.abs(reduced - RateStability.maxEigenvalueDenseGeneral(design, x0)));
-        double margin = tolerance() - agreement;
+        // the independent route: a finite-difference Jacobian of the vector field itself
+        double fd = RateStability.maxEigenvalueFiniteDifference(
+                new FiringRateModel(1.0, design.couplings(), design.phi(), Input.zero(design.n())), x0);
+        double fdGap = Math.abs(fd - reduced);
+        double margin = Math.min(tolerance() - agreement, tolerance("finite-difference") - fdGap);
         double observable = tolerance("observable-rate");
         boolean sufficient = design.sufficientCondition();
         double instability = design.instabilityExpression();
@@ -99,7 +104,8 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
         }
         return new Evaluation(lambda, margin, verdict + ": lambda_max " + fmt(lambda) + ", eta max(alpha,gamma) "
                 + fmt(design.eta() * Math.max(design.alpha(), design.gamma())) + ", instability expression "
-                + fmt(instability) + ", eigensolver disagreement " + fmt(agreement));
+                + fmt(instability) + ", eigensolver disagreement " + fmt(agreement) + ", finite-difference route "
+                + fmt(fd) + " (gap " + fmt(fdGap) + ")");
     }
 
     /**

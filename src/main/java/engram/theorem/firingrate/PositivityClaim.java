@@ -23,12 +23,12 @@ import java.util.SplittableRandom;
 public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calibrated<PositivityClaim.Case> {
 
     /** @param stepRatio h / tau for Euler */
-    public record Case(DesignSpec design, IntegratorKind integrator, double stepRatio, long seed) {
+    public record Case(DesignSpec design, IntegratorKind integrator, double stepRatio, double tau, long seed) {
 
         FiringRateModel model() {
             SplittableRandom rng = new SplittableRandom(seed);
             FiringRateDesign fr = design.build();
-            return new FiringRateModel(1.0, fr.couplings(), fr.phi(), Input.constant(Vectors.gaussian(fr.n(), 0.5, rng)));
+            return new FiringRateModel(tau, fr.couplings(), fr.phi(), Input.constant(Vectors.gaussian(fr.n(), 0.5, rng)));
         }
     }
 
@@ -38,11 +38,11 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calib
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(DesignSpec.draw(d, KINDS), d.choice("integrator", List.of(IntegratorKind.EULER,
-                IntegratorKind.DP853)), d.real("h / tau", 0.05, 1), d.seed());
+                IntegratorKind.DP853)), d.real("h / tau", 0.05, 1), d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.seed());
+        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }
@@ -50,7 +50,7 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calib
     @Override public double controlDeparture() { return 0.5; }
 
     @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, 1 + departure, d.seed());
+        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, 1 + departure, d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -31,7 +31,7 @@ public final class RetrievalExperiment {
 
     /** Final overlaps and cosines of one trial, and the overlap curves sampled every 0.1 time units. */
     public record Trial(double storedOverlap, double storedCosine, double nonStoredInitial, double nonStoredOverlap,
-            double[] storedCurve, double[] nonStoredCurve) {
+            double[] storedCurve, double[] nonStoredCurve, double finalActivity) {
     }
 
     public static int memories() {
@@ -51,10 +51,20 @@ public final class RetrievalExperiment {
      * {@code wrongNormalisation} the design's memory term misses its 1 / (q (1 - r)) factor.
      */
     public static Trial trial(int memory, boolean wrongNormalisation, long seed) {
+        return trial(memory, wrongNormalisation, 0, seed);
+    }
+
+    /**
+     * The same with a uniform external drive {@code u = drive} on every unit (0 in the experiment; a strong drive
+     * makes a network that is alive but wrong: it ends highly active, not in the cued memory).
+     */
+    public static Trial trial(int memory, boolean wrongNormalisation, double drive, long seed) {
         Network net = network(seed);
         FiringRateDesign design = net.design();
+        double[] u = new double[N];
+        java.util.Arrays.fill(u, drive);
         FiringRateModel model = new FiringRateModel(1.0, design.couplings(wrongNormalisation ? Q * (1 - Q) : 1),
-                design.phi(), Input.zero(N));
+                design.phi(), Input.constant(u));
         PatternSet xi = net.memories();
         SplittableRandom rng = new SplittableRandom(seed * 31 + memory);
         double[] pattern = xi.pattern(memory);
@@ -84,8 +94,12 @@ public final class RetrievalExperiment {
         for (int i = 0; i < N; i++) {
             fin += y[i] * other[i];
         }
+        double activity = 0;
+        for (int i = 0; i < N; i++) {
+            activity += x[i];
+        }
         return new Trial(dot / (N * Q), xx > 0 ? dot / Math.sqrt(xx * mm) : 0, init / (N * Q), fin / (N * Q),
-                storedCurve, nonStoredCurve);
+                storedCurve, nonStoredCurve, activity / N);
     }
 
     /** Records {@code x . xi / (N q)} at each observation (t = 0, 0.1, ..., 10). */

@@ -32,7 +32,7 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
      * @param bias mean of W's entries (negative: inhibition)
      */
     public record Case(int n, ActivationKind activation, double gain, double threshold, double scale, double bias,
-            IntegratorKind integrator, double stepRatio, long seed) {
+            IntegratorKind integrator, double stepRatio, double tau, long seed) {
 
         FiringRateModel model() {
             SplittableRandom rng = new SplittableRandom(seed);
@@ -40,7 +40,7 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
             for (int k = 0; k < w.length; k++) {
                 w[k] += bias / n;
             }
-            return new FiringRateModel(1.0, new DenseCouplings(n, w), activation.of(gain, threshold),
+            return new FiringRateModel(tau, new DenseCouplings(n, w), activation.of(gain, threshold),
                     Input.constant(Vectors.gaussian(n, 0.5, rng)));
         }
     }
@@ -81,14 +81,16 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
                     : d.real("scale of W", 0, 3);
             double bias = act == ActivationKind.RELU ? -d.real("-bias (relu)", 0, 2) : d.real("bias", -3, 3);
             IntegratorKind integrator = d.choice("integrator", List.of(IntegratorKind.EULER, IntegratorKind.DP853));
-            return new Case(n, act, gain, threshold, scale, bias, integrator, d.real("h / tau", 0.05, 1), d.seed());
+            return new Case(n, act, gain, threshold, scale, bias, integrator, d.real("h / tau", 0.05, 1),
+                    d.real("tau", 0.5, 2), d.seed());
         };
     }
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
-                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.seed());
+                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, d.real("h / tau", 1.5, 3),
+                d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }
@@ -98,7 +100,8 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
     @Override public CaseSpace<Case> at(double departure) {
         return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
-                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, 1 + departure, d.seed());
+                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, 1 + departure,
+                d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -27,7 +27,7 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
 
     /** @param antisymmetry weight of an antisymmetric part added to W (0 inside the hypotheses) */
     public record Case(int n, ActivationKind activation, double gain, double scale, double inputScale,
-            double antisymmetry, long seed) {
+            double antisymmetry, double tau, long seed) {
 
         VoltageModel model() {
             SplittableRandom rng = new SplittableRandom(seed);
@@ -35,7 +35,7 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
             if (antisymmetry > 0) {
                 w = DenseCouplings.withAntisymmetricPart(w, antisymmetry, rng);
             }
-            return new VoltageModel(1.0, w, activation.of(gain, 0.0), Input.constant(Vectors.gaussian(n, inputScale, rng)));
+            return new VoltageModel(tau, w, activation.of(gain, 0.0), Input.constant(Vectors.gaussian(n, inputScale, rng)));
         }
 
         double[] start() {
@@ -47,12 +47,13 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(d.integer("N", 2, 12), d.choice("psi", List.of(ActivationKind.TANH, ActivationKind.LOGISTIC)),
-                d.real("gain", 0.5, 4), d.real("scale of W", 0.5, 3), d.real("scale of u", 0, 1), 0.0, d.seed());
+                d.real("gain", 0.5, 4), d.real("scale of W", 0.5, 3), d.real("scale of u", 0, 1), 0.0, d.real("tau", 0.5, 2),
+                d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(d.integer("N", 2, 12), ActivationKind.TANH, d.real("gain", 1, 4), d.real("scale of W", 0.1, 0.5),
-                d.real("scale of u", 0, 0.5), d.real("antisymmetric weight", 3, 8), d.seed());
+                d.real("scale of u", 0, 0.5), d.real("antisymmetric weight", 3, 8), d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public String departure() { return "antisymmetric weight / scale of W"; }
@@ -63,13 +64,13 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
         return d -> {
             double scale = d.real("scale of W", 0.1, 0.5);
             return new Case(d.integer("N", 2, 12), ActivationKind.TANH, d.real("gain", 1, 4), scale,
-                    d.real("scale of u", 0, 0.5), departure * scale, d.seed());
+                    d.real("scale of u", 0, 0.5), departure * scale, d.real("tau", 0.5, 2), d.seed());
         };
     }
 
     @Override public Evaluation evaluate(Case c) {
         VoltageModel model = c.model();
-        Trajectory tr = Oracle.dp853().sample(model, 0, c.start(), 5.0, 0.05);
+        Trajectory tr = Oracle.dp853().sample(model, 0, c.start(), 5.0 * c.tau(), 0.05 * c.tau());
         Measurements.Rise rise = Measurements.largestEnergyRise(model, tr);
         return Evaluation.atMost(rise.relative(), tolerance(), "largest relative energy rise between samples "
                 + fmt(rise.relative()) + " at t=" + fmt(rise.time()));

@@ -110,16 +110,22 @@ public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case
     }
 
     @Override public Evaluation evaluate(Case c) {
-        Convergence.Estimate e = estimate(c);
+        return check(estimate(c), method(1, 0).order(), c.problem());
+    }
+
+    /** The order check on a measured convergence (the tests give it the estimate of a deliberately wrong method). */
+    public Evaluation check(Convergence.Estimate e, int nominal, String problem) {
         if (!e.informative()) {
-            return Evaluation.uninformative("fewer than three errors above " + fmt(Convergence.ERROR_FLOOR)
-                    + " (largest " + fmt(e.errors()[0]) + ")");
+            return Evaluation.uninformative("fewer than three errors above the floor (largest " + fmt(e.errors()[0]) + ")");
         }
-        int nominal = method(1, 0).order();
         double dev = Math.abs(e.order() - nominal);
-        return Evaluation.atMost(dev, tolerance(), c.problem() + ": " + method + " order " + fmt(e.order()) + " (nominal "
-                + nominal
-                + "), errors " + fmt(e.errors()[0]) + " .. " + fmt(e.errors()[LEVELS - 1]));
+        return Evaluation.atMost(dev, tolerance(), problem + ": " + method + " order " + fmt(e.order()) + " (nominal "
+                + nominal + "), errors " + fmt(e.errors()[0]) + " .. " + fmt(e.errors()[LEVELS - 1]));
+    }
+
+    /** The step levels of this method's order measurement: h = T 2^-firstLevel over seven levels. */
+    public int firstLevel() {
+        return firstLevel;
     }
 
     /**
