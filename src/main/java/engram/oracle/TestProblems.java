@@ -19,9 +19,9 @@ public final class TestProblems {
     private TestProblems() {
     }
 
-    /** All three, on their default intervals: t0 = 0.5 .. 2.5, 1 .. 3 and -3 .. -1. */
+    /** All three, on their default intervals: t0 = 0.5 .. 2.5, 0.75 .. 2.75 and -3 .. -1. */
     public static List<ExactProblem> all() {
-        return List.of(forcedDecay(0.5, new double[] {1.5, -0.5, 0.25}, 2.5), acceleratingRotation(1, 0.8, -0.6, 3),
+        return List.of(forcedDecay(0.5, new double[] {1.5, -0.5, 0.25}, 2.5), acceleratingRotation(0.75, 0.8, -0.6, 2.75),
                 gaussianDecay(-3, new double[] {1, -2}, -1));
     }
 

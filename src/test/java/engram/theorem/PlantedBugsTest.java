@@ -224,4 +224,13 @@ class PlantedBugsTest {
             assertThat(wrong.violates()).as(wrong.detail()).isTrue();
         }
     }
+
+    @Test
+    void weakness3bTheStrongOrderCheckFollowsTheExactErrorCurveWithoutBias() {
+        // the worst corner of the old slope fit (bias +0.21): the exact curve's order is 1/2, and the check holds
+        engram.theorem.numerics.EulerMaruyamaOrderClaim strong = engram.theorem.numerics.EulerMaruyamaOrderClaim.strong();
+        Evaluation corner = strong.evaluate(new engram.theorem.numerics.EulerMaruyamaOrderClaim.Case(-1, 0.3, false, 3));
+        assertThat(corner.holds()).as(corner.detail()).isTrue();
+        assertThat(corner.detail()).contains("as h -> 0: 0.500");
+    }
 }

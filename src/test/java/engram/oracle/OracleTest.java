@@ -1,0 +1,63 @@
+package engram.oracle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import engram.analysis.Fits;
+import engram.integrate.Trajectory;
+import org.junit.jupiter.api.Test;
+
+/** The Hipparchus oracles' sampling and arguments, and the closed-form test problems themselves. */
+class OracleTest {
+
+    @Test
+    void bothOraclesSolveTheTestProblemsFromTheirNonZeroStarts() {
+        for (ExactProblem p : TestProblems.all()) {
+            for (Oracle o : new Oracle[] {Oracle.dp853(), Oracle.gbs()}) {
+                double[] x = o.solve(p, p.t0(), p.x0(), p.t1());
+                assertThat(Fits.maxAbsDiff(x, p.exact(p.t1()))).as(o.method() + " on " + p).isLessThan(1e-9);
+            }
+            assertThat(Fits.maxAbsDiff(p.exact(p.t0()), p.x0())).as(p + " starts at x0").isLessThan(1e-15);
+        }
+        assertThat(Oracle.gbs().method()).isEqualTo(Oracle.Method.GBS);
+        assertThat(Oracle.dp853().tolerance()).isEqualTo(Oracle.DEFAULT_TOLERANCE);
+    }
+
+    @Test
+    void samplesLieOnTheGridFromANonZeroStartAndEndAtT1() {
+        ExactProblem p = TestProblems.all().get(0);
+        Trajectory on = Oracle.dp853().sample(p, 0.5, p.x0(), 1.5, 0.1);
+        assertThat(on.size()).isEqualTo(11);
+        for (int k = 0; k < on.size(); k++) {
+            assertThat(on.time(k)).isCloseTo(0.5 + 0.1 * k, within(1e-12));
+            assertThat(Fits.maxAbsDiff(on.state(k), p.exact(on.time(k)))).isLessThan(1e-9);
+        }
+        // t1 off the grid: the grid up to 1.4, then t1 itself
+        Trajectory off = Oracle.dp853().sample(p, 0.5, p.x0(), 1.45, 0.1);
+        assertThat(off.size()).isEqualTo(11);
+        assertThat(off.time(9)).isCloseTo(1.4, within(1e-12));
+        assertThat(off.time(10)).isEqualTo(1.45);
+        assertThat(Fits.maxAbsDiff(off.last(), p.exact(1.45))).isLessThan(1e-9);
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        ExactProblem p = TestProblems.all().get(0);
+        assertThatThrownBy(() -> new Oracle(Oracle.Method.DP853, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Oracle.dp853().sample(p, 0.5, p.x0(), 1.5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TestProblems.gaussianDecay(-1, new double[] {1}, 0).t1()).as("t1 = 0 is still non-expansive").isZero();
+        assertThatThrownBy(() -> TestProblems.gaussianDecay(-1, new double[] {1}, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestProblems.named("nonsense")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void problemsAreFoundByTheirNames() {
+        for (ExactProblem p : TestProblems.all()) {
+            assertThat(TestProblems.named(p.name()).toString()).isEqualTo(p.toString());
+            assertThat(p.toString()).contains(p.name());
+        }
+        assertThat(TestProblems.all()).extracting(ExactProblem::name).containsExactly("forced-decay", "rotation", "gaussian");
+    }
+}
