@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
                 SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
-                FalseFailuresCommand.class,
+                FalseFailuresCommand.class, CheckCommand.class,
                 BenchCommand.class})
 public final class EngramCli implements Runnable {
 
@@ -56,14 +56,16 @@ public final class EngramCli implements Runnable {
                     + "--json"),
             java.util.Map.entry("merge", "java -jar target/engram.jar merge s1 s2 s3 s4 --out reports/latest"),
             java.util.Map.entry("false-failures", "java -jar target/engram.jar false-failures --seeds 200"),
-            java.util.Map.entry("bench", "java -jar target/engram.jar bench --json"));
+            java.util.Map.entry("bench", "java -jar target/engram.jar bench --json"),
+            java.util.Map.entry("check", "java -jar target/engram.jar check --couplings W.npy --patterns Xi.npy --model "
+                    + "voltage --activation tanh --gain 2 --json"));
     public static final int CLAIM_FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL = 3;
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures or bench (engram help COMMAND, "
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check or bench (engram help COMMAND, "
                 + "or COMMAND --help)");
     }
 

@@ -1,0 +1,454 @@
+package engram.check;
+
+import static engram.claim.Evaluation.fmt;
+
+import engram.activation.Activation;
+import engram.analysis.Fits;
+import engram.analysis.Measurements;
+import engram.analysis.Spectra;
+import engram.claim.Claim;
+import engram.claim.ClaimFamily;
+import engram.integrate.Trajectory;
+import engram.model.EnergyFunction;
+import engram.model.FiringRateModel;
+import engram.model.VectorField;
+import engram.oracle.Oracle;
+import engram.theorem.Theorems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.ArrayRealVector;
+
+/**
+ * Checks the catalogue's theorems on one given network ({@link GivenNetwork}): measures every hypothesis (symmetry,
+ * zero diagonal, ||W||_2 by Lanczos on W^T W, Lip(psi) ||W||_2, the activation's shape), decides for every claim of the
+ * catalogue whether it applies to a single given network (and names the hypothesis that fails when not), runs the
+ * applicable checks on trajectories of the Hipparchus DP853 oracle from generated starts (energy descent,
+ * the contraction bound, positivity, the model's derivatives against finite differences), and for each given
+ * pattern finds the equilibrium it leads to (integration to rest, then Newton), its residual, the largest real part
+ * of the Jacobian's eigenvalues (dense for n <= 400; by Lanczos on the similar symmetric matrix for symmetric W), and the
+ * fraction of noisy cues that return. Tolerances are the catalogue's. Deterministic in the seed. This is the public
+ * test-library entry point: {@code NetworkCheck.run(network, seed).assertHolds()}.
+ */
+public final class NetworkCheck {
+
+    /** Claims that concern one given continuous-time network, and what they need. */
+    static final List<String> SINGLE_NETWORK = List.of("voltage.energy-monotone", "voltage.contraction",
+            "fr.energy-monotone", "fr.global-stability", "rate.positivity", "model.derivatives");
+
+    /** Noise levels of the cues (relative to the pattern's root-mean-square size). */
+    static final double[] CUE_NOISE = {0.05, 0.1, 0.2};
+
+    private NetworkCheck() {
+    }
+
+    public static CheckReport run(GivenNetwork g, long seed) {
+        return run(g, seed, line -> { });
+    }
+
+    public static CheckReport run(GivenNetwork g, long seed, Consumer<String> progress) {
+        int n = g.n();
+        double[] w = g.w();
+        double asym = 0, maxAbs = 0, diag = 0;
+        for (int i = 0; i < n; i++) {
+            diag = Math.max(diag, Math.abs(w[i * n + i]));
+            for (int j = 0; j < n; j++) {
+                asym = Math.max(asym, Math.abs(w[i * n + j] - w[j * n + i]));
+                maxAbs = Math.max(maxAbs, Math.abs(w[i * n + j]));
+            }
+        }
+        boolean symmetric = asym <= 1e-12 * Math.max(1, maxAbs);
+        progress.accept("hypotheses: largest |W - W^T| " + fmt(asym) + "; computing ||W||_2");
+        double norm = spectralNorm(g, seed);
+        Activation psi = g.activation();
+        double lipBound = psi.lipschitz() * norm;
+        boolean contracting = lipBound < 1;
+        boolean voltage = g.model() == GivenNetwork.Model.VOLTAGE;
+        boolean nonNegative = psi.rangeMin() >= 0;
+        VectorField field = g.field();
+        int starts = n > 1000 ? 1 : n > 500 ? 2 : 4;
+        double horizon = 10 * g.tau();
+        List<CheckReport.ClaimCheck> claims = new ArrayList<>();
+        for (ClaimFamily family : Theorems.families()) {
+            for (Claim<?> c : family.claims()) {
+                String id = c.id();
+                String why = notApplicable(id, family.name(), voltage, symmetric, asym, psi, contracting, lipBound,
+                        nonNegative);
+                if (why != null) {
+                    claims.add(new CheckReport.ClaimCheck(id, false, why, null, null, null));
+                    continue;
+                }
+                progress.accept("checking " + id);
+                double tol = c.tolerance();
+                double[] worst = {Double.POSITIVE_INFINITY};
+                String[] detail = {""};
+                SplittableRandom rng = new SplittableRandom(seed ^ id.hashCode());
+                for (int s = 0; s < starts; s++) {
+                    double[] x0 = start(g, rng);
+                    double metric;
+                    String what;
+                    switch (id) {
+                        case "voltage.energy-monotone", "fr.energy-monotone" -> {
+                            Trajectory tr = Oracle.dp853().sample(field, 0, x0, horizon, 0.05 * g.tau());
+                            Measurements.Rise rise = Measurements.largestEnergyRise((EnergyFunction) field, tr);
+                            metric = rise.relative();
+                            what = "largest relative energy rise between samples " + fmt(metric) + " at t = "
+                                    + fmt(rise.time());
+                        }
+                        case "voltage.contraction", "fr.global-stability" -> {
+                            double[] y0 = start(g, rng);
+                            double rate = (1 - lipBound) / g.tau();
+                            Measurements.Contraction m = Measurements.contraction(field, x0, y0, rate,
+                                    Math.min(horizon, Math.log(1e5) / Math.max(rate, 1e-3)));
+                            metric = m.excess();
+                            what = "largest excess of |x - y| over |x0 - y0| exp(-(1 - k) t / tau), relative "
+                                    + fmt(metric);
+                        }
+                        case "rate.positivity" -> {
+                            metric = Measurements.invariantSetExcursion((FiringRateModel) field, x0, false, 1);
+                            what = "largest excursion outside the range " + fmt(metric);
+                        }
+                        default -> { // model.derivatives
+                            metric = derivativeError(field, symmetric ? (EnergyFunction) field : null, x0, rng);
+                            what = "largest relative difference of the Jacobian" + (symmetric ? " and energy gradient" : "")
+                                    + " from central differences " + fmt(metric);
+                        }
+                    }
+                    double margin = Double.isNaN(metric) ? Double.NEGATIVE_INFINITY : tol - metric;
+                    if (margin < worst[0]) {
+                        worst[0] = margin;
+                        detail[0] = "start " + s + ": " + what;
+                    }
+                }
+                claims.add(new CheckReport.ClaimCheck(id, true, reason(id), worst[0] >= 0 ? "HOLDS" : "FAILS", worst[0],
+                        detail[0]));
+            }
+        }
+        List<CheckReport.Equilibrium> equilibria = new ArrayList<>();
+        for (int mu = 0; mu < g.p(); mu++) {
+            progress.accept("pattern " + mu + " of " + g.p() + ": equilibrium, Jacobian, noisy cues");
+            equilibria.add(equilibrium(g, field, mu, symmetric, new SplittableRandom(seed + 31L * mu)));
+        }
+        List<String> notes = new ArrayList<>();
+        if (g.p() > 0) {
+            double alpha = (double) g.p() / n;
+            notes.add("load alpha = P/N = " + fmt(alpha) + "; for Hebbian +-1 memories and sign units retrieval "
+                    + "survives up to alpha_c = " + fmt(engram.analysis.Scsna.agsCritical()[0]) + " (AGS), and every memory is a fixed point "
+                    + "with high probability below N / (4 ln N) = " + fmt(n / (4 * Math.log(n))) + " memories (McEliece)");
+        }
+        if (!contracting) {
+            notes.add("Lip(psi) ||W||_2 = " + fmt(lipBound) + " >= 1: the contraction theorems do not apply; several "
+                    + "stable equilibria (memories) are possible");
+        }
+        return new CheckReport(n, voltage ? "voltage" : "rate", symmetric, asym, diag == 0, norm, lipBound, contracting,
+                seed, claims, equilibria, notes);
+    }
+
+    /** Why a claim does not apply to this network, or null when it does. */
+    static String notApplicable(String id, String family, boolean voltage, boolean symmetric, double asym, Activation psi,
+            boolean contracting, double lipBound, boolean nonNegative) {
+        if (!SINGLE_NETWORK.contains(id)) {
+            return "a claim about the networks Engram generates (" + family + " family), not about one given network";
+        }
+        boolean needsVoltage = id.startsWith("voltage.");
+        boolean needsRate = id.startsWith("fr.") || id.startsWith("rate.");
+        if (needsVoltage && !voltage) {
+            return "needs the voltage model (given: rate)";
+        }
+        if (needsRate && voltage) {
+            return "needs the firing-rate model (given: voltage)";
+        }
+        if (id.endsWith("energy-monotone") && !symmetric) {
+            return "W is not symmetric: largest |W - W^T| = " + fmt(asym);
+        }
+        if (id.endsWith("energy-monotone") && !psi.monotone()) {
+            return "the activation " + psi.name() + " is not monotone";
+        }
+        if (id.equals("fr.energy-monotone") && !(psi.invertible() && nonNegative)) {
+            return "E_FR needs an invertible activation with non-negative range; " + psi.name() + " is not";
+        }
+        if ((id.equals("voltage.contraction") || id.equals("fr.global-stability")) && !contracting) {
+            return "Lip(psi) ||W||_2 = " + fmt(lipBound) + " is not below 1";
+        }
+        if (id.equals("rate.positivity") && !nonNegative) {
+            return "the activation's range starts at " + fmt(psi.rangeMin()) + " < 0";
+        }
+        if (id.equals("model.derivatives") && !Double.isFinite(psi.lipschitz())) {
+            return "the activation " + psi.name() + " is not differentiable";
+        }
+        return null;
+    }
+
+    private static String reason(String id) {
+        return switch (id) {
+            case "voltage.energy-monotone", "fr.energy-monotone" -> "W symmetric, activation increasing";
+            case "voltage.contraction", "fr.global-stability" -> "Lip(psi) ||W||_2 < 1";
+            case "rate.positivity" -> "activation with non-negative range";
+            default -> "a differentiable model";
+        };
+    }
+
+    /** A start: uniform in [0, 1]^n for rates, N(0, 1) for voltages. */
+    private static double[] start(GivenNetwork g, SplittableRandom rng) {
+        double[] x = new double[g.n()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = g.model() == GivenNetwork.Model.RATE ? rng.nextDouble() : rng.nextGaussian();
+        }
+        return x;
+    }
+
+    /** The Jacobian (and energy gradient) against central differences on at most 40 random coordinates. */
+    static double derivativeError(VectorField f, EnergyFunction e, double[] x, SplittableRandom rng) {
+        int n = x.length;
+        double[] jac = new double[n * n], plus = new double[n], minus = new double[n];
+        f.jacobian(0, x, jac);
+        double scale = 1;
+        for (double v : jac) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double worst = 0;
+        double[] grad = e == null ? null : new double[n];
+        if (e != null) {
+            e.gradient(x, grad);
+        }
+        double gScale = 1;
+        if (grad != null) {
+            for (double v : grad) {
+                gScale = Math.max(gScale, Math.abs(v));
+            }
+        }
+        for (int k = 0; k < Math.min(n, 40); k++) {
+            int j = n <= 40 ? k : rng.nextInt(n);
+            double h = 1e-5 * (1 + Math.abs(x[j])), keep = x[j];
+            x[j] = keep + h;
+            f.evaluate(0, x, plus);
+            double ePlus = e == null ? 0 : e.energy(x);
+            x[j] = keep - h;
+            f.evaluate(0, x, minus);
+            double eMinus = e == null ? 0 : e.energy(x);
+            x[j] = keep;
+            for (int i = 0; i < n; i++) {
+                worst = Math.max(worst, Math.abs(jac[i * n + j] - (plus[i] - minus[i]) / (2 * h)) / scale);
+            }
+            if (e != null) {
+                worst = Math.max(worst, Math.abs(grad[j] - (ePlus - eMinus) / (2 * h)) / gScale);
+            }
+        }
+        return worst;
+    }
+
+    /** ||W||_2: the square root of the largest eigenvalue of W^T W, by Lanczos (dense SVD for n <= 60). */
+    static double spectralNorm(GivenNetwork g, long seed) {
+        int n = g.n();
+        if (n <= 60) {
+            return Spectra.spectralNorm(g.couplings());
+        }
+        double[] w = g.w();
+        double[] wv = new double[n];
+        return Math.sqrt(Math.max(0, lanczosTop(n, seed, (v, out) -> {
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int c = 0; c < n; c++) {
+                    s += w[i * n + c] * v[c];
+                }
+                wv[i] = s;
+            }
+            java.util.Arrays.fill(out, 0);
+            for (int i = 0; i < n; i++) {
+                double a = wv[i];
+                for (int c = 0; c < n; c++) {
+                    out[c] += w[i * n + c] * a;
+                }
+            }
+        })));
+    }
+
+    /** y = A v for a symmetric operator A. */
+    interface SymmetricOperator {
+        void apply(double[] v, double[] out);
+    }
+
+    /**
+     * The largest (algebraic) eigenvalue of a symmetric operator by Lanczos with full reorthogonalisation, at most 80
+     * steps (the extreme Ritz value converges first), from a seeded random start.
+     */
+    static double lanczosTop(int n, long seed, SymmetricOperator op) {
+        int k = Math.min(n, 80);
+        double[][] q = new double[k + 1][];
+        double[] alpha = new double[k], beta = new double[k];
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextGaussian();
+        }
+        scale(v, 1 / Fits.norm2(v));
+        q[0] = v;
+        double[] z = new double[n];
+        int steps = 0;
+        for (int j = 0; j < k; j++) {
+            op.apply(q[j], z);
+            for (int r = 0; r <= j; r++) { // full reorthogonalisation, twice
+                for (int pass = 0; pass < 2; pass++) {
+                    double d = dot(z, q[r]);
+                    if (pass == 0 && r == j) {
+                        alpha[j] = d;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        z[i] -= d * q[r][i];
+                    }
+                }
+            }
+            steps = j + 1;
+            double b = Fits.norm2(z);
+            if (j + 1 == k || b < 1e-12 * Math.max(1, Math.abs(alpha[j]))) {
+                break;
+            }
+            beta[j] = b;
+            q[j + 1] = z.clone();
+            scale(q[j + 1], 1 / b);
+        }
+        double[][] t = new double[steps][steps];
+        for (int j = 0; j < steps; j++) {
+            t[j][j] = alpha[j];
+            if (j + 1 < steps) {
+                t[j][j + 1] = beta[j];
+                t[j + 1][j] = beta[j];
+            }
+        }
+        double top = Double.NEGATIVE_INFINITY;
+        for (double e : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(t, false)).getEigenvalues()) {
+            top = Math.max(top, e);
+        }
+        return top;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void scale(double[] a, double f) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= f;
+        }
+    }
+
+    /** From pattern mu: integrate to rest, polish by Newton, the Jacobian's top eigenvalue, and noisy cues. */
+    static CheckReport.Equilibrium equilibrium(GivenNetwork g, VectorField f, int mu, boolean symmetric,
+            SplittableRandom rng) {
+        int n = g.n();
+        double[] x = g.pattern(mu);
+        double[] dx = new double[n];
+        double residual = Double.POSITIVE_INFINITY;
+        for (int chunk = 0; chunk < (n > 1000 ? 3 : 10) && !(residual < 1e-10); chunk++) {
+            x = Oracle.dp853().solve(f, 0, x, 10 * g.tau());
+            f.evaluate(0, x, dx);
+            residual = Fits.maxAbs(dx);
+        }
+        if (n <= 1000) {
+            for (int it = 0; it < 5 && residual > 1e-14; it++) {
+                double[] jac = new double[n * n];
+                f.jacobian(0, x, jac);
+                double[][] rows = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(jac, i * n, rows[i], 0, n);
+                }
+                double[] step = new LUDecomposition(new Array2DRowRealMatrix(rows, false)).getSolver()
+                        .solve(new ArrayRealVector(dx, false)).toArray();
+                double[] y = x.clone();
+                for (int i = 0; i < n; i++) {
+                    y[i] -= step[i];
+                }
+                f.evaluate(0, y, dx);
+                double r = Fits.maxAbs(dx);
+                if (!(r < residual)) {
+                    f.evaluate(0, x, dx);
+                    break;
+                }
+                x = y;
+                residual = r;
+            }
+        }
+        boolean converged = residual <= 1e-8;
+        double lambda = maxRealEigenvalue(g, f, x, symmetric);
+        double rms = Math.max(1e-12, Fits.norm2(x) / Math.sqrt(n));
+        int cues = 0, returned = 0;
+        int perLevel = n > 1000 ? 1 : n > 500 ? 2 : 4;
+        for (double level : CUE_NOISE) {
+            for (int k = 0; k < perLevel; k++) {
+                double[] cue = x.clone();
+                for (int i = 0; i < n; i++) {
+                    cue[i] += level * rms * rng.nextGaussian();
+                }
+                double[] end = Oracle.dp853().solve(f, 0, cue, (n > 1000 ? 15 : 30) * g.tau());
+                cues++;
+                if (Fits.maxAbsDiff(end, x) <= 1e-3 * (1 + Fits.maxAbs(x))) {
+                    returned++;
+                }
+            }
+        }
+        return new CheckReport.Equilibrium(mu, converged, residual, lambda, lambda < 0, (double) returned / cues);
+    }
+
+    /**
+     * The largest real part of the Jacobian's eigenvalues at x. For symmetric W the Jacobian (W D - I) / tau or
+     * (D W - I) / tau is similar to the symmetric (D^1/2 W D^1/2 - I) / tau (D = psi' at the state): its eigenvalues are
+     * real, from a dense symmetric solver (n <= 400) or Lanczos. Otherwise the dense general solver for n <= 400, NaN
+     * above (stated in the README).
+     */
+    static double maxRealEigenvalue(GivenNetwork g, VectorField f, double[] x, boolean symmetric) {
+        int n = g.n();
+        if (!symmetric) {
+            if (n > 400) {
+                return Double.NaN;
+            }
+            double[] jac = new double[n * n];
+            f.jacobian(0, x, jac);
+            return Spectra.maxRealPart(n, jac);
+        }
+        double[] d = new double[n];
+        if (g.model() == GivenNetwork.Model.VOLTAGE) {
+            for (int i = 0; i < n; i++) {
+                d[i] = Math.sqrt(Math.max(0, g.activation().derivative(x[i])));
+            }
+        } else {
+            double[] field = new double[n];
+            g.couplings().multiply(x, field);
+            for (int i = 0; i < n; i++) {
+                d[i] = Math.sqrt(Math.max(0, g.activation().derivative(field[i] + g.input()[i])));
+            }
+        }
+        double[] w = g.w();
+        double top;
+        if (n <= 400) {
+            double[][] rows = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    rows[i][j] = d[i] * w[i * n + j] * d[j];
+                }
+            }
+            top = Double.NEGATIVE_INFINITY;
+            for (double e : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false)).getEigenvalues()) {
+                top = Math.max(top, e);
+            }
+        } else {
+            top = lanczosTop(n, 7, (v, out) -> {
+                for (int i = 0; i < n; i++) {
+                    double acc = 0;
+                    for (int j = 0; j < n; j++) {
+                        acc += w[i * n + j] * d[j] * v[j];
+                    }
+                    out[i] = d[i] * acc;
+                }
+            });
+        }
+        return (top - 1) / g.tau();
+    }
+}
