@@ -8,10 +8,14 @@ import engram.analysis.Measurements;
 import engram.analysis.Spectra;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
+import engram.integrate.RungeKutta4;
+import engram.integrate.StepObserver;
 import engram.integrate.Trajectory;
 import engram.model.EnergyFunction;
 import engram.model.FiringRateModel;
 import engram.model.VectorField;
+import engram.model.VoltageEnsemble;
+import engram.model.VoltageModel;
 import engram.oracle.Oracle;
 import engram.theorem.Theorems;
 import java.util.ArrayList;
@@ -29,7 +33,8 @@ import org.hipparchus.linear.ArrayRealVector;
  * catalogue whether it applies to a single given network (and names the hypothesis that fails when not), runs the
  * applicable checks on trajectories of the Hipparchus DP853 oracle from generated starts (energy descent,
  * the contraction bound, positivity, the model's derivatives against finite differences), and for each given
- * pattern finds the equilibrium it leads to (integration to rest, then Newton), its residual, the largest real part
+ * pattern finds the equilibrium it leads to (RK4 to rest, all patterns as one block, then Newton), its residual, the
+ * largest real part
  * of the Jacobian's eigenvalues (dense for n <= 400; by Lanczos on the similar symmetric matrix for symmetric W), and the
  * fraction of noisy cues that return. Tolerances are the catalogue's. Deterministic in the seed. This is the public
  * test-library entry point: {@code NetworkCheck.run(network, seed).assertHolds()}.
@@ -50,7 +55,10 @@ public final class NetworkCheck {
         return run(g, seed, line -> { });
     }
 
-    public static CheckReport run(GivenNetwork g, long seed, Consumer<String> progress) {
+    public static CheckReport run(GivenNetwork g, long seed, Consumer<String> report) {
+        long start = System.nanoTime();
+        Consumer<String> progress = line -> report.accept(String.format(java.util.Locale.ROOT, "%6.1f s  %s",
+                (System.nanoTime() - start) / 1e9, line));
         int n = g.n();
         double[] w = g.w();
         double asym = 0, maxAbs = 0, diag = 0;
@@ -71,7 +79,7 @@ public final class NetworkCheck {
         boolean nonNegative = psi.rangeMin() >= 0;
         VectorField field = g.field();
         int starts = n > 1000 ? 1 : n > 500 ? 2 : 4;
-        double horizon = 10 * g.tau();
+        double horizon = (n > 1000 ? 3 : 10) * g.tau();
         List<CheckReport.ClaimCheck> claims = new ArrayList<>();
         for (ClaimFamily family : Theorems.families()) {
             for (Claim<?> c : family.claims()) {
@@ -128,11 +136,8 @@ public final class NetworkCheck {
                         detail[0]));
             }
         }
-        List<CheckReport.Equilibrium> equilibria = new ArrayList<>();
-        for (int mu = 0; mu < g.p(); mu++) {
-            progress.accept("pattern " + mu + " of " + g.p() + ": equilibrium, Jacobian, noisy cues");
-            equilibria.add(equilibrium(g, field, mu, symmetric, new SplittableRandom(seed + 31L * mu)));
-        }
+        List<CheckReport.Equilibrium> equilibria = g.p() == 0 ? List.of()
+                : equilibria(g, field, symmetric, lipBound, seed, progress);
         List<String> notes = new ArrayList<>();
         if (g.p() > 0) {
             double alpha = (double) g.p() / n;
@@ -340,61 +345,135 @@ public final class NetworkCheck {
         }
     }
 
-    /** From pattern mu: integrate to rest, polish by Newton, the Jacobian's top eigenvalue, and noisy cues. */
-    static CheckReport.Equilibrium equilibrium(GivenNetwork g, VectorField f, int mu, boolean symmetric,
-            SplittableRandom rng) {
-        int n = g.n();
-        double[] x = g.pattern(mu);
-        double[] dx = new double[n];
-        double residual = Double.POSITIVE_INFINITY;
-        for (int chunk = 0; chunk < (n > 1000 ? 3 : 10) && !(residual < 1e-10); chunk++) {
-            x = Oracle.dp853().solve(f, 0, x, 10 * g.tau());
-            f.evaluate(0, x, dx);
-            residual = Fits.maxAbs(dx);
+    /**
+     * Integrates K states together to t1 with RK4 (whose fixed points are exactly the equilibria): for the voltage
+     * model as one N x K block ({@link VoltageEnsemble}: W applied as a matrix-matrix product), otherwise one by one.
+     * The step is at most 0.4 tau and inside RK4's stability interval (|h lambda| < 2.78 on the real axis) for the
+     * Jacobian's spectral radius, at most (1 + Lip(psi) ||W||_2) / tau.
+     */
+    static double[][] integrate(GivenNetwork g, VectorField f, double[][] states, double t1, double lipBound) {
+        double h = Math.min(0.4 * g.tau(), 2.5 * g.tau() / (1 + lipBound));
+        int steps = (int) Math.ceil(t1 / h);
+        int n = g.n(), k = states.length;
+        if (g.model() == GivenNetwork.Model.VOLTAGE && k > 1) {
+            VoltageEnsemble ens = new VoltageEnsemble((VoltageModel) f, k);
+            double[] block = VoltageEnsemble.block(states);
+            new RungeKutta4(n * k).integrate(ens, 0, block, t1, steps, steps, StepObserver.NONE);
+            double[][] out = new double[k][];
+            for (int c = 0; c < k; c++) {
+                out[c] = VoltageEnsemble.column(block, k, c);
+            }
+            return out;
         }
-        if (n <= 1000) {
-            for (int it = 0; it < 5 && residual > 1e-14; it++) {
-                double[] jac = new double[n * n];
-                f.jacobian(0, x, jac);
-                double[][] rows = new double[n][n];
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(jac, i * n, rows[i], 0, n);
-                }
-                double[] step = new LUDecomposition(new Array2DRowRealMatrix(rows, false)).getSolver()
-                        .solve(new ArrayRealVector(dx, false)).toArray();
-                double[] y = x.clone();
-                for (int i = 0; i < n; i++) {
-                    y[i] -= step[i];
-                }
-                f.evaluate(0, y, dx);
-                double r = Fits.maxAbs(dx);
-                if (!(r < residual)) {
-                    f.evaluate(0, x, dx);
-                    break;
-                }
-                x = y;
-                residual = r;
+        double[][] out = new double[k][];
+        RungeKutta4 rk4 = new RungeKutta4(n);
+        for (int c = 0; c < k; c++) {
+            out[c] = states[c].clone();
+            rk4.integrate(f, 0, out[c], t1, steps, steps, StepObserver.NONE);
+        }
+        return out;
+    }
+
+    /**
+     * From every pattern: integrate to rest (all patterns together), polish by Newton (n <= 1000), the largest real
+     * part of the Jacobian's eigenvalues, and the fraction of noisy cues (all cues of all patterns together) that
+     * return to within 1e-3 (1 + |x*|) of the equilibrium.
+     */
+    static List<CheckReport.Equilibrium> equilibria(GivenNetwork g, VectorField f, boolean symmetric, double lipBound,
+            long seed, Consumer<String> progress) {
+        int n = g.n(), p = g.p();
+        double[][] x = new double[p][];
+        for (int mu = 0; mu < p; mu++) {
+            x[mu] = g.pattern(mu);
+        }
+        progress.accept("integrating the " + p + " patterns to rest");
+        double[] dx = new double[n];
+        double[] residual = new double[p];
+        java.util.Arrays.fill(residual, Double.POSITIVE_INFINITY);
+        for (int chunk = 0; chunk < 20; chunk++) {
+            x = integrate(g, f, x, 5 * g.tau(), lipBound);
+            double worst = 0;
+            for (int mu = 0; mu < p; mu++) {
+                f.evaluate(0, x[mu], dx);
+                residual[mu] = Fits.maxAbs(dx);
+                worst = Math.max(worst, residual[mu]);
+            }
+            if (worst < 1e-9) {
+                break;
             }
         }
-        boolean converged = residual <= 1e-8;
-        double lambda = maxRealEigenvalue(g, f, x, symmetric);
-        double rms = Math.max(1e-12, Fits.norm2(x) / Math.sqrt(n));
-        int cues = 0, returned = 0;
-        int perLevel = n > 1000 ? 1 : n > 500 ? 2 : 4;
-        for (double level : CUE_NOISE) {
-            for (int k = 0; k < perLevel; k++) {
-                double[] cue = x.clone();
-                for (int i = 0; i < n; i++) {
-                    cue[i] += level * rms * rng.nextGaussian();
+        List<CheckReport.Equilibrium> out = new ArrayList<>();
+        double[][] cues = new double[p * CUE_NOISE.length * (n > 1000 ? 1 : 4)][];
+        int perLevel = cues.length / (p * CUE_NOISE.length);
+        SplittableRandom rng = new SplittableRandom(seed + 31);
+        int c = 0;
+        double[] lambda = new double[p];
+        for (int mu = 0; mu < p; mu++) {
+            if (n <= 1000) {
+                residual[mu] = newton(f, x[mu], residual[mu]);
+            }
+            progress.accept("pattern " + mu + ": Jacobian at its equilibrium");
+            lambda[mu] = maxRealEigenvalue(g, f, x[mu], symmetric);
+            double rms = Math.max(1e-12, Fits.norm2(x[mu]) / Math.sqrt(n));
+            for (double level : CUE_NOISE) {
+                for (int r = 0; r < perLevel; r++) {
+                    double[] cue = x[mu].clone();
+                    for (int i = 0; i < n; i++) {
+                        cue[i] += level * rms * rng.nextGaussian();
+                    }
+                    cues[c++] = cue;
                 }
-                double[] end = Oracle.dp853().solve(f, 0, cue, (n > 1000 ? 15 : 30) * g.tau());
-                cues++;
-                if (Fits.maxAbsDiff(end, x) <= 1e-3 * (1 + Fits.maxAbs(x))) {
+            }
+        }
+        progress.accept("integrating " + cues.length + " noisy cues");
+        double[][] ends = integrate(g, f, cues, (n > 1000 ? 10 : 30) * g.tau(), lipBound);
+        for (int mu = 0; mu < p; mu++) {
+            int returned = 0, total = CUE_NOISE.length * perLevel;
+            for (int r = 0; r < total; r++) {
+                if (Fits.maxAbsDiff(ends[mu * total + r], x[mu]) <= 1e-3 * (1 + Fits.maxAbs(x[mu]))) {
                     returned++;
                 }
             }
+            out.add(new CheckReport.Equilibrium(mu, residual[mu] <= 1e-8, residual[mu], lambda[mu], lambda[mu] < 0,
+                    (double) returned / total));
         }
-        return new CheckReport.Equilibrium(mu, converged, residual, lambda, lambda < 0, (double) returned / cues);
+        return out;
+    }
+
+    /** Newton's method on f(x) = 0 from x (in place, dense LU), while it lowers the residual; returns the residual. */
+    static double newton(VectorField f, double[] x, double residual) {
+        int n = x.length;
+        double[] dx = new double[n];
+        f.evaluate(0, x, dx);
+        for (int it = 0; it < 5 && residual > 1e-14; it++) {
+            double[] jac = new double[n * n];
+            f.jacobian(0, x, jac);
+            double[][] rows = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(jac, i * n, rows[i], 0, n);
+            }
+            double[] step;
+            try {
+                step = new LUDecomposition(new Array2DRowRealMatrix(rows, false)).getSolver()
+                        .solve(new ArrayRealVector(dx, false)).toArray();
+            } catch (RuntimeException singular) {
+                break;
+            }
+            double[] y = x.clone();
+            for (int i = 0; i < n; i++) {
+                y[i] -= step[i];
+            }
+            double[] dy = new double[n];
+            f.evaluate(0, y, dy);
+            double r = Fits.maxAbs(dy);
+            if (!(r < residual)) {
+                break;
+            }
+            System.arraycopy(y, 0, x, 0, n);
+            dx = dy;
+            residual = r;
+        }
+        return residual;
     }
 
     /**
