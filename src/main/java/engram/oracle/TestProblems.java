@@ -36,13 +36,32 @@ public final class TestProblems {
         };
     }
 
+    /** The start, the end and the name of a problem; its field and solution come from the subclass. */
+    private abstract static class Problem implements ExactProblem {
+        private final String name;
+        private final String equation;
+        final double t0;
+        final double t1;
+        final double[] x0;
+
+        Problem(String name, String equation, double t0, double[] x0, double t1) {
+            this.name = name;
+            this.equation = equation;
+            this.t0 = t0;
+            this.x0 = x0.clone();
+            this.t1 = t1;
+        }
+
+        @Override public String name() { return name; }
+        @Override public double t0() { return t0; }
+        @Override public double t1() { return t1; }
+        @Override public double[] x0() { return x0.clone(); }
+        @Override public int dimension() { return x0.length; }
+        @Override public String toString() { return name + " " + equation + " on [" + t0 + ", " + t1 + "]"; }
+    }
+
     public static ExactProblem forcedDecay(double t0, double[] x0, double t1) {
-        return new ExactProblem() {
-            @Override public String name() { return "forced-decay"; }
-            @Override public double t0() { return t0; }
-            @Override public double t1() { return t1; }
-            @Override public double[] x0() { return x0.clone(); }
-            @Override public int dimension() { return x0.length; }
+        return new Problem("forced-decay", "x' = -x + cos(t + i)", t0, x0, t1) {
 
             @Override public void evaluate(double t, double[] x, double[] dxdt) {
                 for (int i = 0; i < x.length; i++) {
@@ -60,19 +79,11 @@ public final class TestProblems {
                     out[i] = (x0[i] - s(t0, i)) * decay + s(t, i);
                 }
             }
-
-            @Override public String toString() { return "forced-decay x' = -x + cos(t + i) on [" + t0 + ", " + t1 + "]"; }
         };
     }
 
     public static ExactProblem acceleratingRotation(double t0, double x0, double y0, double t1) {
-        return new ExactProblem() {
-            @Override public String name() { return "rotation"; }
-            @Override public double t0() { return t0; }
-            @Override public double t1() { return t1; }
-            @Override public double[] x0() { return new double[] {x0, y0}; }
-            @Override public int dimension() { return 2; }
-
+        return new Problem("rotation", "x' = -(1 + t) y, y' = (1 + t) x", t0, new double[] {x0, y0}, t1) {
             @Override public void evaluate(double t, double[] x, double[] dxdt) {
                 double w = 1 + t;
                 dxdt[0] = -w * x[1];
@@ -81,11 +92,9 @@ public final class TestProblems {
 
             @Override public void exact(double t, double[] out) {
                 double a = (t + 0.5 * t * t) - (t0 + 0.5 * t0 * t0);
-                out[0] = Math.cos(a) * x0 - Math.sin(a) * y0;
-                out[1] = Math.sin(a) * x0 + Math.cos(a) * y0;
+                out[0] = Math.cos(a) * x0[0] - Math.sin(a) * x0[1];
+                out[1] = Math.sin(a) * x0[0] + Math.cos(a) * x0[1];
             }
-
-            @Override public String toString() { return "rotation x' = -(1 + t) y, y' = (1 + t) x on [" + t0 + ", " + t1 + "]"; }
         };
     }
 
@@ -93,12 +102,7 @@ public final class TestProblems {
         if (t1 > 0) {
             throw new IllegalArgumentException("gaussian decay is non-expansive only for t <= 0, got t1 = " + t1);
         }
-        return new ExactProblem() {
-            @Override public String name() { return "gaussian"; }
-            @Override public double t0() { return t0; }
-            @Override public double t1() { return t1; }
-            @Override public double[] x0() { return x0.clone(); }
-            @Override public int dimension() { return x0.length; }
+        return new Problem("gaussian", "x' = t x", t0, x0, t1) {
 
             @Override public void evaluate(double t, double[] x, double[] dxdt) {
                 for (int i = 0; i < x.length; i++) {
@@ -112,8 +116,6 @@ public final class TestProblems {
                     out[i] = x0[i] * g;
                 }
             }
-
-            @Override public String toString() { return "gaussian x' = t x on [" + t0 + ", " + t1 + "]"; }
         };
     }
 }
