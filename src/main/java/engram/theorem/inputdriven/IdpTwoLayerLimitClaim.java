@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * Lagrangian's curvature. With {@code L_h = lse(beta)} and {@code L_v = v^T v / 2} it is the continuous modern Hopfield
  * network {@code dv/dt = -v + Xi softmax(beta Xi^T v)}: there the state's own similarities set the hidden weights
  * (softmax), here the input does (alpha). Checked by integrating the two-layer network from the slow manifold with
- * tau_h = 2^-4 .. 2^-8 against the one-layer model (both by DP853): the visible error must shrink in proportion to
+ * tau_h = 2^-4 .. 2^-10 against the one-layer model (both by DP853): the visible error must shrink in proportion to
  * tau_h (fitted order within the catalogue tolerance of 1). Control: a hidden curvature that ignores the input
  * (every alpha_mu replaced by their mean), whose error does not vanish.
  */
@@ -50,7 +50,7 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
     public record Case(Limit limit, int n, int p, double gain, long seed) {
     }
 
-    private static final int LEVELS = 5;
+    private static final int LEVELS = 7;
     private static final double HORIZON = 3;
 
     @Override public String id() { return "idp.two-layer-limit"; }
@@ -115,9 +115,12 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
             return Evaluation.uninformative("errors below " + fmt(tolerance("floor")) + " (finest " + fmt(errors[LEVELS - 1])
                     + ")");
         }
-        double order = Fits.order(steps, errors);
+        // the three finest levels: coarser ones can still be pre-asymptotic (seed 6 of the 20-seed run: order 0.58
+        // over 2^-4 .. 2^-8, 0.93 over 2^-8 .. 2^-10)
+        double order = Fits.order(java.util.Arrays.copyOfRange(steps, LEVELS - 3, LEVELS),
+                java.util.Arrays.copyOfRange(errors, LEVELS - 3, LEVELS));
         return Evaluation.atMost(Math.abs(order - 1), tolerance(), c.limit() + " limit: visible error "
-                + fmt(errors[0]) + " .. " + fmt(errors[LEVELS - 1]) + " for tau_h = 2^-4 .. 2^-8, fitted order "
-                + fmt(order));
+                + fmt(errors[0]) + " .. " + fmt(errors[LEVELS - 1]) + " for tau_h = 2^-4 .. 2^-10, order fitted over "
+                + "the three finest " + fmt(order));
     }
 }
