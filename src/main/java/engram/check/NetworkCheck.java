@@ -136,9 +136,9 @@ public final class NetworkCheck {
                         detail[0]));
             }
         }
-        List<CheckReport.Equilibrium> equilibria = g.p() == 0 ? List.of()
-                : equilibria(g, field, symmetric, lipBound, seed, progress);
         List<String> notes = new ArrayList<>();
+        List<CheckReport.Equilibrium> equilibria = g.p() == 0 ? List.of()
+                : equilibria(g, field, symmetric, lipBound, norm, notes, seed, progress);
         if (g.p() > 0) {
             double alpha = (double) g.p() / n;
             notes.add("load alpha = P/N = " + fmt(alpha) + "; for Hebbian +-1 memories and sign units retrieval "
@@ -380,7 +380,7 @@ public final class NetworkCheck {
      * return to within 1e-3 (1 + |x*|) of the equilibrium.
      */
     static List<CheckReport.Equilibrium> equilibria(GivenNetwork g, VectorField f, boolean symmetric, double lipBound,
-            long seed, Consumer<String> progress) {
+            double norm, List<String> notes, long seed, Consumer<String> progress) {
         int n = g.n(), p = g.p();
         double[][] x = new double[p][];
         for (int mu = 0; mu < p; mu++) {
@@ -436,8 +436,34 @@ public final class NetworkCheck {
             }
             out.add(new CheckReport.Equilibrium(mu, residual[mu] <= 1e-8, residual[mu], lambda[mu], lambda[mu] < 0,
                     (double) returned / total));
+            // the analytic sufficient condition beside the numerical eigenvalue: J = (W D - I)/tau or (D W - I)/tau
+            // has every eigenvalue's real part below (max D ||W||_2 - 1)/tau, so max D ||W||_2 < 1 proves stability
+            double maxSlope = maxSlopeAt(g, x[mu]);
+            double bound = maxSlope * norm;
+            notes.add("pattern " + mu + ": largest slope at its equilibrium " + fmt(maxSlope) + ", times ||W||_2 = "
+                    + fmt(bound) + (bound < 1 ? " < 1: stable by the analytic sufficient condition (agrees with the "
+                    + "eigenvalue " + fmt(lambda[mu]) + ")" : " >= 1: the sufficient condition is silent; the eigenvalue "
+                    + fmt(lambda[mu]) + " decides"));
         }
         return out;
+    }
+
+    /** The largest slope of the activation at a state: psi'(x_i) (voltage) or Phi'(W x + u)_i (rate). */
+    static double maxSlopeAt(GivenNetwork g, double[] x) {
+        int n = g.n();
+        double[] arg = x;
+        if (g.model() == GivenNetwork.Model.RATE) {
+            arg = new double[n];
+            g.couplings().multiply(x, arg);
+            for (int i = 0; i < n; i++) {
+                arg[i] += g.input()[i];
+            }
+        }
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, Math.abs(g.activation().derivative(arg[i])));
+        }
+        return m;
     }
 
     /** Newton's method on f(x) = 0 from x (in place, dense LU), while it lowers the residual; returns the residual. */
