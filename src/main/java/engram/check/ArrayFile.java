@@ -11,8 +11,8 @@ import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
 
 /**
- * A numeric array read from a user's file: NumPy {@code .npy} (any numeric dtype, either memory order, through
- * org.openlca:npy) or CSV (numbers separated by commas, one row per line, no header). Rows and columns in row-major
+ * A numeric array read from a user's file: NumPy {@code .npy} or {@code .npz} (any numeric dtype, either memory order,
+ * through org.openlca:npy; an archive's only array, or the one named W, Xi or u) or CSV (numbers separated by commas, one row per line, no header). Rows and columns in row-major
  * order; a one-dimensional array is one column. Every problem (unreadable, truncated, not numeric, not finite) is an
  * {@link IllegalArgumentException} naming the option and the file.
  */
@@ -26,10 +26,12 @@ public record ArrayFile(int rows, int cols, double[] data) {
         ArrayFile a;
         if (name.endsWith(".npy")) {
             a = npy(file, option);
+        } else if (name.endsWith(".npz")) {
+            a = npz(file, option);
         } else if (name.endsWith(".csv") || name.endsWith(".txt")) {
             a = csv(file, option);
         } else {
-            throw new IllegalArgumentException(option + ": " + file + " is neither .npy nor .csv");
+            throw new IllegalArgumentException(option + ": " + file + " is neither .npy, .npz nor .csv");
         }
         for (int k = 0; k < a.data.length; k++) {
             if (!Double.isFinite(a.data[k])) {
@@ -41,6 +43,40 @@ public record ArrayFile(int rows, int cols, double[] data) {
             throw new IllegalArgumentException(option + ": " + file + " is empty");
         }
         return a;
+    }
+
+    /** The array name looked for in an .npz archive with several arrays, per option. */
+    static String npzName(String option) {
+        return switch (option) {
+            case "--couplings" -> "W";
+            case "--patterns" -> "Xi";
+            default -> "u";
+        };
+    }
+
+    /** An .npz archive (numpy.savez): its only array, or the one named W, Xi or u for the option. */
+    private static ArrayFile npz(Path file, String option) {
+        java.util.List<String> entries;
+        try {
+            entries = org.openlca.npy.Npz.entries(file.toFile());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npz archive (" + e.getMessage()
+                    + ")");
+        }
+        String wanted = npzName(option);
+        String entry = entries.size() == 1 ? entries.get(0)
+                : entries.contains(wanted + ".npy") ? wanted + ".npy" : entries.contains(wanted) ? wanted : null;
+        if (entry == null) {
+            throw new IllegalArgumentException(option + ": " + file + " holds " + entries + "; expected one array, or one "
+                    + "named " + wanted);
+        }
+        NpyArray<?> array;
+        try {
+            array = org.openlca.npy.Npz.read(file.toFile(), entry);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + ": " + file + ": cannot read " + entry + " (" + e.getMessage() + ")");
+        }
+        return fromArray(array, file, option);
     }
 
     private static ArrayFile npy(Path file, String option) {
@@ -65,6 +101,10 @@ public record ArrayFile(int rows, int cols, double[] data) {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(option + ": " + file + " is not a readable .npy file (" + e.getMessage() + ")");
         }
+        return fromArray(array, file, option);
+    }
+
+    private static ArrayFile fromArray(NpyArray<?> array, Path file, String option) {
         if (array.isBooleanArray() || array.isCharArray() || array.isBigIntegerArray()) {
             throw new IllegalArgumentException(option + ": " + file + " holds " + array.dataType() + ", not numbers");
         }

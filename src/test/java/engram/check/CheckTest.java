@@ -90,7 +90,7 @@ class CheckTest {
     }
 
     @Test
-    void csvAndNpyGiveTheSameAnswerAndAContractingNetworkGetsTheContractionClaim(@TempDir Path dir) throws Exception {
+    void csvNpyAndNpzGiveTheSameAnswerAndAContractingNetworkGetsTheContractionClaim(@TempDir Path dir) throws Exception {
         int n = 12;
         SplittableRandom rng = new SplittableRandom(5);
         double[] w = new double[n * n];
@@ -105,10 +105,14 @@ class CheckTest {
         Path npy = dir.resolve("W.npy"), text = dir.resolve("W.csv");
         Npy.write(npy.toFile(), NpyDoubleArray.rowOrderOf(w, n, n));
         Files.writeString(text, csv);
+        Path npz = dir.resolve("net.npz");
+        org.openlca.npy.Npz.create(npz.toFile(), zip -> org.openlca.npy.Npz.write(zip, "W.npy",
+                NpyDoubleArray.rowOrderOf(w, n, n)));
         engram.cli.CliRun a = run("check", "--couplings", npy.toString(), "--json");
         engram.cli.CliRun b = run("check", "--couplings", text.toString(), "--json");
+        engram.cli.CliRun z = run("check", "--couplings", npz.toString(), "--json");
         assertThat(a.code()).isZero();
-        assertThat(a.out()).isEqualTo(b.out());
+        assertThat(a.out()).isEqualTo(b.out()).isEqualTo(z.out());
         JsonNode j = new ObjectMapper().readTree(a.out());
         assertThat(j.get("symmetric").asBoolean()).isFalse();
         assertThat(j.get("contracting").asBoolean()).isTrue();
