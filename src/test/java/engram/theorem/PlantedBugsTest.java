@@ -188,31 +188,20 @@ class PlantedBugsTest {
     @Test
     void weakness2AStageEvaluatedAtTheWrongTimeIsCaughtOnTimeDependentProblems() {
         engram.theorem.numerics.FixedStepOrderClaim claim = engram.theorem.numerics.FixedStepOrderClaim.rk4();
+        // the planted bug: every stage of RK4 evaluated at the step's start time t (stage times dropped)
+        engram.integrate.RungeKutta4 rk4 = new engram.integrate.RungeKutta4(3);
         engram.integrate.FixedStepMethod wrongStageTime = new engram.integrate.FixedStepMethod() {
-            final double[] k1 = new double[3], k2 = new double[3], k3 = new double[3], k4 = new double[3], y = new double[3];
-
-            @Override public String name() { return "rk4 with its second stage at t"; }
+            @Override public String name() { return "rk4 with every stage at t"; }
 
             @Override public int order() { return 4; }
 
             @Override public void step(VectorField f, double t, double[] x, double h) {
-                int n = x.length;
-                f.evaluate(t, x, k1);
-                for (int i = 0; i < n; i++) {
-                    y[i] = x[i] + 0.5 * h * k1[i];
-                }
-                f.evaluate(t, y, k2); // the planted bug: t instead of t + h/2
-                for (int i = 0; i < n; i++) {
-                    y[i] = x[i] + 0.5 * h * k2[i];
-                }
-                f.evaluate(t + 0.5 * h, y, k3);
-                for (int i = 0; i < n; i++) {
-                    y[i] = x[i] + h * k3[i];
-                }
-                f.evaluate(t + h, y, k4);
-                for (int i = 0; i < n; i++) {
-                    x[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-                }
+                VectorField frozen = new VectorField() {
+                    @Override public int dimension() { return f.dimension(); }
+
+                    @Override public void evaluate(double ignored, double[] y, double[] dydt) { f.evaluate(t, y, dydt); }
+                };
+                rk4.step(frozen, t, x, h);
             }
         };
         for (engram.oracle.ExactProblem p : engram.oracle.TestProblems.all()) {
