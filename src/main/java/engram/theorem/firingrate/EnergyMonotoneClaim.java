@@ -7,6 +7,7 @@ import engram.analysis.Spectra;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.DesignSpec;
 import engram.claim.cases.Vectors;
@@ -19,6 +20,7 @@ import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.oracle.Oracle;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
@@ -43,19 +45,19 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
                 d.real("scale of u", 0, 0.5), 0, d.real("tau", 0.5, 2));
     }
 
-    @Override public CaseSpace<Case> control() {
+    @Override public CaseSpace<Case> control() { return outside(d -> d.real("antisymmetric weight / ||W||_2", 1, 4)); }
+
+    /** W plus an antisymmetric part of the weight given by {@code antisymmetry}, relative to ||W||_2. */
+    private static CaseSpace<Case> outside(ToDoubleFunction<Draw> antisymmetry) {
         return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0,
-                d.real("antisymmetric weight / ||W||_2", 1, 4), d.real("tau", 0.5, 2));
+                antisymmetry.applyAsDouble(d), d.real("tau", 0.5, 2));
     }
 
     @Override public String departure() { return "antisymmetric weight / ||W||_2"; }
 
     @Override public double controlDeparture() { return 1; }
 
-    @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0, departure,
-                d.real("tau", 0.5, 2));
-    }
+    @Override public CaseSpace<Case> at(double departure) { return outside(d -> departure); }
 
     @Override public Evaluation evaluate(Case c) {
         FiringRateDesign design = c.spec().build();

@@ -3,6 +3,7 @@ package engram.theorem.firingrate;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.DesignSpec;
 import engram.claim.cases.Vectors;
@@ -13,6 +14,7 @@ import engram.model.Input;
 import engram.network.IntegratorKind;
 import engram.theorem.foundation.RatePositivityClaim;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
@@ -41,17 +43,19 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calib
                 IntegratorKind.DP853)), d.real("h / tau", 0.05, 1), d.real("tau", 0.5, 2), d.seed());
     }
 
-    @Override public CaseSpace<Case> control() {
-        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, d.real("h / tau", 1.5, 3), d.real("tau", 0.5, 2), d.seed());
+    @Override public CaseSpace<Case> control() { return outside(d -> d.real("h / tau", 1.5, 3)); }
+
+    /** Explicit Euler with the step ratio h / tau given by {@code stepRatio}. */
+    private static CaseSpace<Case> outside(ToDoubleFunction<Draw> stepRatio) {
+        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, stepRatio.applyAsDouble(d),
+                d.real("tau", 0.5, 2), d.seed());
     }
 
     @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }
 
     @Override public double controlDeparture() { return 0.5; }
 
-    @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, 1 + departure, d.real("tau", 0.5, 2), d.seed());
-    }
+    @Override public CaseSpace<Case> at(double departure) { return outside(d -> 1 + departure); }
 
     @Override public Evaluation evaluate(Case c) {
         return RatePositivityClaim.excursion(this, c.model(), c.design().n(), c.integrator(), c.stepRatio(), c.seed());

@@ -7,6 +7,7 @@ import engram.analysis.Measurements;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.memory.DenseCouplings;
@@ -14,6 +15,7 @@ import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.network.IntegratorKind;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
@@ -86,10 +88,13 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
         };
     }
 
-    @Override public CaseSpace<Case> control() {
+    @Override public CaseSpace<Case> control() { return outside(d -> d.real("h / tau", 1.5, 3)); }
+
+    /** Strong inhibition, explicit Euler, with the step ratio h / tau given by {@code stepRatio}. */
+    private static CaseSpace<Case> outside(ToDoubleFunction<Draw> stepRatio) {
         return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
-                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, d.real("h / tau", 1.5, 3),
+                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, stepRatio.applyAsDouble(d),
                 d.real("tau", 0.5, 2), d.seed());
     }
 
@@ -97,12 +102,7 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
 
     @Override public double controlDeparture() { return 0.5; }
 
-    @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
-                ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
-                d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, 1 + departure,
-                d.real("tau", 0.5, 2), d.seed());
-    }
+    @Override public CaseSpace<Case> at(double departure) { return outside(d -> 1 + departure); }
 
     @Override public Evaluation evaluate(Case c) {
         return excursion(this, c.model(), c.n(), c.integrator(), c.stepRatio(), c.seed());

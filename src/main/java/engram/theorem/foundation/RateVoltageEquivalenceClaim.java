@@ -7,6 +7,7 @@ import engram.activation.ActivationKind;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
@@ -16,6 +17,7 @@ import engram.model.Input;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
@@ -39,9 +41,12 @@ public final class RateVoltageEquivalenceClaim implements Claim<RateVoltageEquiv
                 d.real("gain", 0.3, 4), d.real("scale of W", 0.1, 3), 0.0, d.seed());
     }
 
-    @Override public CaseSpace<Case> control() {
+    @Override public CaseSpace<Case> control() { return outside(d -> d.real("input drift", 0.1, 1)); }
+
+    /** A drifting input u(t) = u0 + t rate with the rate's scale given by {@code drift}. */
+    private static CaseSpace<Case> outside(ToDoubleFunction<Draw> drift) {
         return d -> new Case(d.integer("N", 1, 12), ActivationKind.TANH, d.real("gain", 0.3, 4), d.real("scale of W", 0.1, 3),
-                d.real("input drift", 0.1, 1), d.seed());
+                drift.applyAsDouble(d), d.seed());
     }
 
     /** The input's scale: departures are drift rates relative to it. */
@@ -51,10 +56,7 @@ public final class RateVoltageEquivalenceClaim implements Claim<RateVoltageEquiv
 
     @Override public double controlDeparture() { return 0.1 / INPUT_SCALE; }
 
-    @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(d.integer("N", 1, 12), ActivationKind.TANH, d.real("gain", 0.3, 4), d.real("scale of W", 0.1, 3),
-                departure * INPUT_SCALE, d.seed());
-    }
+    @Override public CaseSpace<Case> at(double departure) { return outside(d -> departure * INPUT_SCALE); }
 
     @Override public Evaluation evaluate(Case c) {
         SplittableRandom rng = new SplittableRandom(c.seed());

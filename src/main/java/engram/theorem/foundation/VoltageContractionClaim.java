@@ -8,6 +8,7 @@ import engram.analysis.Spectra;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.Vectors;
@@ -17,6 +18,7 @@ import engram.model.Input;
 import engram.model.VoltageModel;
 import engram.analysis.Fits;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
@@ -48,19 +50,19 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
                 d.seed());
     }
 
-    @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), d.real("k = Lip ||W||", 2, 4), d.real("tau", 0.5, 2),
-                false, true, d.seed());
+    @Override public CaseSpace<Case> control() { return outside(d -> d.real("k = Lip ||W||", 2, 4)); }
+
+    /** Hebbian W with k = Lip(psi) ||W||_2 given by {@code k}, starts on either side of the unstable origin. */
+    private static CaseSpace<Case> outside(ToDoubleFunction<Draw> k) {
+        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), k.applyAsDouble(d), d.real("tau", 0.5, 2), false,
+                true, d.seed());
     }
 
     @Override public String departure() { return "k - 1, with k = Lip(psi) ||W||_2"; }
 
     @Override public double controlDeparture() { return 1; }
 
-    @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), 1 + departure, d.real("tau", 0.5, 2), false,
-                true, d.seed());
-    }
+    @Override public CaseSpace<Case> at(double departure) { return outside(d -> 1 + departure); }
 
     @Override public Evaluation evaluate(Case c) {
         SplittableRandom rng = new SplittableRandom(c.seed());

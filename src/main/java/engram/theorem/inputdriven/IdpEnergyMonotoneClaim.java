@@ -7,6 +7,7 @@ import engram.analysis.Measurements;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
@@ -18,6 +19,7 @@ import engram.model.Input;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
@@ -79,8 +81,13 @@ public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClai
     }
 
     @Override public CaseSpace<Case> control() {
+        return outside(d -> d.real("fraction of flipped signs", 0.3, 0.5));
+    }
+
+    /** A right factor with the fraction of its signs flipped given by {@code flipped}. */
+    private static CaseSpace<Case> outside(ToDoubleFunction<Draw> flipped) {
         return d -> new Case(d.integer("N (random)", 8, 40), d.integer("P", 2, 6), MemoryKind.RANDOM, true,
-                ActivationKind.TANH, d.real("gain", 0.5, 10), d.real("fraction of flipped signs", 0.3, 0.5), d.seed());
+                ActivationKind.TANH, d.real("gain", 0.5, 10), flipped.applyAsDouble(d), d.seed());
     }
 
     @Override public String departure() { return "fraction of the right factor's signs flipped (W = Xi D Xi'^T / N)"; }
@@ -89,10 +96,7 @@ public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClai
 
     @Override public double maxDeparture() { return 0.5; }
 
-    @Override public CaseSpace<Case> at(double departure) {
-        return d -> new Case(d.integer("N (random)", 8, 40), d.integer("P", 2, 6), MemoryKind.RANDOM, true,
-                ActivationKind.TANH, d.real("gain", 0.5, 10), departure, d.seed());
-    }
+    @Override public CaseSpace<Case> at(double departure) { return outside(d -> departure); }
 
     @Override public Evaluation evaluate(Case c) {
         VoltageModel model = c.model();
