@@ -123,12 +123,13 @@ public final class RateStability {
 
     /** Dense check: largest eigenvalue of the symmetric {@code -I + D^1/2 W D^1/2} (O(N^3)). */
     public static double maxEigenvalueDenseSymmetric(FiringRateDesign design, double[] x) {
-        return Spectra.symmetricEigenvalues(x.length, denseJacobian(design, x, true))[0];
+        LowRankCouplings w = design.couplings();
+        return Spectra.maxSymmetrizedEigenvalue(w, gains(design, w, x));
     }
 
     /** Dense check: largest real part among the eigenvalues of {@code -I + D W}, by a general (non-symmetric) solver. */
     public static double maxEigenvalueDenseGeneral(FiringRateDesign design, double[] x) {
-        return Spectra.maxRealPart(x.length, denseJacobian(design, x, false));
+        return Spectra.maxRealPart(x.length, denseJacobian(design, x));
     }
 
     /**
@@ -138,20 +139,7 @@ public final class RateStability {
      * it.
      */
     public static double maxEigenvalueFiniteDifference(engram.model.VectorField f, double[] x) {
-        int n = x.length;
-        double[] jac = new double[n * n], plus = new double[n], minus = new double[n], y = x.clone();
-        for (int j = 0; j < n; j++) {
-            double h = 1e-6 * (1 + Math.abs(x[j]));
-            y[j] = x[j] + h;
-            f.evaluate(0, y, plus);
-            y[j] = x[j] - h;
-            f.evaluate(0, y, minus);
-            y[j] = x[j];
-            for (int i = 0; i < n; i++) {
-                jac[i * n + j] = (plus[i] - minus[i]) / (2 * h);
-            }
-        }
-        return Spectra.maxRealPart(n, jac);
+        return Spectra.maxRealPart(x.length, FiniteDifferences.jacobian(f, 0, x.clone(), 1e-6));
     }
 
     /**
@@ -161,7 +149,7 @@ public final class RateStability {
     public static double[] leadingEigenvector(FiringRateDesign design, double[] x) {
         double[] d = gains(design, design.couplings(), x);
         int n = x.length;
-        var eig = new EigenDecompositionSymmetric(Spectra.matrix(n, denseJacobian(design, x, true)));
+        var eig = new EigenDecompositionSymmetric(Spectra.matrix(n, Spectra.symmetrizedJacobian(design.couplings(), d)));
         double[] v = eig.getEigenvector(0).toArray();
         double norm = 0;
         for (int i = 0; i < n; i++) {
@@ -176,15 +164,14 @@ public final class RateStability {
     }
 
     /** {@code -I + D^1/2 W D^1/2} (symmetrised) or {@code -I + D W}, row-major. */
-    private static double[] denseJacobian(FiringRateDesign design, double[] x, boolean symmetrised) {
+    private static double[] denseJacobian(FiringRateDesign design, double[] x) {
         LowRankCouplings w = design.couplings();
         double[] d = gains(design, w, x);
         int n = x.length;
         double[] a = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double scale = symmetrised ? Math.sqrt(d[i]) * Math.sqrt(d[j]) : d[i];
-                a[i * n + j] = scale * w.entry(i, j) - (i == j ? 1 : 0);
+                a[i * n + j] = d[i] * w.entry(i, j) - (i == j ? 1 : 0);
             }
         }
         return a;

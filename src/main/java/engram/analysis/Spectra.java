@@ -78,6 +78,26 @@ public final class Spectra {
     }
 
     /**
+     * {@code -I + D^1/2 W D^1/2} with {@code D = diag(slopes)} (row-major): the symmetric matrix similar to the Jacobian
+     * {@code -I + D W} (or {@code -I + W D}) of a network with symmetric W, whose eigenvalues are therefore real.
+     */
+    public static double[] symmetrizedJacobian(Couplings w, double[] slopes) {
+        int n = slopes.length;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i * n + j] = Math.sqrt(slopes[i]) * Math.sqrt(slopes[j]) * w.entry(i, j) - (i == j ? 1 : 0);
+            }
+        }
+        return a;
+    }
+
+    /** The largest eigenvalue of {@link #symmetrizedJacobian}, by the dense symmetric solver. */
+    public static double maxSymmetrizedEigenvalue(Couplings w, double[] slopes) {
+        return symmetricEigenvalues(slopes.length, symmetrizedJacobian(w, slopes))[0];
+    }
+
+    /**
      * Eigenvalues of a symmetric matrix, descending. Hipparchus' symmetric QL iteration gives up ("convergence failed")
      * on some large matrices with many equal eigenvalues, such as a rank-deficient Gram matrix (seen: a 146 x 146
      * Hebbian matrix of rank 25); then the eigenvalues are read from the singular values of the matrix shifted to be

@@ -3,6 +3,7 @@ package engram.check;
 import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
+import engram.analysis.FiniteDifferences;
 import engram.analysis.Fits;
 import engram.analysis.Measurements;
 import engram.analysis.Spectra;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.ArrayRealVector;
 
@@ -209,39 +209,15 @@ public final class NetworkCheck {
     /** The Jacobian (and energy gradient) against central differences on at most 40 random coordinates. */
     static double derivativeError(VectorField f, EnergyFunction e, double[] x, SplittableRandom rng) {
         int n = x.length;
-        double[] jac = new double[n * n], plus = new double[n], minus = new double[n];
-        f.jacobian(0, x, jac);
-        double scale = 1;
-        for (double v : jac) {
-            scale = Math.max(scale, Math.abs(v));
+        int[] columns = new int[Math.min(n, 40)];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = n <= 40 ? k : rng.nextInt(n);
         }
-        double worst = 0;
-        double[] grad = e == null ? null : new double[n];
+        double worst = FiniteDifferences.jacobianError(f, 0, x, columns, 1e-5);
         if (e != null) {
+            double[] grad = new double[n];
             e.gradient(x, grad);
-        }
-        double gScale = 1;
-        if (grad != null) {
-            for (double v : grad) {
-                gScale = Math.max(gScale, Math.abs(v));
-            }
-        }
-        for (int k = 0; k < Math.min(n, 40); k++) {
-            int j = n <= 40 ? k : rng.nextInt(n);
-            double h = 1e-5 * (1 + Math.abs(x[j])), keep = x[j];
-            x[j] = keep + h;
-            f.evaluate(0, x, plus);
-            double ePlus = e == null ? 0 : e.energy(x);
-            x[j] = keep - h;
-            f.evaluate(0, x, minus);
-            double eMinus = e == null ? 0 : e.energy(x);
-            x[j] = keep;
-            for (int i = 0; i < n; i++) {
-                worst = Math.max(worst, Math.abs(jac[i * n + j] - (plus[i] - minus[i]) / (2 * h)) / scale);
-            }
-            if (e != null) {
-                worst = Math.max(worst, Math.abs(grad[j] - (ePlus - eMinus) / (2 * h)) / gScale);
-            }
+            worst = Math.max(worst, FiniteDifferences.gradientError(grad, e::energy, x, columns, 1e-5));
         }
         return worst;
     }
@@ -316,19 +292,15 @@ public final class NetworkCheck {
             q[j + 1] = z.clone();
             scale(q[j + 1], 1 / b);
         }
-        double[][] t = new double[steps][steps];
+        double[] t = new double[steps * steps];
         for (int j = 0; j < steps; j++) {
-            t[j][j] = alpha[j];
+            t[j * steps + j] = alpha[j];
             if (j + 1 < steps) {
-                t[j][j + 1] = beta[j];
-                t[j + 1][j] = beta[j];
+                t[j * steps + j + 1] = beta[j];
+                t[(j + 1) * steps + j] = beta[j];
             }
         }
-        double top = Double.NEGATIVE_INFINITY;
-        for (double e : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(t, false)).getEigenvalues()) {
-            top = Math.max(top, e);
-        }
-        return top;
+        return Spectra.symmetricEigenvalues(steps, t)[0];
     }
 
     private static double dot(double[] a, double[] b) {
@@ -438,7 +410,7 @@ public final class NetworkCheck {
                     (double) returned / total));
             // the analytic sufficient condition beside the numerical eigenvalue: J = (W D - I)/tau or (D W - I)/tau
             // has every eigenvalue's real part below (max D ||W||_2 - 1)/tau, so max D ||W||_2 < 1 proves stability
-            double maxSlope = maxSlopeAt(g, x[mu]);
+            double maxSlope = java.util.Arrays.stream(slopesAt(g, x[mu])).map(Math::abs).max().orElse(0);
             double bound = maxSlope * norm;
             notes.add("pattern " + mu + ": largest slope at its equilibrium " + fmt(maxSlope) + ", times ||W||_2 = "
                     + fmt(bound) + (bound < 1 ? " < 1: stable by the analytic sufficient condition (agrees with the "
@@ -448,8 +420,8 @@ public final class NetworkCheck {
         return out;
     }
 
-    /** The largest slope of the activation at a state: psi'(x_i) (voltage) or Phi'(W x + u)_i (rate). */
-    static double maxSlopeAt(GivenNetwork g, double[] x) {
+    /** The activation's slopes at a state: psi'(x_i) (voltage) or Phi'(W x + u)_i (rate). */
+    static double[] slopesAt(GivenNetwork g, double[] x) {
         int n = g.n();
         double[] arg = x;
         if (g.model() == GivenNetwork.Model.RATE) {
@@ -459,11 +431,11 @@ public final class NetworkCheck {
                 arg[i] += g.input()[i];
             }
         }
-        double m = 0;
+        double[] slopes = new double[n];
         for (int i = 0; i < n; i++) {
-            m = Math.max(m, Math.abs(g.activation().derivative(arg[i])));
+            slopes[i] = g.activation().derivative(arg[i]);
         }
-        return m;
+        return slopes;
     }
 
     /** Newton's method on f(x) = 0 from x (in place, dense LU), while it lowers the residual; returns the residual. */
@@ -518,42 +490,27 @@ public final class NetworkCheck {
             f.jacobian(0, x, jac);
             return Spectra.maxRealPart(n, jac);
         }
+        double[] slopes = slopesAt(g, x);
+        for (int i = 0; i < n; i++) {
+            slopes[i] = Math.max(0, slopes[i]);
+        }
+        if (n <= 400) {
+            return Spectra.maxSymmetrizedEigenvalue(g.couplings(), slopes) / g.tau();
+        }
         double[] d = new double[n];
-        if (g.model() == GivenNetwork.Model.VOLTAGE) {
-            for (int i = 0; i < n; i++) {
-                d[i] = Math.sqrt(Math.max(0, g.activation().derivative(x[i])));
-            }
-        } else {
-            double[] field = new double[n];
-            g.couplings().multiply(x, field);
-            for (int i = 0; i < n; i++) {
-                d[i] = Math.sqrt(Math.max(0, g.activation().derivative(field[i] + g.input()[i])));
-            }
+        for (int i = 0; i < n; i++) {
+            d[i] = Math.sqrt(slopes[i]);
         }
         double[] w = g.w();
-        double top;
-        if (n <= 400) {
-            double[][] rows = new double[n][n];
+        double top = lanczosTop(n, 7, (v, out) -> {
             for (int i = 0; i < n; i++) {
+                double acc = 0;
                 for (int j = 0; j < n; j++) {
-                    rows[i][j] = d[i] * w[i * n + j] * d[j];
+                    acc += w[i * n + j] * d[j] * v[j];
                 }
+                out[i] = d[i] * acc;
             }
-            top = Double.NEGATIVE_INFINITY;
-            for (double e : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false)).getEigenvalues()) {
-                top = Math.max(top, e);
-            }
-        } else {
-            top = lanczosTop(n, 7, (v, out) -> {
-                for (int i = 0; i < n; i++) {
-                    double acc = 0;
-                    for (int j = 0; j < n; j++) {
-                        acc += w[i * n + j] * d[j] * v[j];
-                    }
-                    out[i] = d[i] * acc;
-                }
-            });
-        }
+        });
         return (top - 1) / g.tau();
     }
 }

@@ -4,6 +4,7 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.analysis.FiniteDifferences;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -57,55 +58,19 @@ public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.
                 d.real("tau", 0.3, 3), true, d.seed());
     }
 
-    private static double step(double x) {
-        return 1e-5 * (1 + Math.abs(x));
-    }
+    /** The central-difference step factor: h = 1e-5 (1 + |x_j|). */
+    private static final double STEP = 1e-5;
 
-    /** max |J - J_fd| / max(1, max |J|) for a vector field at (t, x). */
+    /** max |J - J_fd| / max(1, max |J|) for a vector field at (t, x), every column. */
     public static double jacobianError(VectorField f, double t, double[] x) {
-        int n = x.length;
-        double[] jac = new double[n * n], plus = new double[n], minus = new double[n];
-        f.jacobian(t, x, jac);
-        double worst = 0, scale = 1;
-        for (double v : jac) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int j = 0; j < n; j++) {
-            double h = step(x[j]), keep = x[j];
-            x[j] = keep + h;
-            f.evaluate(t, x, plus);
-            x[j] = keep - h;
-            f.evaluate(t, x, minus);
-            x[j] = keep;
-            for (int i = 0; i < n; i++) {
-                worst = Math.max(worst, Math.abs(jac[i * n + j] - (plus[i] - minus[i]) / (2 * h)));
-            }
-        }
-        return worst / scale;
+        return FiniteDifferences.jacobianError(f, t, x, FiniteDifferences.all(x.length), STEP);
     }
 
     /** max |grad E - grad_fd E| / max(1, max |grad E|). */
     public static double gradientError(EnergyFunction e, double[] x) {
         double[] grad = new double[x.length];
         e.gradient(x, grad);
-        return compare(grad, x, e::energy);
-    }
-
-    private static double compare(double[] analytic, double[] x, java.util.function.ToDoubleFunction<double[]> value) {
-        double worst = 0, scale = 1;
-        for (double v : analytic) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int j = 0; j < x.length; j++) {
-            double h = step(x[j]), keep = x[j];
-            x[j] = keep + h;
-            double up = value.applyAsDouble(x);
-            x[j] = keep - h;
-            double down = value.applyAsDouble(x);
-            x[j] = keep;
-            worst = Math.max(worst, Math.abs(analytic[j] - (up - down) / (2 * h)));
-        }
-        return worst / scale;
+        return FiniteDifferences.gradientError(grad, e::energy, x, FiniteDifferences.all(x.length), STEP);
     }
 
     /**
@@ -135,10 +100,10 @@ public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.
         int n = x.length;
         double[] g = new double[n];
         l.gradient(x, g);
-        double worst = compare(g, x, l::value);
+        double worst = FiniteDifferences.gradientError(g, l::value, x, FiniteDifferences.all(n), STEP);
         double[] hv = new double[n], up = new double[n], down = new double[n], xs = new double[n];
         l.hessianTimes(x, v, hv);
-        double h = 1e-5, scale = 1;
+        double h = STEP, scale = 1;
         for (int i = 0; i < n; i++) {
             xs[i] = x[i] + h * v[i];
         }

@@ -131,23 +131,11 @@ public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEq
      * off by 0.008 at seed 3 on a Hadamard network whose spectrum is massively degenerate at -1.)
      */
     static double denseMaxEigenvalue(VoltageModel model, Activation psi, double[] x) {
-        int n = x.length;
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = Math.sqrt(Math.max(0, psi.derivative(x[i])));
+        double[] slopes = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            slopes[i] = Math.max(0, psi.derivative(x[i]));
         }
-        double[][] s = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                s[i][j] = d[i] * model.couplings().entry(i, j) * d[j] - (i == j ? 1 : 0);
-            }
-        }
-        double top = Double.NEGATIVE_INFINITY;
-        for (double e : new org.hipparchus.linear.EigenDecompositionSymmetric(
-                new org.hipparchus.linear.Array2DRowRealMatrix(s, false)).getEigenvalues()) {
-            top = Math.max(top, e);
-        }
-        return top / model.tau();
+        return Spectra.maxSymmetrizedEigenvalue(model.couplings(), slopes) / model.tau();
     }
 
     private static double[] jacobian(VoltageModel model, double[] x) {
