@@ -7,38 +7,46 @@ import engram.theorem.Theorems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The claim suite of the families named in {@code -Dengram.families=a,b} as one plain test method, for mutation
- * testing: PIT attributes coverage to test methods and does not follow {@link ClaimSuiteTest}'s dynamic tests. Every
- * claim of those families must hold and its control must find a violation (all are run; every failure is listed).
- * Each run is fresh: PIT tries many mutants in one JVM, so results cached by claim id would hide them.
- * Without the property the test is skipped: {@link ClaimSuiteTest} already runs every claim.
+ * The claim suite of the families named in {@code -Dengram.families=a,b}, one parameterized invocation per claim, for
+ * mutation testing. PIT makes each invocation a test unit of its own (selected by its unique id), records which
+ * lines each claim covers, and runs against a mutant only the claims that reach it: a mutant in the capacity code
+ * costs the capacity claims, not the whole suite. Every claim must hold and its control must find a violation. Each
+ * run is fresh: PIT tries many mutants in one JVM, so results cached by claim id ({@link ClaimSuiteTest}) would hide
+ * them. Without the property there is no invocation (a skipped placeholder): {@link ClaimSuiteTest} already runs every
+ * claim.
  */
 class FamilyClaimsTest {
 
-    @Test
-    void theNamedFamiliesClaimsHoldAndTheirControlsFindViolations() {
+    /** The ids of the named families' claims, in registry order (stable ids for PIT), or one empty placeholder. */
+    static Stream<String> claimsOfTheNamedFamilies() {
         String only = System.getProperty("engram.families", "");
-        assumeTrue(!only.isBlank(), "runs only under -Dengram.families (the mutation profile)");
+        if (only.isBlank()) {
+            return Stream.of("");
+        }
         Set<String> wanted = Set.of(only.split(","));
-        List<String> failures = new ArrayList<>();
-        int claims = 0;
+        List<String> claims = new ArrayList<>();
         for (ClaimFamily f : Theorems.families()) {
-            if (!wanted.contains(f.name())) {
-                continue;
-            }
-            for (Claim<?> c : f.claims()) {
-                claims++;
-                // run afresh, not through TestSessionReport's cache: PIT runs many mutants in one JVM
-                ClaimResult r = ClaimRunner.run(c, PropertyChecks.seed(), PropertyChecks.examples(c));
-                if (r.verdict() != ClaimResult.Verdict.HOLDS) {
-                    failures.add(c.id() + ": " + r.verdict() + " (worst " + r.worstCase() + ": " + r.worstDetail() + ")");
-                }
+            if (wanted.contains(f.name())) {
+                f.claims().forEach(c -> claims.add(c.id()));
             }
         }
-        assertThat(claims).as("claims in families " + wanted).isPositive();
-        assertThat(failures).as("claims that failed").isEmpty();
+        assertThat(claims).as("claims in families " + wanted).isNotEmpty();
+        return claims.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("claimsOfTheNamedFamilies")
+    void claimHoldsAndItsControlFindsAViolation(String id) {
+        assumeTrue(!id.isEmpty(), "runs only under -Dengram.families (the mutation profile)");
+        Claim<?> claim = Theorems.byId(id);
+        // run afresh, not through TestSessionReport's cache: PIT runs many mutants in one JVM
+        ClaimResult r = ClaimRunner.run(claim, PropertyChecks.seed(), PropertyChecks.examples(claim));
+        assertThat(r.verdict()).as(claim.id() + " (worst " + r.worstCase() + ": " + r.worstDetail() + ")")
+                .isEqualTo(ClaimResult.Verdict.HOLDS);
     }
 }
