@@ -1,0 +1,193 @@
+package engram.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import engram.memory.DenseCouplings;
+import engram.memory.LowRankCouplings;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spectral tools against matrices whose spectra are known: diagonal and triangular matrices, rotations (a complex
+ * pair), similarity transforms, and the rank-deficient Gram matrices on which Hipparchus' symmetric solver gives up.
+ */
+class SpectraTest {
+
+    @Test
+    void spectralNormIsTheLargestSingularValue() {
+        double[] w = {3, 0, 0, 0, -5, 0, 0, 0, 1};
+        assertThat(Spectra.spectralNorm(new DenseCouplings(3, w))).isCloseTo(5, within(1e-12));
+        // a rotation scaled by 2 has both singular values 2
+        double c = Math.cos(0.7), s = Math.sin(0.7);
+        assertThat(Spectra.spectralNorm(new DenseCouplings(2, new double[] {2 * c, -2 * s, 2 * s, 2 * c})))
+                .isCloseTo(2, within(1e-12));
+        assertThat(Spectra.matrix(2, new double[] {1, 2, 3, 4}).getEntry(1, 0)).isEqualTo(3.0);
+    }
+
+    @Test
+    void theSymmetrizedJacobianIsSimilarToTheJacobian() {
+        SplittableRandom rng = new SplittableRandom(51);
+        for (int trial = 0; trial < 5; trial++) {
+            int n = 3 + rng.nextInt(6);
+            DenseCouplings w = DenseCouplings.randomSymmetric(n, 2, false, rng);
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = 0.1 + rng.nextDouble();
+            }
+            double[] sym = Spectra.symmetrizedJacobian(w, d);
+            double[] jac = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(sym[i * n + j]).isCloseTo(Math.sqrt(d[i] * d[j]) * w.entry(i, j) - (i == j ? 1 : 0),
+                            within(1e-14));
+                    jac[i * n + j] = d[i] * w.entry(i, j) - (i == j ? 1 : 0);
+                }
+            }
+            double top = Spectra.maxSymmetrizedEigenvalue(w, d);
+            assertThat(top).isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
+            double[] ev = Spectra.symmetricEigenvalues(n, sym);
+            assertThat(ev[0]).isEqualTo(top);
+            double trace = 0, sum = 0;
+            for (int i = 0; i < n; i++) {
+                trace += sym[i * n + i];
+                sum += ev[i];
+                if (i > 0) {
+                    assertThat(ev[i]).isLessThanOrEqualTo(ev[i - 1]);
+                }
+            }
+            assertThat(sum).isCloseTo(trace, within(1e-10));
+        }
+    }
+
+    @Test
+    void symmetricEigenvaluesSurviveTheRankDeficientGramMatrixTheSolverFailsOn() {
+        // the case the fallback exists for: a Hebbian matrix of rank 25 at n = 146
+        PatternSet xi = Patterns.randomBinary(146, 25, new SplittableRandom(7));
+        double[] w = LowRankCouplings.hebbian(xi, false).toDense();
+        double[] ev = Spectra.symmetricEigenvalues(146, w);
+        assertThat(ev).hasSize(146);
+        double trace = 0, sum = 0, frob = 0, sq = 0;
+        for (int i = 0; i < 146; i++) {
+            trace += w[i * 146 + i];
+            sum += ev[i];
+            sq += ev[i] * ev[i];
+            if (i > 0) {
+                assertThat(ev[i]).isLessThanOrEqualTo(ev[i - 1] + 1e-12);
+            }
+        }
+        for (double v : w) {
+            frob += v * v;
+        }
+        assertThat(sum).isCloseTo(trace, within(1e-9));
+        assertThat(sq).isCloseTo(frob, within(1e-9 * frob));
+        for (int k = 25; k < 146; k++) {
+            assertThat(Math.abs(ev[k])).as("eigenvalue %d of a rank-25 matrix", k).isLessThan(1e-11);
+        }
+        assertThat(ev[24]).isGreaterThan(0.01);
+    }
+
+    @Test
+    void maxRealPartOfTriangularRotationAndBadlyScaledMatrices() {
+        assertThat(Spectra.maxRealPart(3, new double[] {-1, 5, 7, 0, -0.25, 2, 0, 0, -3})).isCloseTo(-0.25, within(1e-12));
+        // a rotation generator plus -0.5 I: eigenvalues -0.5 +- 2i
+        assertThat(Spectra.maxRealPart(2, new double[] {-0.5, -2, 2, -0.5})).isCloseTo(-0.5, within(1e-12));
+        // two close real eigenvalues of a badly scaled matrix: D^-1 diag(-0.97565, -0.96796) D plus a coupling
+        double[] a = {-0.97565, 1e6, 0, -0.96796};
+        assertThat(Spectra.maxRealPart(2, a)).isCloseTo(-0.96796, within(1e-9));
+        SplittableRandom rng = new SplittableRandom(52);
+        for (int trial = 0; trial < 5; trial++) {
+            int n = 4 + rng.nextInt(5);
+            double[] m = new double[n * n];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = rng.nextGaussian();
+            }
+            // the largest real part of the eigenvalues is invariant under a diagonal similarity
+            double[] scaled = m.clone();
+            double[] f = new double[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = Math.pow(10, rng.nextInt(-3, 4));
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    scaled[i * n + j] = m[i * n + j] * f[j] / f[i];
+                }
+            }
+            assertThat(Spectra.maxRealPart(n, scaled)).isCloseTo(Spectra.maxRealPart(n, m), within(1e-8));
+        }
+    }
+
+    @Test
+    void balancingIsAnExactDiagonalSimilarityThatEqualisesRowsAndColumns() {
+        SplittableRandom rng = new SplittableRandom(53);
+        int n = 5;
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i * n + j] = rng.nextGaussian() * Math.pow(4, i - j);
+            }
+        }
+        double[] b = Spectra.balance(n, m);
+        assertThat(b).isNotSameAs(m);
+        // B = D^-1 M D with D a diagonal of powers of two: b_ij / m_ij = d_j / d_i, so b_ij b_ji = m_ij m_ji exactly
+        for (int i = 0; i < n; i++) {
+            assertThat(b[i * n + i]).isEqualTo(m[i * n + i]);
+            for (int j = 0; j < n; j++) {
+                assertThat(b[i * n + j] * b[j * n + i]).isCloseTo(m[i * n + j] * m[j * n + i],
+                        within(1e-15 * Math.abs(m[i * n + j] * m[j * n + i])));
+                double ratio = b[i * n + j] / m[i * n + j];
+                double log2 = Math.log(ratio) / Math.log(2);
+                assertThat(log2).isCloseTo(Math.rint(log2), within(1e-12));
+            }
+        }
+        // afterwards each off-diagonal row norm is within a factor 4 of its column norm (Parlett-Reinsch)
+        for (int i = 0; i < n; i++) {
+            double r = 0, c = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    r += Math.abs(b[i * n + j]);
+                    c += Math.abs(b[j * n + i]);
+                }
+            }
+            assertThat(r / c).isBetween(0.25, 4.0);
+        }
+        double before = 0, after = 0;
+        for (int k = 0; k < m.length; k++) {
+            before += m[k] * m[k];
+            after += b[k] * b[k];
+        }
+        assertThat(after).isLessThan(before);
+        // a matrix with an empty off-diagonal row is left as it is
+        double[] z = {1, 0, 5, 2};
+        assertThat(Spectra.balance(2, z)).containsExactly(1, 0, 5, 2);
+    }
+
+    @Test
+    void sandwichEigenvalueMatchesTheSquareRootRoute() {
+        SplittableRandom rng = new SplittableRandom(54);
+        for (int trial = 0; trial < 10; trial++) {
+            int m = 1 + rng.nextInt(6), rows = m + rng.nextInt(4);
+            double[] f = new double[rows * m];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = rng.nextGaussian();
+            }
+            double[] s = new double[m * m];
+            for (int a = 0; a < m; a++) {
+                for (int c = 0; c < m; c++) {
+                    for (int r = 0; r < rows; r++) {
+                        s[a * m + c] += f[r * m + a] * f[r * m + c];
+                    }
+                }
+            }
+            double[] g = new double[m];
+            for (int k = 0; k < m; k++) {
+                g[k] = rng.nextGaussian();
+            }
+            double scale = 0.5 + rng.nextDouble();
+            assertThat(Spectra.maxSandwichEigenvalue(m, s, g, scale))
+                    .isCloseTo(Spectra.maxSandwichEigenvalueBySquareRoot(m, s, g, scale), within(1e-9));
+        }
+    }
+}
