@@ -1,0 +1,164 @@
+package engram.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import engram.activation.Sign;
+import engram.activation.Tanh;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statistics behind the capacity curves, against their definitions: the logistic fit is a maximum of the
+ * likelihood (zero score) and its covariance the inverse Fisher information in the original coordinates; the
+ * transition is where the fitted probability is 1/2, with the delta-method interval, or the midpoint of a clean
+ * step; load grids, trial tallies, the centred overlap and the load-to-memory count follow their formulas.
+ */
+class CapacityStatisticsTest {
+
+    /** Successes out of trials with a logistic probability plus a fixed, non-separating perturbation. */
+    private static double[][] noisyData() {
+        double[] x = {0.10, 0.12, 0.14, 0.16, 0.18, 0.20};
+        double[] trials = {40, 30, 50, 40, 30, 40};
+        double[] succ = {38, 26, 31, 14, 4, 1};
+        return new double[][] {x, succ, trials};
+    }
+
+    @Test
+    void theLogisticFitIsALikelihoodMaximumWithTheInverseFisherCovariance() {
+        double[][] d = noisyData();
+        double[] x = d[0], succ = d[1], trials = d[2];
+        double[] fit = Capacity.logisticFit(x, succ, trials);
+        double a = fit[0], b = fit[1];
+        double ga = 0, gb = 0, iaa = 0, iab = 0, ibb = 0;
+        for (int j = 0; j < x.length; j++) {
+            double p = 1 / (1 + Math.exp(-(a + b * x[j])));
+            ga += succ[j] - trials[j] * p;
+            gb += (succ[j] - trials[j] * p) * x[j];
+            double w = trials[j] * p * (1 - p);
+            iaa += w;
+            iab += w * x[j];
+            ibb += w * x[j] * x[j];
+        }
+        assertThat(ga).as("score in a").isCloseTo(0, within(1e-8));
+        assertThat(gb).as("score in b").isCloseTo(0, within(1e-8));
+        double det = iaa * ibb - iab * iab;
+        assertThat(fit[2]).isCloseTo(ibb / det, within(1e-6 * ibb / det));
+        assertThat(fit[3]).isCloseTo(-iab / det, within(1e-6 * Math.abs(iab / det)));
+        assertThat(fit[4]).isCloseTo(iaa / det, within(1e-6 * iaa / det));
+        assertThat(b).isNegative();
+
+        // no finite maximum: separated data, a rising curve, a single abscissa
+        assertThat(Capacity.logisticFit(new double[] {0.1, 0.2, 0.3}, new double[] {0, 3, 5}, new double[] {5, 5, 5}))
+                .isNull();
+        assertThat(Capacity.logisticFit(new double[] {0.1, 0.2, 0.3}, new double[] {1, 3, 4}, new double[] {5, 5, 5}))
+                .as("a rising success rate is no capacity transition").isNull();
+        assertThat(Capacity.logisticFit(new double[] {0.2, 0.2}, new double[] {1, 3}, new double[] {5, 5})).isNull();
+    }
+
+    private static Capacity.Load load(double alpha, int trials, int successes) {
+        return new Capacity.Load(alpha, trials, successes, 0, 0);
+    }
+
+    @Test
+    void theTransitionIsWhereTheFittedProbabilityIsOneHalf() {
+        double[][] d = noisyData();
+        List<Capacity.Load> loads = new ArrayList<>();
+        for (int j = 0; j < d[0].length; j++) {
+            loads.add(load(d[0][j], (int) d[2][j], (int) d[1][j]));
+        }
+        Capacity.Transition t = Capacity.transition(500, loads);
+        double[] fit = Capacity.logisticFit(d[0], d[1], d[2]);
+        assertThat(t.n()).isEqualTo(500);
+        assertThat(t.alphaC()).isCloseTo(-fit[0] / fit[1], within(1e-12));
+        double ga = -1 / fit[1], gb = fit[0] / (fit[1] * fit[1]);
+        double half = 1.96 * Math.sqrt(ga * ga * fit[2] + 2 * ga * gb * fit[3] + gb * gb * fit[4]);
+        assertThat(t.low()).isCloseTo(t.alphaC() - half, within(1e-12));
+        assertThat(t.high()).isCloseTo(t.alphaC() + half, within(1e-12));
+        assertThat(t.located()).isTrue();
+        assertThat(t.sd()).isCloseTo(half / 1.96, within(1e-12));
+        assertThat(t.loads()).isEqualTo(loads);
+
+        // a clean step between 0.14 and 0.16: the midpoint, the two loads as the interval
+        List<Capacity.Load> step = List.of(load(0.10, 10, 10), load(0.12, 10, 10), load(0.14, 10, 10), load(0.16, 10, 0),
+                load(0.18, 10, 0));
+        Capacity.Transition s = Capacity.transition(250, step);
+        assertThat(s.alphaC()).isCloseTo(0.15, within(1e-15));
+        assertThat(s.low()).isEqualTo(0.14);
+        assertThat(s.high()).isEqualTo(0.16);
+        assertThat(s.located()).isTrue();
+        // a grid that never crosses one half does not locate the transition
+        List<Capacity.Load> high = List.of(load(0.10, 10, 10), load(0.12, 10, 9), load(0.14, 10, 8), load(0.16, 10, 7));
+        assertThat(Capacity.transition(250, high).located()).isFalse();
+        assertThat(new Capacity.Transition(1, 0.1, 0.1, 0.1, true, List.of()).sd()).isEqualTo(1e-6);
+    }
+
+    @Test
+    void loadsGridsAndOverlapsFollowTheirFormulas() {
+        Capacity.Load l = load(0.1, 40, 30);
+        assertThat(l.rate()).isEqualTo(0.75);
+        double[] w = l.wilson(0.95);
+        // Wilson score interval: (p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)
+        double z = 1.959963984540054, n = 40, p = 0.75;
+        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+        double halfWidth = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+        assertThat(w[0]).isCloseTo(centre - halfWidth, within(1e-9));
+        assertThat(w[1]).isCloseTo(centre + halfWidth, within(1e-9));
+        assertThat(load(0.1, 10, 10).wilson(0.95)[1]).isLessThanOrEqualTo(1.0);
+        assertThat(load(0.1, 10, 0).wilson(0.95)[0]).isGreaterThanOrEqualTo(0.0);
+
+        double[] s = Capacity.signLoads(500);
+        assertThat(s).hasSize(13);
+        assertThat(s[0]).isEqualTo(0.11);
+        assertThat(s[12]).isCloseTo(0.17 + 20.0 / 500, within(1e-15));
+        assertThat(s[6]).isCloseTo(0.5 * (0.11 + 0.17 + 20.0 / 500), within(1e-15));
+        double[] a = Capacity.analogLoads(0.2);
+        assertThat(a).hasSize(12);
+        assertThat(a[0]).isCloseTo(0.06, within(1e-15));
+        assertThat(a[11]).isCloseTo(0.28, within(1e-15));
+        assertThat(a[1] - a[0]).isCloseTo(0.2 * 1.1 / 11, within(1e-15));
+
+        assertThat(Capacity.memories(1000, 0.1234)).isEqualTo(123);
+        assertThat(Capacity.memories(1000, 0.1235)).isEqualTo(124);
+        assertThat(Capacity.memories(10, 0.01)).isEqualTo(1);
+        assertThat(Capacity.memories(2, 1)).isEqualTo(2);
+        for (double bad : new double[] {0, -0.1, 1.01, Double.NaN}) {
+            assertThatThrownBy(() -> Capacity.memories(100, bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> Capacity.memories(1, 0.5)).isInstanceOf(IllegalArgumentException.class);
+
+        // centred: a memory of mean 1/2 against y
+        assertThat(Capacity.centredOverlap(new double[] {1, 1, 1, -1}, new double[] {2, 0, 1, 1}))
+                .isCloseTo(((0.5 * 2) + 0 + 0.5 - 1.5) / 4, within(1e-15));
+        assertThat(Capacity.singleMemoryOverlap(new Sign())).isEqualTo(1.0);
+        double m = Capacity.singleMemoryOverlap(new Tanh(3));
+        assertThat(m).isCloseTo(Math.tanh(3 * m), within(1e-6));       // m = tanh(g m) at vanishing load
+        assertThat(Capacity.successOverlap(new Tanh(3))).isCloseTo(Capacity.SUCCESS_FRACTION * m, within(1e-15));
+        assertThat(Capacity.trialSeed(1, 100, 0.1, 0)).isNotEqualTo(Capacity.trialSeed(1, 100, 0.1, 1));
+        assertThat(Capacity.trialSeed(1, 100, 0.1, 0)).isNotEqualTo(Capacity.trialSeed(1, 200, 0.1, 0));
+        assertThat(Capacity.trialSeed(1, 100, 0.1, 0)).isNotEqualTo(Capacity.trialSeed(1, 100, 0.2, 0));
+        assertThat(Capacity.trialSeed(1, 100, 0.1, 0)).isNotEqualTo(Capacity.trialSeed(2, 100, 0.1, 0));
+        assertThat(Capacity.trialSeed(1, 100, 0.1, 0)).isEqualTo(Capacity.trialSeed(1, 100, 0.1, 0));
+    }
+
+    @Test
+    void trialsTallyTheirOverlapsAndSucceedFromTheThreshold() {
+        // at a tiny load every cue returns: all succeed, overlap 1 for sign neurons, sd 0
+        Capacity.Load easy = Capacity.sign(400, 0.01, 6, 0.1, 3, false);
+        assertThat(easy.trials()).isEqualTo(6);
+        assertThat(easy.successes()).isEqualTo(6);
+        assertThat(easy.meanOverlap()).isCloseTo(1, within(0.02));
+        assertThat(easy.sdOverlap()).isGreaterThanOrEqualTo(0).isLessThan(0.02);
+        Capacity.Load hard = Capacity.sign(400, 0.5, 6, 0.1, 3, false);
+        assertThat(hard.successes()).isZero();
+        assertThat(hard.meanOverlap()).isLessThan(0.8);
+        assertThat(hard.sdOverlap()).isPositive();
+        Capacity.Load one = Capacity.sign(400, 0.01, 1, 0.1, 3, false);
+        assertThat(one.sdOverlap()).isZero();
+        Capacity.Load analog = Capacity.analog(new Tanh(20), 300, 0.02, 4, 0.1, 5);
+        assertThat(analog.successes()).isEqualTo(4);
+        assertThat(analog.meanOverlap()).isGreaterThan(Capacity.successOverlap(new Tanh(20)));
+    }
+}
