@@ -1,0 +1,129 @@
+package engram.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import engram.activation.Activation;
+import engram.activation.HardTanh;
+import engram.activation.Tanh;
+import engram.memory.Couplings;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
+import engram.model.InputDriven;
+import engram.model.VoltageModel;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IDP equilibrium analysis against the dense computation it replaces: the amplitude solves {@code c = a psi(c)},
+ * the energy per neuron is its integral formula, every equilibrium found is a zero of the full vector field, and the
+ * reduced P x P eigenvalue equals the largest real part of the dense N x N Jacobian {@code -I + W D}.
+ */
+class IdpEquilibriaTest {
+
+    @Test
+    void theAmplitudeSolvesTheScalarEquationOrIsZero() {
+        for (Activation psi : new Activation[] {new Tanh(1), new Tanh(2.5), new HardTanh(1.5)}) {
+            for (double a : new double[] {0.3, 0.9, 1.2, 2, 5, 40}) {
+                double c = IdpEquilibria.amplitude(psi, a);
+                if (a * psi.derivative(0) > 1) {
+                    assertThat(c).as(psi.name() + " a=" + a).isPositive();
+                    assertThat(a * psi.value(c)).isCloseTo(c, within(1e-12 * Math.max(1, c)));
+                } else {
+                    assertThat(c).as(psi.name() + " a=" + a).isZero();
+                }
+            }
+            double c = 1.7;
+            int m = 20000;
+            double integral = 0;
+            for (int k = 0; k < m; k++) {
+                integral += psi.value((k + 0.5) * c / m) * c / m;
+            }
+            assertThat(IdpEquilibria.energyPerNeuron(psi, c)).isCloseTo(0.5 * c * psi.value(c) - integral, within(1e-8));
+        }
+        // a linear psi never meets c = a c away from 0 unless a = 1
+        Activation linear = new engram.activation.ThresholdLinear(1, 0);
+        assertThat(IdpEquilibria.amplitude(linear, 0.5)).isZero();
+    }
+
+    @Test
+    void equilibriaAreZerosOfTheFieldAndTheReducedSpectrumIsTheDenseOne() {
+        int n = 32, p = 4;
+        PatternSet xi = Patterns.hadamard(n, p);
+        double[] alpha = {3, 2, 0.5, 1.2};
+        Tanh psi = new Tanh(1);
+        IdpEquilibria.Result r = IdpEquilibria.analyze(xi, alpha, psi);
+        assertThat(r.memories()).hasSize(p);
+        VoltageModel model = InputDriven.withAlpha(1, xi, alpha, psi, false);
+        Couplings w = model.couplings();
+        for (IdpEquilibria.Memory m : r.memories()) {
+            assertThat(m.alpha()).isEqualTo(alpha[m.index()]);
+            assertThat(m.predictedExists()).isEqualTo(alpha[m.index()] > 1);
+            assertThat(m.exists()).as("memory %d", m.index()).isEqualTo(m.predictedExists());
+            if (!m.exists()) {
+                assertThat(m.state()).isNull();
+                assertThat(m.maxRealEigenvalue()).isNaN();
+                continue;
+            }
+            double[] f = new double[n];
+            model.evaluate(0, m.state(), f);
+            assertThat(Fits.maxAbs(f)).isLessThan(1e-10);
+            assertThat(m.residual()).isLessThan(1e-10);
+            for (int i = 0; i < n; i++) {
+                assertThat(m.state()[i]).isCloseTo(m.c() * xi.get(i, m.index()), within(1e-9));
+            }
+            double[] jac = new double[n * n];
+            model.jacobian(0, m.state(), jac);
+            assertThat(m.maxRealEigenvalue()).isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
+            assertThat(m.stable()).isEqualTo(m.maxRealEigenvalue() < 0);
+            assertThat(m.energyPerNeuron()).isCloseTo(model.energy(m.state()) / n, within(1e-12));
+            assertThat(m.energyPerNeuron()).isCloseTo(m.predictedEnergyPerNeuron(), within(1e-9));
+            double others = 0;
+            for (int nu = 0; nu < p; nu++) {
+                others = nu == m.index() ? others : Math.max(others, alpha[nu]);
+            }
+            assertThat(m.predictedStable()).isEqualTo(others < 1 / psi.derivative(m.c()));
+            assertThat(m.stable()).isEqualTo(m.predictedStable());
+        }
+        double[] jac0 = new double[n * n];
+        model.jacobian(0, new double[n], jac0);
+        assertThat(r.originMaxEigenvalue()).isCloseTo(Spectra.maxRealPart(n, jac0), within(1e-9));
+        assertThat(r.originStable()).isFalse();
+        assertThat(r.originPredictedStable()).isFalse();
+        assertThat(w.entry(0, 0)).isNotZero();
+
+        // all weights below 1: only the origin, stable
+        IdpEquilibria.Result weak = IdpEquilibria.analyze(xi, new double[] {0.5, 0.7, 0.2, 0.9}, psi);
+        assertThat(weak.originStable()).isTrue();
+        assertThat(weak.originPredictedStable()).isTrue();
+        assertThat(weak.originMaxEigenvalue()).isCloseTo(-0.1, within(1e-9));
+        for (IdpEquilibria.Memory m : weak.memories()) {
+            assertThat(m.exists()).isFalse();
+            assertThat(m.energyPerNeuron()).isNaN();
+            assertThat(m.predictedEnergyPerNeuron()).isNaN();
+        }
+    }
+
+    @Test
+    void newtonConvergesFromAPerturbedStartOnRandomPatterns() {
+        SplittableRandom rng = new SplittableRandom(61);
+        int n = 60, p = 3;
+        PatternSet xi = Patterns.randomBinary(n, p, rng);
+        double[] alpha = {2.5, 0.4, 0.3};
+        Tanh psi = new Tanh(1);
+        VoltageModel model = InputDriven.withAlpha(1, xi, alpha, psi, false);
+        double c = IdpEquilibria.amplitude(psi, alpha[0]);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = c * xi.get(i, 0) + 0.05 * rng.nextGaussian();
+        }
+        double res = IdpEquilibria.newton(model, xi, alpha, psi, x);
+        double[] f = new double[n];
+        model.evaluate(0, x, f);
+        assertThat(Fits.maxAbs(f)).isLessThan(1e-11);
+        assertThat(res).isLessThan(1e-11);
+        double[] jac = new double[n * n];
+        model.jacobian(0, x, jac);
+        assertThat(IdpEquilibria.maxEigenvalue(xi, alpha, psi, x)).isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
+    }
+}
