@@ -63,4 +63,32 @@ class SmallSymmetricTest {
             assertThat(got).as("m %d rank %d", m, rank).isCloseTo(expected, within(1e-10 * (1 + Math.abs(expected))));
         }
     }
+
+    /**
+     * Matrices already tridiagonal up to a tiny entry below the subdiagonal, with the subdiagonal entry of either sign:
+     * the Householder vector x - alpha e1 must take alpha of the sign opposite to x0, or it cancels to zero and the
+     * reflection no longer maps x onto alpha e1 (an error of the tiny entry's size in the eigenvalues).
+     */
+    @Test
+    void nearlyTridiagonalMatricesKeepFullAccuracy() {
+        SmallSymmetric.Workspace w = new SmallSymmetric.Workspace(4);
+        for (double sub : new double[] {1, -1, 0.3, -2}) {
+            for (double tiny : new double[] {1e-9, -3e-8}) {
+                double[] a = {2, sub, tiny, 0, sub, -1, 0.5, tiny, tiny, 0.5, 3, sub, 0, tiny, sub, 1};
+                double[] ev = new EigenDecompositionSymmetric(Spectra.matrix(4, a)).getEigenvalues();
+                assertThat(SmallSymmetric.largestEigenvalue(4, a, w)).as("sub %s tiny %s", sub, tiny)
+                        .isCloseTo(ev[0], within(1e-13));
+                // the full spectrum through the Sturm count: exactly k eigenvalues below each midpoint
+                double[] copy = a.clone(), d = new double[4], e = new double[4], v = new double[4];
+                SmallSymmetric.tridiagonalise(4, copy, d, e, v);
+                for (int k = 0; k < 4; k++) {
+                    assertThat(SmallSymmetric.countBelow(4, d, e, ev[k] + 1e-9)).isEqualTo(4 - k);
+                    assertThat(SmallSymmetric.countBelow(4, d, e, ev[k] - 1e-9)).isEqualTo(3 - k);
+                }
+            }
+        }
+        // a diagonal matrix: every reflection is skipped, the largest entry is the answer
+        double[] diag = {1, 0, 0, 0, 0, 4, 0, 0, 0, 0, -2, 0, 0, 0, 0, 3};
+        assertThat(SmallSymmetric.largestEigenvalue(4, diag, w)).isCloseTo(4, within(1e-15));
+    }
 }
