@@ -213,6 +213,7 @@ class ModelDefinitionsTest {
             assertClose(f, expected, TIGHT);
 
             double[] jac = new double[n * n];
+            m.evaluate(t, gaussian(rng, n, 1), new double[n]);   // the Jacobian must not reuse this field
             m.jacobian(t, r, jac);
             for (int i = 0; i < n; i++) {
                 double d = phi.derivative(wr[i] + u0[i] + t * rate[i]);
@@ -302,6 +303,7 @@ class ModelDefinitionsTest {
         DiscreteHopfield.Run run = new DiscreteHopfield(w).run(s, rng, 1);
         assertThat(run.converged()).isFalse();
         assertThat(run.sweeps()).isEqualTo(1);
+        assertThat(run.flips()).as("the one sweep allowed ran").isPositive();
         assertThat(run.energies()).hasSize(run.flips() + 1);
         // zero couplings: every field is zero, no unit moves, whatever its state
         double[] z = {1, -1, 1, 1, -1};
@@ -681,7 +683,8 @@ class ModelDefinitionsTest {
         assertThatThrownBy(() -> new MemoryDynamics(1, 1, 1, -0.1, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MemoryDynamics(1, 1, 1, Double.POSITIVE_INFINITY, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MemoryDynamics(2, 2, 1, 1, new double[3])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MemoryDynamics(2, 3, 1, 1, new double[5])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected 6");
         assertThat(new MemoryDynamics(1, 1, 1, 0, null).hidden()).isEqualTo(1);
         // Lambda is copied
         double[] lam = new double[4];
@@ -789,6 +792,7 @@ class ModelDefinitionsTest {
             for (int i = 0; i < n; i++) {
                 assertThat(d[i]).isCloseTo(-xi[i] + c * expected[i], within(1e-12));
             }
+            flow.evaluate(0, gaussian(rng, n, 1), new double[n]);   // the gradient must not reuse these weights
             flow.gradient(xi, g);
             for (int i = 0; i < n; i++) {
                 assertThat(g[i]).isCloseTo(-d[i], within(1e-12));
