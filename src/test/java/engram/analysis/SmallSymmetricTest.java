@@ -61,6 +61,8 @@ class SmallSymmetricTest {
             double got = SmallSymmetric.largestSandwichEigenvalue(m, s, g, 3.0, w);
             // rank-deficient S: the largest eigenvalue may be the zero of the null space in either route
             assertThat(got).as("m %d rank %d", m, rank).isCloseTo(expected, within(1e-10 * (1 + Math.abs(expected))));
+            // Spectra's entry point is this solver with a fresh workspace
+            assertThat(Spectra.maxSandwichEigenvalue(m, s, g, 3.0)).isEqualTo(got);
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The spectral tools against matrices whose spectra are known: diagonal and triangular matrices, rotations (a complex
  * pair), similarity transforms, and the rank-deficient Gram matrices on which Hipparchus' symmetric solver gives up.
+ * The sandwich eigenvalue is tested with its solver in {@link SmallSymmetricTest}.
  */
 class SpectraTest {
 
@@ -162,32 +163,5 @@ class SpectraTest {
         // a matrix with an empty off-diagonal row is left as it is
         double[] z = {1, 0, 5, 2};
         assertThat(Spectra.balance(2, z)).containsExactly(1, 0, 5, 2);
-    }
-
-    @Test
-    void sandwichEigenvalueMatchesTheSquareRootRoute() {
-        SplittableRandom rng = new SplittableRandom(54);
-        for (int trial = 0; trial < 10; trial++) {
-            int m = 1 + rng.nextInt(6), rows = m + rng.nextInt(4);
-            double[] f = new double[rows * m];
-            for (int k = 0; k < f.length; k++) {
-                f[k] = rng.nextGaussian();
-            }
-            double[] s = new double[m * m];
-            for (int a = 0; a < m; a++) {
-                for (int c = 0; c < m; c++) {
-                    for (int r = 0; r < rows; r++) {
-                        s[a * m + c] += f[r * m + a] * f[r * m + c];
-                    }
-                }
-            }
-            double[] g = new double[m];
-            for (int k = 0; k < m; k++) {
-                g[k] = rng.nextGaussian();
-            }
-            double scale = 0.5 + rng.nextDouble();
-            assertThat(Spectra.maxSandwichEigenvalue(m, s, g, scale))
-                    .isCloseTo(Spectra.maxSandwichEigenvalueBySquareRoot(m, s, g, scale), within(1e-9));
-        }
     }
 }
