@@ -354,6 +354,8 @@ class KernelsReferenceTest {
         if (!RowParallel.available()) {
             return;
         }
+        // products are split only while no parallel stream runs: let an earlier test's stream finish first
+        ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
         // a failure in a helper's block reaches the caller, and the pool is usable afterwards
         assertThatThrownBy(() -> RowParallel.run(1000, 2, (from, to) -> {
             if (from > 0) {
