@@ -59,9 +59,17 @@ public final class Capacity {
         }
     }
 
-    /** The seed of trial k at (n, alpha): independent of the order and thread the trials run in. */
+    /**
+     * The seed of trial k at (n, alpha): independent of the order and thread the trials run in, and distinct for
+     * distinct (seed, n, alpha, k). Each field is added in and the sum avalanched by SplittableRandom's output
+     * function (SplitMix64's finaliser, a bijection of the long), so neighbouring seeds do not share trials (a plain
+     * XOR of the fields did: trial 1 of seed 0 was trial 0 of seed 1).
+     */
     static long trialSeed(long seed, int n, double alpha, int k) {
-        return new SplittableRandom(seed ^ (n * 0x9E3779B97F4A7C15L) ^ Double.doubleToLongBits(alpha) * 31 + k).nextLong();
+        long h = new SplittableRandom(seed).nextLong();
+        h = new SplittableRandom(h + n).nextLong();
+        h = new SplittableRandom(h + Double.doubleToLongBits(alpha)).nextLong();
+        return new SplittableRandom(h + k).nextLong();
     }
 
     /** The overlap a trial must reach: {@value #SUCCESS_FRACTION} of F's single-memory overlap. */
@@ -161,7 +169,7 @@ public final class Capacity {
         return o / xi.length;
     }
 
-    private static Load tally(double alpha, double[] overlaps, double threshold) {
+    static Load tally(double alpha, double[] overlaps, double threshold) {
         int ok = 0;
         double sum = 0, sq = 0;
         for (double o : overlaps) {

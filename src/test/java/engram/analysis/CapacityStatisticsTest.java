@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import engram.activation.Sign;
 import engram.activation.Tanh;
+import engram.memory.DenseCouplings;
+import engram.model.Input;
+import engram.model.VoltageModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -160,5 +163,155 @@ class CapacityStatisticsTest {
         Capacity.Load analog = Capacity.analog(new Tanh(20), 300, 0.02, 4, 0.1, 5);
         assertThat(analog.successes()).isEqualTo(4);
         assertThat(analog.meanOverlap()).isGreaterThan(Capacity.successOverlap(new Tanh(20)));
+    }
+
+    @Test
+    void aTallyCountsOverlapsFromTheThresholdWithTheSampleDeviation() {
+        Capacity.Load l = Capacity.tally(0.1, new double[] {0.9, 0.5, 0.8, 1.0}, 0.8);
+        assertThat(l.alpha()).isEqualTo(0.1);
+        assertThat(l.trials()).isEqualTo(4);
+        assertThat(l.successes()).as("an overlap equal to the threshold succeeds").isEqualTo(3);
+        assertThat(l.meanOverlap()).isCloseTo(0.8, within(1e-15));
+        // sample standard deviation: sum (o - mean)^2 / (t - 1)
+        assertThat(l.sdOverlap()).isCloseTo(Math.sqrt((0.01 + 0.09 + 0 + 0.04) / 3), within(1e-14));
+        assertThat(Capacity.tally(0.1, new double[] {0.3}, 0.8).sdOverlap()).isZero();
+    }
+
+    @Test
+    void aCueFlipsTheFractionOfUnitsItIsGiven() {
+        // no noise: the cue is the memory, a fixed point at a tiny load; all noise: its negative, also a fixed point
+        Capacity.Load clean = Capacity.sign(1000, 0.005, 3, 0, 11, false);
+        Capacity.Load inverted = Capacity.sign(1000, 0.005, 3, 1, 11, false);
+        assertThat(clean.successes()).isEqualTo(3);
+        assertThat(clean.meanOverlap()).isGreaterThan(0.95);
+        assertThat(inverted.successes()).isZero();
+        assertThat(inverted.meanOverlap()).isCloseTo(-clean.meanOverlap(), within(1e-12));
+    }
+
+    @Test
+    void settlingRunsEulerBlocksUntilAUnitMovesLessThanTheTolerance() {
+        // dx/dt = -x / tau: 100 Euler steps of 0.05 per block multiply x by (1 - 0.05 / tau)^100
+        int n = 3;
+        for (double tau : new double[] {1, 10}) {
+            VoltageModel decay = new VoltageModel(tau, new DenseCouplings(n, new double[n * n]), new Tanh(1), Input.zero(n));
+            double factor = Math.pow(1 - 0.05 / tau, 100);
+            int blocks = 0;
+            double move = Double.POSITIVE_INFINITY, x0 = 1;
+            // the blocks the rule runs: stop after the first block that moves less than SETTLED, or at the horizon
+            while (blocks * 5 < Capacity.HORIZON && !(move < Capacity.SETTLED)) {
+                move = x0 * Math.pow(factor, blocks) * (1 - factor);
+                blocks++;
+            }
+            double[] x = {1, -1, 0.5};
+            Capacity.settle(decay, x);
+            double expect = Math.pow(1 - 0.05 / tau, 100.0 * blocks);
+            assertThat(blocks).as("tau %s", tau).isEqualTo(tau == 1 ? 5 : 12);
+            assertThat(x[0]).as("tau %s", tau).isCloseTo(expect, within(1e-12 * expect));
+            assertThat(x[1]).isCloseTo(-expect, within(1e-12 * expect));
+            assertThat(x[2]).isCloseTo(0.5 * expect, within(1e-12 * expect));
+        }
+    }
+
+    @Test
+    void theTransitionNeedsTheGridsEndsOnEitherSideOfOneHalf() {
+        // the fitted curve crosses 1/2 inside the grid, but an end load sits at exactly one half: not spanned
+        List<Capacity.Load> startsAtHalf = List.of(load(0.10, 10, 5), load(0.12, 10, 9), load(0.14, 10, 6),
+                load(0.16, 10, 1), load(0.18, 10, 0));
+        List<Capacity.Load> endsAtHalf = List.of(load(0.10, 10, 10), load(0.12, 10, 9), load(0.14, 10, 4),
+                load(0.16, 10, 1), load(0.18, 10, 5));
+        List<Capacity.Load> spanned = List.of(load(0.10, 10, 6), load(0.12, 10, 9), load(0.14, 10, 6),
+                load(0.16, 10, 1), load(0.18, 10, 0));
+        for (List<Capacity.Load> loads : List.of(startsAtHalf, endsAtHalf, spanned)) {
+            Capacity.Transition t = Capacity.transition(100, loads);
+            assertThat(t.alphaC()).isBetween(0.10, 0.18);
+            assertThat(t.located()).isEqualTo(loads == spanned);
+        }
+        // every load fails: no fit, the step runs from the grid's start to the first load after it
+        List<Capacity.Load> none = List.of(load(0.10, 10, 0), load(0.12, 10, 0), load(0.14, 10, 0));
+        Capacity.Transition t = Capacity.transition(100, none);
+        assertThat(t.low()).isEqualTo(0.10);
+        assertThat(t.high()).isEqualTo(0.12);
+        assertThat(t.located()).isFalse();
+    }
+
+    @Test
+    void theTransitionSweepsReportProgressAndEqualTheirLoads() {
+        double[] grid = {0.01, 0.3};
+        List<Integer> seen = new ArrayList<>();
+        Capacity.Transition a = Capacity.analogTransition(new Tanh(20), 120, grid, 2, 0.05, 9, seen::add);
+        assertThat(seen).containsExactly(0, 1);
+        assertThat(a.n()).isEqualTo(120);
+        for (int j = 0; j < grid.length; j++) {
+            assertThat(a.loads().get(j)).isEqualTo(Capacity.analog(new Tanh(20), 120, grid[j], 2, 0.05, 9));
+        }
+        seen.clear();
+        Capacity.Transition s = Capacity.signTransition(120, grid, 2, 0.05, 9, false, seen::add);
+        assertThat(seen).containsExactly(0, 1);
+        for (int j = 0; j < grid.length; j++) {
+            assertThat(s.loads().get(j)).isEqualTo(Capacity.sign(120, grid[j], 2, 0.05, 9, false));
+        }
+        assertThat(Capacity.signTransition(120, grid, 2, 0.05, 9, false, null).loads()).isEqualTo(s.loads());
+    }
+
+    @Test
+    void trialSeedsOfDifferentRunsDoNotCollide() {
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        int count = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            for (int n : new int[] {100, 250, 1000}) {
+                for (double alpha : new double[] {0.05, 0.1, 0.14}) {
+                    for (int k = 0; k < 20; k++) {
+                        seeds.add(Capacity.trialSeed(seed, n, alpha, k));
+                        count++;
+                    }
+                }
+            }
+        }
+        assertThat(seeds).hasSize(count);
+    }
+
+    /** Weighted least squares of alpha_c = a + b N^-power by the 2 x 2 normal equations, with its t interval. */
+    @Test
+    void theExtrapolationIntervalIsStudentsTOnTheWeightedFit() {
+        int[] sizes = {200, 400, 800, 1600, 3200};
+        double[] shift = {0.004, -0.003, 0.001, 0.002, -0.004};
+        for (double sd : new double[] {0.0005, 0.02}) {           // residuals above / below their stated spread
+            List<Capacity.Transition> ts = new ArrayList<>();
+            for (int j = 0; j < sizes.length; j++) {
+                double a = 0.14 + 8.0 / sizes[j] + shift[j];
+                ts.add(new Capacity.Transition(sizes[j], a, a - 1.96 * sd * (1 + 0.1 * j), a + 1.96 * sd * (1 + 0.1 * j),
+                        true, List.of()));
+            }
+            double sxx = 0, sxy = 0, syy = 0, sx1 = 0, sy1 = 0, s11 = 0;
+            for (Capacity.Transition t : ts) {
+                double w = 1 / (t.sd() * t.sd()), z = Math.pow(t.n(), -1.0);
+                s11 += w;
+                sx1 += w * z;
+                sxx += w * z * z;
+                sy1 += w * t.alphaC();
+                sxy += w * z * t.alphaC();
+                syy += w * t.alphaC() * t.alphaC();
+            }
+            double det = s11 * sxx - sx1 * sx1;
+            double a = (sxx * sy1 - sx1 * sxy) / det, b = (s11 * sxy - sx1 * sy1) / det;
+            double rss = syy - a * sy1 - b * sxy;
+            double scale = Math.max(1, rss / (sizes.length - 2));
+            double q = new org.hipparchus.distribution.continuous.TDistribution(sizes.length - 2)
+                    .inverseCumulativeProbability(0.975);
+            double halfA = q * Math.sqrt(sxx / det * scale), halfB = q * Math.sqrt(s11 / det * scale);
+            Capacity.Extrapolation e = Capacity.extrapolate(ts, 1);
+            assertThat(e.power()).isEqualTo(1);
+            assertThat(e.intercept()).isCloseTo(a, within(1e-10));
+            assertThat(e.slope()).isCloseTo(b, within(1e-7));
+            assertThat(e.low()).isCloseTo(a - halfA, within(1e-9));
+            assertThat(e.high()).isCloseTo(a + halfA, within(1e-9));
+            assertThat(e.slopeLow()).isCloseTo(b - halfB, within(1e-6));
+            assertThat(sd == 0.02 ? rss / 3 < 1 : rss / 3 > 1).as("the case meant").isTrue();
+        }
+        List<Capacity.Transition> three = List.of(new Capacity.Transition(100, 0.2, 0.19, 0.21, true, List.of()),
+                new Capacity.Transition(200, 0.17, 0.16, 0.18, true, List.of()),
+                new Capacity.Transition(400, 0.155, 0.145, 0.165, true, List.of()));
+        assertThat(Capacity.extrapolate(three, 1).intercept()).isCloseTo(0.14, within(1e-9));
+        assertThatThrownBy(() -> Capacity.extrapolate(three.subList(0, 2), 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

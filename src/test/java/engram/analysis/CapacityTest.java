@@ -77,7 +77,7 @@ class CapacityTest {
     /** Every set of memories at tiny N and P: the mean rate of unstable units of memory 0 is the exact formula. */
     @Test
     void theUnstableUnitProbabilityIsExactByEnumeration() {
-        for (int[] np : new int[][] {{4, 2}, {5, 3}, {3, 4}, {6, 2}}) {
+        for (int[] np : new int[][] {{4, 2}, {5, 3}, {3, 4}, {6, 2}, {3, 3}}) {
             int n = np[0], p = np[1], bits = n * p;
             long unstable = 0;
             for (int code = 0; code < 1 << bits; code++) {
