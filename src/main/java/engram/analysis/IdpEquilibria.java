@@ -81,9 +81,17 @@ public final class IdpEquilibria {
         return 0.5 * c * psi.value(c) - psi.integral(c);
     }
 
-    /** Analyses every memory of the network with weights alpha (diagonal kept). */
+    /** Analyses every memory of the network with weights alpha (diagonal kept); the patterns must be +-1. */
     public static Result analyze(PatternSet xi, double[] alpha, Activation psi) {
         int n = xi.n(), p = xi.p();
+        for (double v : xi.data()) {
+            if (Math.abs(v) != 1) {
+                throw new IllegalArgumentException("the IDP closed form needs +-1 patterns, got an entry " + v);
+            }
+        }
+        if (alpha.length != p) {
+            throw new IllegalArgumentException("need one weight per pattern: " + alpha.length + " for " + p);
+        }
         VoltageModel model = InputDriven.withAlpha(1.0, xi, alpha, psi, false);
         double slope = psi.derivative(0);
         double maxAlpha = Double.NEGATIVE_INFINITY;
@@ -132,50 +140,58 @@ public final class IdpEquilibria {
      * {@code (-I + U V^T)^-1 = -(I + U (I - V^T U)^-1 V^T)}. Returns the final sup norm of F.
      */
     static double newton(VoltageModel model, PatternSet xi, double[] alpha, Activation psi, double[] x) {
-        int n = xi.n(), p = xi.p();
-        double[] f = new double[n];
-        double[] data = xi.data();
+        double[] f = new double[xi.n()];
         double best = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 60; iter++) {
             model.evaluate(0, x, f);
             double res = Fits.maxAbs(f);
             best = res;
-            if (res <= RESIDUAL * (1 + Fits.maxAbs(x))) {
+            if (res <= RESIDUAL * (1 + Fits.maxAbs(x)) || !newtonStep(xi, alpha, psi, x, f)) {
                 break;
-            }
-            // K = I - V^T U = I - Xi^T D Xi diag(alpha) / N (P x P); V^T F = Xi^T D F
-            double[][] k = new double[p][p];
-            double[] vf = new double[p];
-            for (int i = 0; i < n; i++) {
-                double d = psi.derivative(x[i]);
-                for (int a = 0; a < p; a++) {
-                    double da = d * data[i * p + a];
-                    vf[a] += da * f[i];
-                    for (int b = 0; b < p; b++) {
-                        k[a][b] -= da * data[i * p + b] * alpha[b] / n;
-                    }
-                }
-            }
-            for (int a = 0; a < p; a++) {
-                k[a][a] += 1;
-            }
-            double[] y;
-            try {
-                y = new LUDecomposition(new Array2DRowRealMatrix(k, false)).getSolver().solve(new ArrayRealVector(vf))
-                        .toArray();
-            } catch (RuntimeException singular) {
-                break;
-            }
-            // d = J^-1 (-F) = F + U K^-1 V^T F
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int b = 0; b < p; b++) {
-                    s += data[i * p + b] * alpha[b] * y[b];
-                }
-                x[i] += f[i] + s / n;
             }
         }
         return best;
+    }
+
+    /**
+     * One Newton step {@code x <- x - J^-1 F} in place, F the field at x, by Woodbury; false (x unchanged) when the
+     * P x P matrix {@code K} is singular.
+     */
+    static boolean newtonStep(PatternSet xi, double[] alpha, Activation psi, double[] x, double[] f) {
+        int n = xi.n(), p = xi.p();
+        double[] data = xi.data();
+        // K = I - V^T U = I - Xi^T D Xi diag(alpha) / N (P x P); V^T F = Xi^T D F
+        double[][] k = new double[p][p];
+        double[] vf = new double[p];
+        for (int i = 0; i < n; i++) {
+            double d = psi.derivative(x[i]);
+            for (int a = 0; a < p; a++) {
+                double da = d * data[i * p + a];
+                vf[a] += da * f[i];
+                for (int b = 0; b < p; b++) {
+                    k[a][b] -= da * data[i * p + b] * alpha[b] / n;
+                }
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            k[a][a] += 1;
+        }
+        double[] y;
+        try {
+            y = new LUDecomposition(new Array2DRowRealMatrix(k, false)).getSolver().solve(new ArrayRealVector(vf))
+                    .toArray();
+        } catch (RuntimeException singular) {
+            return false;
+        }
+        // d = J^-1 (-F) = F + U K^-1 V^T F
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int b = 0; b < p; b++) {
+                s += data[i * p + b] * alpha[b] * y[b];
+            }
+            x[i] += f[i] + s / n;
+        }
+        return true;
     }
 
     /**

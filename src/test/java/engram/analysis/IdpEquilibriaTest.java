@@ -126,4 +126,101 @@ class IdpEquilibriaTest {
         model.jacobian(0, x, jac);
         assertThat(IdpEquilibria.maxEigenvalue(xi, alpha, psi, x)).isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
     }
+
+    /** Real-valued patterns (not +-1), so that a product with a pattern entry is not its quotient. */
+    private static PatternSet gaussian(int n, int p, SplittableRandom rng) {
+        double[] d = new double[n * p];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = rng.nextGaussian();
+        }
+        return new PatternSet(n, p, d, "gaussian");
+    }
+
+    @Test
+    void aNewtonStepIsTheDenseSolveAndASingularStepLeavesTheState() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int[] np : new int[][] {{30, 3}, {5, 5}}) {
+            int n = np[0], p = np[1];
+            PatternSet xi = gaussian(n, p, rng);
+            double[] alpha = new double[p];
+            for (int k = 0; k < p; k++) {
+                alpha[k] = k % 2 == 0 ? 1.5 + k : -0.7 * k;
+            }
+            Tanh psi = new Tanh(1.3);
+            VoltageModel model = InputDriven.withAlpha(1, xi, alpha, psi, false);
+            double[] x = new double[n], f = new double[n], jac = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                x[i] = 0.8 * rng.nextGaussian();
+            }
+            model.evaluate(0, x, f);
+            model.jacobian(0, x, jac);
+            double[] want = new org.hipparchus.linear.LUDecomposition(Spectra.matrix(n, jac)).getSolver()
+                    .solve(new org.hipparchus.linear.ArrayRealVector(f)).toArray();
+            double[] stepped = x.clone();
+            assertThat(IdpEquilibria.newtonStep(xi, alpha, psi, stepped, f)).isTrue();
+            for (int i = 0; i < n; i++) {
+                assertThat(stepped[i]).as("n %d unit %d", n, i).isCloseTo(x[i] - want[i], within(1e-10 * (1 + Math.abs(x[i]))));
+            }
+            // the reduced eigenvalue is the dense one, whatever the weights' signs and when N = P
+            assertThat(IdpEquilibria.maxEigenvalue(xi, alpha, psi, x)).as("n %d", n)
+                    .isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
+            double[] negative = new double[p];
+            java.util.Arrays.fill(negative, -0.5);
+            VoltageModel inhibitory = InputDriven.withAlpha(1, xi, negative, psi, false);
+            inhibitory.jacobian(0, x, jac);
+            assertThat(IdpEquilibria.maxEigenvalue(xi, negative, psi, x)).as("n %d, all weights negative", n)
+                    .isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
+        }
+        // orthogonal patterns, D = I (every |x| < 1 for a hard tanh): K = diag(1 - alpha) is singular at alpha = 1
+        int n = 16;
+        PatternSet h = Patterns.hadamard(n, 2);
+        double[] alpha = {1, 3};
+        HardTanh psi = new HardTanh(1);
+        VoltageModel model = InputDriven.withAlpha(1, h, alpha, psi, false);
+        double[] x = new double[n], f = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.3 * h.get(i, 0) + 0.2 * h.get(i, 1);
+        }
+        double[] before = x.clone();
+        model.evaluate(0, x, f);
+        assertThat(IdpEquilibria.newtonStep(h, alpha, psi, x, f)).isFalse();
+        assertThat(x).isEqualTo(before);
+        // Newton stops there and reports the field's size: F = -x + W x = 0.4 xi_1
+        assertThat(IdpEquilibria.newton(model, h, alpha, psi, x)).isCloseTo(0.4, within(1e-12));
+        assertThat(x).isEqualTo(before);
+    }
+
+    @Test
+    void newtonReportsTheFieldAtTheStateItReturns() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int n = 40, p = 2;
+        PatternSet xi = Patterns.randomBinary(n, p, rng);
+        double[] alpha = {3, 0.5};
+        Tanh psi = new Tanh(1);
+        VoltageModel model = InputDriven.withAlpha(1, xi, alpha, psi, false);
+        double[] x = new double[n], f = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 2 * xi.get(i, 0) + 0.1 * rng.nextGaussian();
+        }
+        double res = IdpEquilibria.newton(model, xi, alpha, psi, x);
+        model.evaluate(0, x, f);
+        assertThat(res).isEqualTo(Fits.maxAbs(f)).isLessThanOrEqualTo(IdpEquilibria.RESIDUAL * (1 + Fits.maxAbs(x)));
+    }
+
+    @Test
+    void existenceIsPredictedStrictlyAboveTheUnitGainAndOnlyPlusMinusOnePatternsAreAnalysed() {
+        PatternSet xi = Patterns.hadamard(16, 2);
+        IdpEquilibria.Result r = IdpEquilibria.analyze(xi, new double[] {1, 2}, new Tanh(1));
+        assertThat(r.memories().get(0).predictedExists()).as("alpha psi'(0) = 1 exactly").isFalse();
+        assertThat(r.memories().get(0).exists()).isFalse();
+        assertThat(r.memories().get(1).predictedExists()).isTrue();
+        assertThat(r.originPredictedStable()).isFalse();
+        // psi'(0) max alpha = 1 exactly: the origin is not predicted stable
+        assertThat(IdpEquilibria.analyze(xi, new double[] {1, 0.5}, new Tanh(1)).originPredictedStable()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> IdpEquilibria.analyze(gaussian(8, 2, new SplittableRandom(1)), new double[] {2, 2}, new Tanh(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("+-1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IdpEquilibria.analyze(xi, new double[] {2}, new Tanh(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one weight per pattern");
+    }
 }
