@@ -36,47 +36,6 @@ public final class Spectra {
         return SmallSymmetric.largestSandwichEigenvalue(m, s, g, scale, new SmallSymmetric.Workspace(m));
     }
 
-    /** {@link #maxSandwichEigenvalue} through S's eigendecomposition and square root: the reference for tests. */
-    static double maxSandwichEigenvalueBySquareRoot(int m, double[] s, double[] g, double scale) {
-        double[] sym = s.clone();
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < a; b++) {
-                sym[a * m + b] = sym[b * m + a];
-            }
-        }
-        EigenDecompositionSymmetric es = new EigenDecompositionSymmetric(matrix(m, sym));
-        RealMatrix v = es.getV();
-        double[] lam = es.getEigenvalues();
-        double[] root = new double[m * m];
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) {
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    sum += v.getEntry(a, k) * Math.sqrt(Math.max(lam[k], 0)) * v.getEntry(b, k);
-                }
-                root[a * m + b] = sum;
-            }
-        }
-        double[] kmat = new double[m * m];
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < m; b++) {
-                double sum = 0;
-                for (int k = 0; k < m; k++) {
-                    sum += root[a * m + k] * g[k] * root[k * m + b];
-                }
-                kmat[a * m + b] = sum / scale;
-            }
-        }
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < a; b++) {
-                double mean = 0.5 * (kmat[a * m + b] + kmat[b * m + a]);
-                kmat[a * m + b] = mean;
-                kmat[b * m + a] = mean;
-            }
-        }
-        return symmetricEigenvalues(m, kmat)[0];
-    }
-
     /**
      * {@code -I + D^1/2 W D^1/2} with {@code D = diag(slopes)} (row-major): the symmetric matrix similar to the Jacobian
      * {@code -I + D W} (or {@code -I + W D}) of a network with symmetric W, whose eigenvalues are therefore real.
@@ -108,25 +67,33 @@ public final class Spectra {
         try {
             return new EigenDecompositionSymmetric(matrix(n, rowMajor)).getEigenvalues();
         } catch (org.hipparchus.exception.MathIllegalStateException notConverged) {
-            double shift = 0;
-            for (int i = 0; i < n; i++) {
-                double row = 0;
-                for (int j = 0; j < n; j++) {
-                    row += Math.abs(rowMajor[i * n + j]);
-                }
-                shift = Math.max(shift, row);
-            }
-            shift += 1;
-            double[] a = rowMajor.clone();
-            for (int i = 0; i < n; i++) {
-                a[i * n + i] += shift;
-            }
-            double[] sv = new SingularValueDecomposition(matrix(n, a)).getSingularValues();
-            for (int k = 0; k < n; k++) {
-                sv[k] -= shift;
-            }
-            return sv;
+            return eigenvaluesByShiftedSingularValues(n, rowMajor);
         }
+    }
+
+    /**
+     * The eigenvalues of a symmetric matrix, descending, as the singular values of {@code A + s I} minus s, where
+     * s = (max row sum of |A|) + 1 bounds every |eigenvalue| (Gershgorin) so that A + s I is positive definite.
+     */
+    static double[] eigenvaluesByShiftedSingularValues(int n, double[] rowMajor) {
+        double shift = 0;
+        for (int i = 0; i < n; i++) {
+            double row = 0;
+            for (int j = 0; j < n; j++) {
+                row += Math.abs(rowMajor[i * n + j]);
+            }
+            shift = Math.max(shift, row);
+        }
+        shift += 1;
+        double[] a = rowMajor.clone();
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] += shift;
+        }
+        double[] sv = new SingularValueDecomposition(matrix(n, a)).getSingularValues();
+        for (int k = 0; k < n; k++) {
+            sv[k] -= shift;
+        }
+        return sv;
     }
 
     /**
@@ -162,7 +129,8 @@ public final class Spectra {
         return best;
     }
 
-    private static double smallestSingularValue(RealMatrix a, double lambda) {
+    /** The smallest singular value of {@code A - lambda I}: zero exactly when lambda is an eigenvalue of A. */
+    static double smallestSingularValue(RealMatrix a, double lambda) {
         RealMatrix shifted = a.copy();
         for (int i = 0; i < a.getRowDimension(); i++) {
             shifted.addToEntry(i, i, -lambda);

@@ -314,4 +314,18 @@ class CapacityStatisticsTest {
         assertThat(Capacity.extrapolate(three, 1).intercept()).isCloseTo(0.14, within(1e-9));
         assertThatThrownBy(() -> Capacity.extrapolate(three.subList(0, 2), 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void ratesAndIntervalMembershipFollowTheirDefinitions() {
+        Capacity.FixedPoints fp = new Capacity.FixedPoints(10, 3, 4, 2, 12, 9, 120, 7);
+        assertThat(fp.allFixedRate()).isEqualTo(0.5);
+        assertThat(fp.fixedMemoryRate()).isEqualTo(0.75);
+        assertThat(fp.unstableUnitRate()).isEqualTo(7 / 120.0);
+        Capacity.Extrapolation e = new Capacity.Extrapolation(1, 0.14, 0.13, 0.15, 1, 0);
+        assertThat(e.contains(0.13)).as("the interval is closed").isTrue();
+        assertThat(e.contains(0.15)).isTrue();
+        assertThat(e.contains(0.14)).isTrue();
+        assertThat(e.contains(Math.nextDown(0.13))).isFalse();
+        assertThat(e.contains(Math.nextUp(0.15))).isFalse();
+    }
 }

@@ -57,7 +57,15 @@ class SmallSymmetricTest {
             for (int a = 0; a < m; a++) {
                 g[a] = rng.nextGaussian();
             }
-            double expected = Spectra.maxSandwichEigenvalueBySquareRoot(m, s, g, 3.0);
+            if (trial % 2 == 0) {
+                // only the upper triangle is read: the strict lower one may hold anything
+                for (int a = 0; a < m; a++) {
+                    for (int b = 0; b < a; b++) {
+                        s[a * m + b] = Double.NaN;
+                    }
+                }
+            }
+            double expected = maxSandwichEigenvalueBySquareRoot(m, s, g, 3.0);
             double got = SmallSymmetric.largestSandwichEigenvalue(m, s, g, 3.0, w);
             // rank-deficient S: the largest eigenvalue may be the zero of the null space in either route
             assertThat(got).as("m %d rank %d", m, rank).isCloseTo(expected, within(1e-10 * (1 + Math.abs(expected))));
@@ -93,4 +101,49 @@ class SmallSymmetricTest {
         double[] diag = {1, 0, 0, 0, 0, 4, 0, 0, 0, 0, -2, 0, 0, 0, 0, 3};
         assertThat(SmallSymmetric.largestEigenvalue(4, diag, w)).isCloseTo(4, within(1e-15));
     }
+
+    /**
+     * The reference: {@code S^1/2 diag(g) S^1/2 / scale} through S's eigendecomposition and square root (Hipparchus),
+     * symmetrised from S's upper triangle, largest eigenvalue by the dense symmetric solver.
+     */
+    private static double maxSandwichEigenvalueBySquareRoot(int m, double[] s, double[] g, double scale) {
+        double[] sym = s.clone();
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                sym[a * m + b] = sym[b * m + a];
+            }
+        }
+        EigenDecompositionSymmetric es = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(m, sym));
+        org.hipparchus.linear.RealMatrix v = es.getV();
+        double[] lam = es.getEigenvalues();
+        double[] root = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += v.getEntry(a, k) * Math.sqrt(Math.max(lam[k], 0)) * v.getEntry(b, k);
+                }
+                root[a * m + b] = sum;
+            }
+        }
+        double[] kmat = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += root[a * m + k] * g[k] * root[k * m + b];
+                }
+                kmat[a * m + b] = sum / scale;
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                double mean = 0.5 * (kmat[a * m + b] + kmat[b * m + a]);
+                kmat[a * m + b] = mean;
+                kmat[b * m + a] = mean;
+            }
+        }
+        return Spectra.symmetricEigenvalues(m, kmat)[0];
+    }
+
 }

@@ -164,4 +164,33 @@ class SpectraTest {
         double[] z = {1, 0, 5, 2};
         assertThat(Spectra.balance(2, z)).containsExactly(1, 0, 5, 2);
     }
+
+    @Test
+    void theShiftedSingularValueRouteGivesTheEigenvaluesOfAnIndefiniteMatrix() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int n = 7;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = 3 * rng.nextGaussian() - (i == j ? 4 : 0);
+                a[i * n + j] = v;
+                a[j * n + i] = v;
+            }
+        }
+        double[] want = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(n, a)).getEigenvalues();
+        assertThat(want[n - 1]).as("the case meant: negative eigenvalues").isLessThan(-1);
+        double[] got = Spectra.eigenvaluesByShiftedSingularValues(n, a);
+        for (int k = 0; k < n; k++) {
+            assertThat(got[k]).as("eigenvalue %d", k).isCloseTo(want[k], within(1e-12 * (1 + Math.abs(want[0]))));
+        }
+        // the smallest singular value of A - lambda I is the distance from lambda to the spectrum (A symmetric)
+        for (double lambda : new double[] {want[0], want[3], 0.37, -20}) {
+            double distance = Double.POSITIVE_INFINITY;
+            for (double ev : want) {
+                distance = Math.min(distance, Math.abs(ev - lambda));
+            }
+            assertThat(Spectra.smallestSingularValue(Spectra.matrix(n, a), lambda)).as("lambda %s", lambda)
+                    .isCloseTo(distance, within(1e-11));
+        }
+    }
 }
