@@ -36,6 +36,37 @@ class ScsnaTest {
         @Override public boolean monotone() { return true; }
     };
 
+    /** 2 tanh(1.5 x): odd, concave on (0, inf), with range +-2 (so a bracket that forgets max |F| is too narrow). */
+    private static final Activation SCALED = new Activation() {
+        @Override public String name() { return "2tanh(1.5x)"; }
+        @Override public double value(double x) { return 2 * Math.tanh(1.5 * x); }
+        @Override public double derivative(double x) { double t = Math.tanh(1.5 * x); return 3 * (1 - t * t); }
+        @Override public double integral(double x) { return 2 / 1.5 * Activation.logCosh(1.5 * x); }
+        @Override public double inverse(double y) { return 0.5 / 1.5 * Math.log((2 + y) / (2 - y)); }
+        @Override public boolean invertible() { return true; }
+        @Override public double lipschitz() { return 3; }
+        @Override public double rangeMin() { return -2; }
+        @Override public double rangeMax() { return 2; }
+        @Override public boolean odd() { return true; }
+        @Override public boolean monotone() { return true; }
+        @Override public boolean concaveOnPositive() { return true; }
+    };
+
+    /** The identity: odd and unbounded in principle; here its range is declared +-1e6. */
+    private static final Activation LINEAR = new Activation() {
+        @Override public String name() { return "linear"; }
+        @Override public double value(double x) { return x; }
+        @Override public double derivative(double x) { return 1; }
+        @Override public double integral(double x) { return 0.5 * x * x; }
+        @Override public double inverse(double y) { return y; }
+        @Override public boolean invertible() { return true; }
+        @Override public double lipschitz() { return 1; }
+        @Override public double rangeMin() { return -1e6; }
+        @Override public double rangeMax() { return 1e6; }
+        @Override public boolean odd() { return true; }
+        @Override public boolean monotone() { return true; }
+    };
+
     /** Every root of u - gamma F(u) = h on a fine grid, refined by bisection, and the potential-minimising one's F. */
     private static double maxwellByScan(Activation f, double h, double gamma) {
         double fmax = Math.max(Math.abs(f.rangeMin()), Math.abs(f.rangeMax()));
@@ -81,7 +112,7 @@ class ScsnaTest {
 
     @Test
     void theEffectiveNeuronIsASelfConsistentRootChosenByMaxwellsRule() {
-        Activation[] fs = {new Tanh(2), new Tanh(0.4), new HardTanh(3), new Logistic(2, 0.1), CUBED};
+        Activation[] fs = {new Tanh(2), new Tanh(0.4), new HardTanh(3), new Logistic(2, 0.1), CUBED, SCALED};
         for (Activation f : fs) {
             for (double gamma : new double[] {0.1, 0.3, 1.5, 4}) {
                 for (double h : new double[] {-2, -0.7, -0.05, 0.03, 0.4, 1.1, 3}) {
@@ -92,6 +123,12 @@ class ScsnaTest {
                         assertThat(Math.signum(y)).as(what + ": the root of h's sign").isEqualTo(Math.signum(h));
                     }
                     assertThat(y).as(what + " against the scan").isCloseTo(maxwellByScan(f, h, gamma), within(1e-6));
+                    if (f.invertible() && !(f instanceof HardTanh) && y > f.rangeMin() && y < f.rangeMax()) {
+                        // in u: the root itself, to the accuracy Y's last bits allow (4e-16 / F'(u))
+                        double u = h + gamma * y;
+                        assertThat(f.inverse(y)).as(what + ": u = h + gamma Y solves u - gamma F(u) = h")
+                                .isCloseTo(u, within(1e-10 * (1 + Math.abs(u)) + 4e-16 / f.derivative(u)));
+                    }
                 }
             }
             assertThat(Scsna.effective(f, 0.37, 0)).isEqualTo(f.value(0.37));
@@ -207,5 +244,34 @@ class ScsnaTest {
         // a state with m just at the threshold counts as retrieval
         assertThat(new Scsna.State(0.1, Scsna.RETRIEVAL_OVERLAP, 1, 0, 1, 0, true).retrieval()).isTrue();
         assertThat(new Scsna.State(0.1, Math.nextDown(Scsna.RETRIEVAL_OVERLAP), 1, 0, 1, 0, true).retrieval()).isFalse();
+    }
+
+    @Test
+    void aSmoothNetworkWithTheReactionTermEndsOnASelfConsistentState() {
+        for (Activation f : new Activation[] {new Tanh(3), SCALED}) {
+            for (double alpha : new double[] {0.02, 0.06}) {
+                Scsna.State st = Scsna.solve(f, alpha, true);
+                String what = f.name() + " alpha " + alpha;
+                assertThat(st.converged()).as(what).isTrue();
+                assertThat(st.retrieval()).as(what).isTrue();
+                assertThat(st.u()).as(what + ": a reaction term is there").isGreaterThan(1e-4);
+                double s = Math.sqrt(alpha * st.r());
+                double[] e = Scsna.expectations(f, st.m(), s, st.gamma());
+                assertThat(e[0]).as(what + ": m = <<xi Y>>").isCloseTo(st.m(), within(1e-10));
+                assertThat(e[1]).as(what + ": q = <<Y^2>>").isCloseTo(st.q(), within(1e-10));
+                assertThat(e[2] / s).as(what + ": U = <<z Y>> / sqrt(alpha r)").isCloseTo(st.u(), within(1e-10));
+                assertThat(st.r()).isCloseTo(st.q() / ((1 - st.u()) * (1 - st.u())), within(1e-12));
+                assertThat(st.gamma()).isCloseTo(alpha * st.u() / (1 - st.u()), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void theNaiveEquationAtItsCriticalLoadAndANetworkRetrievingAtEveryLoad() {
+        // at alpha = 2/pi the iteration slows to m ~ 1/sqrt(k): it stops on its budget with a small positive m
+        double m = Scsna.naiveOverlap(Scsna.naiveCritical());
+        assertThat(m).isPositive().isLessThan(0.02);
+        // a linear F without the reaction term keeps m = 1 at any load: retrieval up to alpha = 1
+        assertThat(Scsna.criticalLoad(LINEAR, false)).isEqualTo(1.0);
     }
 }
