@@ -41,11 +41,20 @@ public final class MarchenkoPastur extends AbstractRealDistribution {
         }
     }
 
-    /** dF/dtheta: the density times dl/dtheta, smooth in theta. */
+    /**
+     * dF/dtheta: the density times dl/dtheta, {@code (2 sqrt(c) sin theta)^2 / (2 pi min(c, 1) l)}, smooth in theta;
+     * l is computed as {@code (1 - sqrt c)^2 + 4 sqrt(c) sin^2(theta/2)}, free of the cancellation in
+     * {@code 1 + c - 2 sqrt(c) cos theta} near theta = 0. l = 0 only at c = 1, theta = 0, where the integrand tends to
+     * {@code (1 + cos theta) / pi = 2 / pi} (not 0: the density's 1/sqrt(l) edge carries mass there).
+     */
     private double integrand(double theta) {
-        double r = 2 * Math.sqrt(c), s = Math.sin(theta);
-        double l = 1 + c - r * Math.cos(theta);
-        return l <= 0 ? 0 : (r * s) * (r * s) / (2 * Math.PI * Math.min(c, 1) * l);
+        double root = Math.sqrt(c), half = Math.sin(0.5 * theta);
+        double l = (1 - root) * (1 - root) + 4 * root * half * half;
+        if (l <= 0) {
+            return (1 + Math.cos(theta)) / Math.PI;
+        }
+        double rs = 2 * root * Math.sin(theta);
+        return rs * rs / (2 * Math.PI * Math.min(c, 1) * l);
     }
 
     public double ratio() { return c; }

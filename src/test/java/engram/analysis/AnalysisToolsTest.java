@@ -272,6 +272,35 @@ class AnalysisToolsTest {
         }
     }
 
+    /** {@code l = 1 + c - 2 sqrt(c) cos t} as {@code (1 - sqrt c)^2 + 4 sqrt(c) sin^2(t/2)} (no cancellation near t = 0). */
+    private static double lOf(double c, double t) {
+        double root = Math.sqrt(c), half = Math.sin(0.5 * t);
+        return (1 - root) * (1 - root) + 4 * root * half * half;
+    }
+
+    /**
+     * The tabulated distribution at the table's own nodes {@code theta_k = k pi / 2^13}, against the density integrated
+     * in theta by 64-point Gauss-Legendre (smooth integrand: machine precision): Simpson's rule promises 1e-12 there.
+     */
+    @Test
+    void marchenkoPasturCdfIsTheIntegratedDensityAtItsNodes() {
+        for (double c : new double[] {0.25, 1, 2.5}) {
+            MarchenkoPastur mp = new MarchenkoPastur(c);
+            double r = 2 * Math.sqrt(c);
+            for (int k : new int[] {1, 700, 2048, 4096, 5000, 8191}) {
+                double theta = Math.PI * k / (1 << 13);
+                double l = lOf(c, theta);
+                double mass = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory()
+                        .legendre(64, 0, theta).integrate(t -> mp.density(lOf(c, t)) * r * Math.sin(t));
+                // c > 1: the law of the non-zero eigenvalues is normalised to 1 as well
+                double total = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory()
+                        .legendre(64, 0, Math.PI).integrate(t -> mp.density(lOf(c, t)) * r * Math.sin(t));
+                assertThat(total).as("mass c=%s", c).isCloseTo(1, within(1e-12));
+                assertThat(mp.cumulativeProbability(l)).as("c=%s node %d", c, k).isCloseTo(mass, within(1e-11));
+            }
+        }
+    }
+
     @Test
     void gramEigenvaluesAreThoseOfTheFullMatrix() {
         SplittableRandom rng = new SplittableRandom(41);
