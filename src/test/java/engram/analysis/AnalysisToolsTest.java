@@ -44,6 +44,12 @@ class AnalysisToolsTest {
         assertThat(Fits.maxAbs(new double[] {1, -6, 3})).isEqualTo(6.0);
         assertThat(Fits.maxAbs(new double[] {})).isEqualTo(0.0);
         assertThat(Fits.norm2(new double[] {3, -4})).isEqualTo(5.0);
+        // far from the origin: centring keeps the line exact (the uncentred sums lose it to cancellation)
+        double[] far = {1e6, 1e6 + 1, 1e6 + 2, 1e6 + 3, 1e6 + 4}, line = new double[5];
+        for (int i = 0; i < 5; i++) {
+            line[i] = 5e7 - 2.5 * far[i];
+        }
+        assertThat(Fits.slope(far, line)).isCloseTo(-2.5, within(1e-12));
     }
 
     // ---------------------------------------------------------------- measurements
@@ -54,6 +60,8 @@ class AnalysisToolsTest {
         assertThat(r.relative()).isCloseTo(0.5 / 4, within(1e-15));
         assertThat(r.time()).isEqualTo(2.0);
         assertThat(r.initialEnergy()).isEqualTo(-3.0);
+        Measurements.Rise tie = Measurements.largestRise(new double[] {0, 1, 2, 3}, new double[] {0, 1, 0, 1});
+        assertThat(tie.time()).as("the first of equal rises").isEqualTo(1.0);
         Measurements.Rise falling = Measurements.largestRise(new double[] {0, 1, 2}, new double[] {2, 1, 0.5});
         assertThat(falling.relative()).isCloseTo(-0.5 / 3, within(1e-15));
         assertThat(falling.time()).isEqualTo(2.0);
@@ -104,6 +112,18 @@ class AnalysisToolsTest {
         assertThat(tooFast.excess()).isCloseTo(expected, within(1e-8));
         Measurements.Contraction slack = Measurements.contraction(decay(3, a), x0, y0, a - 0.3, 5);
         assertThat(slack.excess()).isNegative();
+        // two rates (1 and 3) along (1, 1): the measured rate is read at the middle sample, t = 2.5
+        VectorField two = new VectorField() {
+            @Override public int dimension() { return 2; }
+
+            @Override public void evaluate(double t, double[] x, double[] d) {
+                d[0] = -x[0];
+                d[1] = -3 * x[1];
+            }
+        };
+        double t = 2.5, ratio = Math.sqrt((Math.exp(-2 * t) + Math.exp(-6 * t)) / 2);
+        assertThat(Measurements.contraction(two, new double[] {1, 1}, new double[] {0, 0}, 1, 5).measuredRate())
+                .isCloseTo(-Math.log(ratio) / t, within(1e-8));
     }
 
     @Test
@@ -132,6 +152,29 @@ class AnalysisToolsTest {
         assertThat(Measurements.invariantSetExcursion(up, 2, false, new double[] {0.5}, false, 0.1)).isZero();
         // a start inside that stays inside
         assertThat(Measurements.invariantSetExcursion(decay(2, 1), 1, true, new double[] {0.5, 0.2}, true, 0.1)).isZero();
+        // Euler with tau = 2, h = 0.1 tau: r_k = 2 - 1.5 (1 - 0.1)^k over 100 steps to t = 10 tau
+        assertThat(Measurements.invariantSetExcursion(up, 2, true, new double[] {0.5}, true, 0.1))
+                .isCloseTo(1 - 1.5 * Math.pow(0.9, 100), within(1e-12));
+        // r' = -sin(t) dips to -2 near odd multiples of pi: the oracle's samples every 0.02 tau see the dip they land on
+        VectorField dip = new VectorField() {
+            @Override public int dimension() { return 1; }
+
+            @Override public void evaluate(double t, double[] x, double[] d) { d[0] = -Math.sin(t); }
+        };
+        double sampled = 0;
+        for (int k = 0; k <= 500; k++) {
+            sampled = Math.max(sampled, 1 - Math.cos(0.08 * k));
+        }
+        assertThat(Measurements.invariantSetExcursion(dip, 4, false, new double[] {0}, false, 0.1))
+                .isCloseTo(sampled, within(1e-8));
+        // a firing-rate model is boxed exactly when its Phi is bounded by 1 (logistic: yes; threshold-linear: no)
+        engram.memory.DenseCouplings none = new engram.memory.DenseCouplings(1, new double[1]);
+        engram.model.FiringRateModel logistic = new engram.model.FiringRateModel(1, none,
+                new engram.activation.Logistic(1, 0), engram.model.Input.zero(1));
+        engram.model.FiringRateModel linear = new engram.model.FiringRateModel(1, none,
+                new engram.activation.ThresholdLinear(1, 0), engram.model.Input.zero(1));
+        assertThat(Measurements.invariantSetExcursion(logistic, new double[] {1.5}, false, 0.1)).isCloseTo(0.5, within(1e-12));
+        assertThat(Measurements.invariantSetExcursion(linear, new double[] {1.5}, false, 0.1)).isZero();
     }
 
     // ---------------------------------------------------------------- convergence
