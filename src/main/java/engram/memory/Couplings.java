@@ -14,21 +14,9 @@ public interface Couplings {
 
     /**
      * {@code Out = W X} for a block of k vectors, X and Out n x k row-major ({@code X[j * k + c]} is entry j of vector
-     * c): an ensemble of k states stepped together. The default applies {@link #multiply} column by column.
+     * c): an ensemble of k states stepped together.
      */
-    default void multiplyBlock(double[] x, int k, double[] out) {
-        int n = n();
-        double[] v = new double[n], o = new double[n];
-        for (int c = 0; c < k; c++) {
-            for (int j = 0; j < n; j++) {
-                v[j] = x[j * k + c];
-            }
-            multiply(v, o);
-            for (int i = 0; i < n; i++) {
-                out[i * k + c] = o[i];
-            }
-        }
-    }
+    void multiplyBlock(double[] x, int k, double[] out);
 
     double entry(int i, int j);
 

@@ -72,15 +72,6 @@ public final class DenseCouplings implements Couplings {
         return new DenseCouplings(n, w);
     }
 
-    /** This matrix times {@code factor}. */
-    public DenseCouplings times(double factor) {
-        double[] s = w.clone();
-        for (int k = 0; k < s.length; k++) {
-            s[k] *= factor;
-        }
-        return new DenseCouplings(n, s);
-    }
-
     @Override public int n() { return n; }
 
     /** {@code out = W v}, its rows split over the cores from {@link RowParallel#MIN_ROWS} rows (bit-identical). */

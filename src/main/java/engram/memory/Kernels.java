@@ -36,11 +36,7 @@ public interface Kernels {
      * Rows [from, to) of the row-major {@code out = W v}. Implementations compute rows in blocks of 4 from
      * {@code from}, so for a {@code from} that is a multiple of 4 each row's result does not depend on the range.
      */
-    default void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to) {
-        for (int i = from; i < to; i++) {
-            out[i] = dot(w, i * n, v, n);
-        }
-    }
+    void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to);
 
     /**
      * {@code out[i] = tanh(gain * in[i])} for i < n ({@code in} and {@code out} may be the same array). Plain Java

@@ -66,8 +66,6 @@ public final class LowRankCouplings implements Couplings {
         return new LowRankCouplings(xi.n(), xi.p(), xi.data(), weights, 1.0 / xi.n(), zeroDiagonal);
     }
 
-    public int rank() { return r; }
-
     @Override public int n() { return n; }
 
     /** {@code out = s F diag(d) F^T v}: r projections on the transposed factor, then one combination. O(N r). */

@@ -57,13 +57,11 @@ public final class Patterns {
     public static PatternSet commonCore(int n, double q) {
         requireActivity(q);
         int p = (int) Math.floor(1 + 1 / q);
-        requireWhole("balanced memories need q^2 N", q * q * n, n, q);
-        requireWhole("balanced memories need q (1 - q) N", q * (1 - q) * n, n, q);
+        // for q = a/b in lowest terms both q^2 N and q (1 - q) N are whole exactly when b^2 divides N, so one test
+        // serves both; and core + P blocks = N q (q + (1 - q) P) <= N since P <= 1 + 1/q: the memories always fit
+        requireWhole("balanced memories need q^2 N (and so q (1 - q) N)", q * q * n, n, q);
         int core = (int) Math.round(q * q * n);
         int blocks = (int) Math.round(q * (1 - q) * n);
-        if (core + blocks * p > n) {
-            throw new IllegalArgumentException("common-core construction needs n >= q^2 n + P q(1-q) n; n=" + n + ", q=" + q);
-        }
         double[] xi = new double[n * p];
         for (int i = 0; i < core; i++) {
             for (int mu = 0; mu < p; mu++) {
@@ -92,8 +90,9 @@ public final class Patterns {
         requireWhole("correlated memories need (1 - r) q N", (1 - r) * q * n, n, q);
         int core = (int) Math.round(r * q * n);
         int own = (int) Math.round((1 - r) * q * n);
-        if (core + p * own > n || own < 1) {
-            throw new IllegalArgumentException("correlated memories need n >= r q n + P (1 - r) q n with (1-r) q n >= 1; n="
+        // own >= 1: (1 - r) q N > 0 for r < 1, and it is whole
+        if (core + p * own > n) {
+            throw new IllegalArgumentException("correlated memories need n >= r q n + P (1 - r) q n; n="
                     + n + ", p=" + p + ", q=" + q + ", r=" + r);
         }
         double[] xi = new double[n * p];

@@ -128,4 +128,45 @@ class FiringRateDesignTest {
         assertThat(cells.stream().filter(c -> !c.decided() && c.stable()).count()).isEqualTo(84);
         assertThat(cells.stream().filter(c -> !c.decided() && !c.stable()).count()).isEqualTo(91);
     }
+
+    @Test
+    void designBoundsAreStrictWhereTheTheoryNeedsThem() {
+        PatternSet xi = Patterns.commonCore(100, 0.2);
+        Logistic phi = new Logistic(4, 0.2);
+        assertThatThrownBy(() -> new FiringRateDesign(xi, phi, 0.5, 0.5, 0.2, 0.2)).hasMessageContaining("a < b");
+        assertThatThrownBy(() -> new FiringRateDesign(xi, phi, -0.3, 0.9, 0, 0.2)).hasMessageContaining("(0, 1)");
+        assertThatThrownBy(() -> new FiringRateDesign(xi, phi, -0.3, 0.9, 1, 0.2)).hasMessageContaining("(0, 1)");
+        assertThatThrownBy(() -> new FiringRateDesign(xi, phi, -0.3, 0.9, 0.2, 1)).hasMessageContaining("[0, 1)");
+        assertThatThrownBy(() -> new FiringRateDesign(xi, phi, -0.3, 0.9, 0.2, -0.01)).hasMessageContaining("[0, 1)");
+        assertThat(new FiringRateDesign(xi, phi, -0.3, 0.9, 0.2, 0).r()).isZero();
+    }
+
+    /** theory.md section 2: max{ q (gamma - alpha)(Phi'(b) - Phi'(a)) - (1 - Phi'(b) alpha)(1 - Phi'(a) gamma), q Phi'(b) ((1 - q) alpha + q gamma) - 1 }. */
+    @Test
+    void theInstabilityExpressionIsTheLargerOfItsTwoTerms() {
+        PatternSet xi = Patterns.commonCore(100, 0.2);
+        boolean secondWins = false, firstWins = false;
+        // logistic designs (the first term decides) and a threshold-linear one with both fields just above the
+        // threshold, where Phi'(a) = Phi'(b) and gamma Phi' is large: the second term decides
+        Object[][] designs = {{new Logistic(1, 0.2), -0.3, 0.95}, {new Logistic(8, 0.2), 0.1, 0.95},
+            {new Logistic(3, 0.5), 0.1, 1.5}, {new ThresholdLinear(1, 0.4), 0.401, 0.402}};
+        for (Object[] design : designs) {
+            Activation phi = (Activation) design[0];
+            double a = (Double) design[1], b = (Double) design[2];
+            FiringRateDesign d = FiringRateDesign.independent(xi, phi, a, b, 0.2);
+            double q = 0.2, da = phi.derivative(a), db = phi.derivative(b);
+            double pa = phi.value(a), pb = phi.value(b);
+            double alpha = (b - a) / (pb - pa);
+            double beta = q * ((1 - q) * pa + q * pb) / ((1 - q) * pa + q * pb);
+            double gamma = ((1 - beta) * a + beta * b) / ((1 - q) * pa + q * pb);
+            double first = q * (gamma - alpha) * (db - da) - (1 - db * alpha) * (1 - da * gamma);
+            double second = q * db * ((1 - q) * alpha + q * gamma) - 1;
+            assertThat(d.instabilityExpression()).as("%s a %s b %s", phi.name(), a, b)
+                    .isCloseTo(Math.max(first, second), within(1e-12 * (1 + Math.abs(first) + Math.abs(second))));
+            secondWins |= second > first;
+            firstWins |= first > second;
+        }
+        assertThat(secondWins).as("a design where the second term decides").isTrue();
+        assertThat(firstWins).as("a design where the first term decides").isTrue();
+    }
 }

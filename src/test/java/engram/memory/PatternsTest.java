@@ -124,4 +124,58 @@ class PatternsTest {
         assertThatThrownBy(() -> Patterns.gramSchmidtRows(0, 12, new SplittableRandom(3)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void hadamardColumnsAreTheSylvesterDefinition() {
+        PatternSet h = Patterns.hadamard(16, 15);
+        for (int i = 0; i < 16; i++) {
+            for (int mu = 0; mu < 15; mu++) {
+                // H[i][j] = (-1)^popcount(i & j), column j = mu + 1: row 0 is all +1
+                double want = Integer.bitCount(i & (mu + 1)) % 2 == 0 ? 1 : -1;
+                assertThat(h.get(i, mu)).as("H[%d][%d]", i, mu + 1).isEqualTo(want);
+            }
+        }
+        assertThat(Patterns.hadamard(2, 1).pattern(0)).containsExactly(1, -1);
+    }
+
+    @Test
+    void constructionsRefuseWhatTheyCannotBuildWithTheRuleBroken() {
+        // q = 1/4 needs 16 | N; a q outside (0, 1) is refused before any count
+        assertThat(Patterns.commonCore(16, 0.25).p()).isEqualTo(5);
+        assertThatThrownBy(() -> Patterns.commonCore(24, 0.25)).hasMessageContaining("q^2 N");
+        // correlated: r q N and (1 - r) q N each whole, then the memories must fit
+        assertThatThrownBy(() -> Patterns.correlated(10, 2, 0.25, 0.4)).hasMessageContaining("(1 - r) q N");
+        assertThatThrownBy(() -> Patterns.correlated(10, 2, 0.25, 0.6)).hasMessageContaining("need r q N");
+        assertThatThrownBy(() -> Patterns.correlated(10, 2, 0, 0.5)).hasMessageContaining("activity q");
+        PatternSet fits = Patterns.correlated(16, 5, 0.25, 0.25);        // 1 + 5 * 3 = 16 units exactly
+        assertThat(fits.p()).isEqualTo(5);
+        assertThatThrownBy(() -> Patterns.correlated(16, 6, 0.25, 0.25)).hasMessageContaining("n >= r q n");
+        PatternSet single = Patterns.correlated(4, 3, 0.5, 0.5);           // one own unit per memory
+        for (int mu = 0; mu < 3; mu++) {
+            assertThat(single.activity(mu)).isEqualTo(0.5);
+        }
+        PatternSet independent = Patterns.correlated(20, 4, 0.25, 0);      // r = 0: disjoint memories
+        for (int a = 0; a < 4; a++) {
+            for (int b = a + 1; b < 4; b++) {
+                assertThat(dot(independent, a, b, 0)).isZero();
+            }
+        }
+        // Gram-Schmidt: as many rows as columns, and a single row
+        double[] square = Patterns.gramSchmidtRows(6, 6, new SplittableRandom(2));
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 6; b++) {
+                double s = 0;
+                for (int c = 0; c < 6; c++) {
+                    s += square[a * 6 + c] * square[b * 6 + c];
+                }
+                assertThat(s).isCloseTo(a == b ? 6 : 0, within(1e-9));
+            }
+        }
+        double[] one = Patterns.gramSchmidtRows(1, 4, new SplittableRandom(2));
+        double norm = 0;
+        for (double v : one) {
+            norm += v * v;
+        }
+        assertThat(norm).isCloseTo(4, within(1e-12));
+    }
 }
