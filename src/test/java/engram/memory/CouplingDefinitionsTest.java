@@ -196,4 +196,11 @@ class CouplingDefinitionsTest {
         assertThatThrownBy(() -> new LowRankCouplings(2, 0, new double[0], new double[0], 1, false))
                 .hasMessageContaining("n*r factor");
     }
+
+    @Test
+    void memoryKindsPrintAsTheirCommandLineNames() {
+        assertThat(MemoryKind.HADAMARD).hasToString("hadamard");
+        assertThat(MemoryKind.CORRELATED).hasToString("correlated");
+        assertThat(String.valueOf(MemoryKind.BALANCED)).isEqualTo("balanced");
+    }
 }

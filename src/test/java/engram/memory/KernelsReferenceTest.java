@@ -141,8 +141,9 @@ class KernelsReferenceTest {
     void blockProductsAreTheReferenceFmaLoopsBitForBit() {
         SplittableRandom rng = new SplittableRandom(34);
         for (Kernels k : IMPLEMENTATIONS) {
-            for (int trial = 0; trial < 60; trial++) {
-                int n = 1 + rng.nextInt(14), cols = 1 + rng.nextInt(19), r = 1 + rng.nextInt(9);
+            for (int trial = 0; trial < 180; trial++) {
+                // every rank 1..9 (full row blocks of 4 and each remainder), on wide and random column ranges
+                int n = 1 + rng.nextInt(14), cols = 1 + rng.nextInt(19), r = 1 + trial % 9;
                 // gemmRows: Out = W X on rows [from, to)
                 double[] w = gaussian(rng, n * n), x = gaussian(rng, n * cols);
                 int from = rng.nextInt(n), to = from + 1 + rng.nextInt(n - from);
@@ -164,7 +165,7 @@ class KernelsReferenceTest {
 
                 // projectBlock: H = F^T X on columns [c0, c1), F n x r
                 double[] f = gaussian(rng, n * r);
-                int c0 = rng.nextInt(cols), c1 = c0 + 1 + rng.nextInt(cols - c0);
+                int c0 = trial % 2 == 0 ? 0 : rng.nextInt(cols), c1 = trial % 2 == 0 ? cols : c0 + 1 + rng.nextInt(cols - c0);
                 double[] h = new double[r * cols];
                 java.util.Arrays.fill(h, Double.NaN);
                 double[] hExpected = h.clone();
@@ -311,6 +312,7 @@ class KernelsReferenceTest {
 
     @Test
     void rowParallelCoversEveryItemOnceInBlocksOfFour() {
+        ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(RowParallel.available()).as("the reference machine has two cores or more")
                 .isEqualTo(Runtime.getRuntime().availableProcessors() > 1);
         for (int n : new int[] {0, 1, 2, 3, 5, 8, 9, 63, 64, 255, 256, 257, 1000, 1003}) {
