@@ -49,7 +49,8 @@ public final class Convergence {
     /** Errors below this are rounding, for a closed-form reference of order-one size. */
     public static final double EXACT_FLOOR = 1e-12;
 
-    private static Estimate order(FixedStepMethod method, VectorField f, double t0, double[] x0, double t1, int firstLevel,
+    /** The errors at the quarter points against {@code quarter(j)}; levels with an error below {@code floor} are not fitted. */
+    static Estimate order(FixedStepMethod method, VectorField f, double t0, double[] x0, double t1, int firstLevel,
             int levels, java.util.function.IntFunction<double[]> quarter, double floor) {
         double[][] reference = new double[5][];
         for (int j = 0; j <= 4; j++) {

@@ -105,12 +105,12 @@ public final class MemoryLearning {
                 double exact = (e * x0t[mu] + (1 - e) * tt[mu]) / Math.sqrt(tt[mu]
                         * (e * e * x0x0[mu] + 2 * e * (1 - e) * x0t[mu] + (1 - e) * (1 - e) * tt[mu]));
                 exactWorst = Math.max(exactWorst, Math.abs(c - exact));
-                if (sample && (t + 1) / every < samples) {
+                if (sample) { // (t + 1) / every <= steps / every = samples - 1
                     cos[mu][(t + 1) / every] = c;
                     theory[mu][(t + 1) / every] = th;
                 }
             }
-            if (sample && (t + 1) / every < samples) {
+            if (sample) {
                 times[(t + 1) / every] = t + 1;
             }
         }

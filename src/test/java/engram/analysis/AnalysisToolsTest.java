@@ -419,4 +419,64 @@ class AnalysisToolsTest {
         assertThat(d.value(2, 0)).isEqualTo(1.0);
         assertThat(d.value(1, 1)).isEqualTo(1.0);
     }
+
+    @Test
+    void phaseDiagramCellsAreDecidedOnlyByAStrictCondition() {
+        PhaseDiagram.Cell undecided = new PhaseDiagram.Cell(null, 0, 1, 1, 0, 0.1, false, false, 0);
+        assertThat(undecided.decided()).as("an instability expression of exactly 0 decides nothing").isFalse();
+        assertThat(undecided.agrees()).isTrue();
+        PhaseDiagram.Cell unstable = new PhaseDiagram.Cell(null, 0, 1, 1, 0, 0.1, false, false, 1e-9);
+        assertThat(unstable.decided()).isTrue();
+        assertThat(unstable.agrees()).isTrue();
+        assertThat(new PhaseDiagram.Cell(null, 0, 1, 1, 0, -0.1, true, false, 1e-9).agrees()).isFalse();
+        assertThat(new PhaseDiagram.Cell(null, 0, 1, 1, 0, -0.1, true, true, -1).agrees()).isTrue();
+        assertThat(new PhaseDiagram.Cell(null, 0, 1, 1, 0, 0.1, false, true, -1).agrees()).isFalse();
+    }
+
+    @Test
+    void gramEigenvaluesAscendAndEntriesAreWhatTheirNameSays() {
+        SplittableRandom rng = new SplittableRandom(31);
+        double[] rademacher = RandomMatrices.sample(20, 30, RandomMatrices.Entries.RADEMACHER, rng);
+        for (double v : rademacher) {
+            assertThat(Math.abs(v)).isEqualTo(1.0);
+        }
+        double[] gaussian = RandomMatrices.sample(20, 30, RandomMatrices.Entries.GAUSSIAN, rng);
+        assertThat(java.util.Arrays.stream(gaussian).filter(v -> Math.abs(v) != 1).count()).isEqualTo(600);
+        for (int[] pn : new int[][] {{5, 9}, {9, 5}, {6, 6}}) {
+            double[] y = RandomMatrices.sample(pn[0], pn[1], RandomMatrices.Entries.GAUSSIAN, rng);
+            double[] ev = RandomMatrices.gramEigenvalues(y, pn[0], pn[1], pn[1]);
+            assertThat(ev).hasSize(Math.min(pn[0], pn[1]));
+            for (int k = 1; k < ev.length; k++) {
+                assertThat(ev[k]).as("ascending").isGreaterThanOrEqualTo(ev[k - 1]);
+            }
+        }
+    }
+
+    @Test
+    void convergenceNeedsThreeLevelsAboveTheFloorAndCentralDifferencesErrByHSquared() {
+        // x' = -x with Euler: error ~ h; with a floor set so that exactly three levels stay above it, an order is fitted
+        engram.model.VectorField f = new engram.model.VectorField() {
+            @Override public int dimension() { return 1; }
+
+            @Override public void evaluate(double t, double[] x, double[] d) { d[0] = -x[0]; }
+        };
+        java.util.function.IntFunction<double[]> exact = j -> new double[] {Math.exp(-j / 4.0)};
+        engram.integrate.Euler euler = new engram.integrate.Euler(1);
+        Convergence.Estimate all = Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, 0);
+        double floor = 0.5 * (all.errors()[2] + all.errors()[3]);
+        Convergence.Estimate three = Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, floor);
+        assertThat(three.order()).as("three levels above the floor").isCloseTo(1, within(0.1));
+        double floor2 = 0.5 * (all.errors()[1] + all.errors()[2]);
+        assertThat(Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, floor2).order()).as("two levels").isNaN();
+        // x^3: (f(x + h) - f(x - h)) / 2h = 3 x^2 + h^2 with h = factor (1 + |x|)
+        engram.model.VectorField cube = new engram.model.VectorField() {
+            @Override public int dimension() { return 1; }
+
+            @Override public void evaluate(double t, double[] x, double[] d) { d[0] = x[0] * x[0] * x[0]; }
+        };
+        double x = -1.5, factor = 1e-2, h = factor * (1 + Math.abs(x));
+        double[] out = new double[1];
+        FiniteDifferences.column(cube, 0, new double[] {x}, 0, factor, new double[1], new double[1], out);
+        assertThat(out[0]).isCloseTo(3 * x * x + h * h, within(1e-12));
+    }
 }

@@ -92,4 +92,16 @@ class MemoryLearningTest {
         assertThatThrownBy(() -> new MemoryLearning.Settings(5, 2, 10, 1, 0.1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new MemoryLearning.Settings(2, 2, 1.5, 0, 0, 1).nh()).isEqualTo(2);
     }
+
+    @Test
+    void settingsAcceptTheirEdgesAndRefuseJustBeyond() {
+        assertThat(new MemoryLearning.Settings(3, 3, 1.5, 0, 0, 1).tauMu()).isEqualTo(4.5);
+        assertThat(new MemoryLearning.Settings(1, 1, 2, 0, 0, 1).nv()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 4, 2, 0, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 3, 1, 0, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 0, 2, 0, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

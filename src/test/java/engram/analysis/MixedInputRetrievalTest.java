@@ -134,4 +134,46 @@ class MixedInputRetrievalTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new MixedInputRetrieval.Settings(2, 2, 2, 0.1, 0.1, 1, 0).steps()).isEqualTo(1);
     }
+
+    @Test
+    void aTallyIsTheSumOfItsTrialsAndTrialsStartFromGaussianStates() {
+        MixedInputRetrieval.Settings s = new MixedInputRetrieval.Settings(40, 3, 3, 0.05, 3, 3, 0);
+        MixedInputRetrieval.Tally t = MixedInputRetrieval.tally(MixedInputRetrieval.Model.IDP, s, 4, 21);
+        int count = 0, retrieved = 0, largest = 0;
+        double overlap = 0;
+        for (int k = 0; k < 4; k++) {
+            MixedInputRetrieval.Trial trial = MixedInputRetrieval.Trial.draw(s, MixedInputRetrieval.trialSeed(21, k));
+            for (MixedInputRetrieval.Outcome o : MixedInputRetrieval.run(MixedInputRetrieval.Model.IDP, s, trial, null,
+                    s.steps())) {
+                count++;
+                retrieved += o.retrieved() ? 1 : 0;
+                largest += o.largest() ? 1 : 0;
+                overlap += o.dominantOverlap();
+            }
+        }
+        assertThat(t.inputs()).isEqualTo(count).isEqualTo(12);
+        assertThat(t.retrieved()).isEqualTo(retrieved);
+        assertThat(t.largest()).isEqualTo(largest);
+        assertThat(t.meanDominantOverlap()).isCloseTo(overlap / count, within(1e-15));
+        // the start is iid N(0, 1)
+        double[] x0 = MixedInputRetrieval.Trial.draw(new MixedInputRetrieval.Settings(400, 2, 1, 0.1, 1, 1, 0), 5).start();
+        double sq = 0;
+        for (double v : x0) {
+            sq += v * v;
+        }
+        assertThat(sq / 400).isCloseTo(1, within(5 * Math.sqrt(2.0 / 400)));
+        // distinct trials of distinct runs
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        for (long seed = 0; seed < 50; seed++) {
+            for (int k = 0; k < 50; k++) {
+                seeds.add(MixedInputRetrieval.trialSeed(seed, k));
+            }
+        }
+        assertThat(seeds).hasSize(2500);
+        // the smallest settings allowed, and one past each bound
+        assertThat(new MixedInputRetrieval.Settings(2, 2, 2, 0.1, 0.1, 1, 0).steps()).isEqualTo(1);
+        assertThatThrownBy(() -> new MixedInputRetrieval.Settings(1, 1, 1, 0.1, 1, 1, 0)).hasMessageContaining("2 <= N");
+        assertThatThrownBy(() -> new MixedInputRetrieval.Settings(4, 5, 1, 0.1, 1, 1, 0)).hasMessageContaining("P <= N");
+        assertThatThrownBy(() -> new MixedInputRetrieval.Settings(4, 3, 4, 0.1, 1, 1, 0)).hasMessageContaining("inputs <= P");
+    }
 }

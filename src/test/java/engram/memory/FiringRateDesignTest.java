@@ -169,4 +169,22 @@ class FiringRateDesignTest {
         assertThat(secondWins).as("a design where the second term decides").isTrue();
         assertThat(firstWins).as("a design where the first term decides").isTrue();
     }
+
+    @Test
+    void theLeadingEigenvectorIsAUnitEigenvectorOfTheJacobian() {
+        FiringRateDesign d = FiringRateDesign.independent(Patterns.commonCore(50, 0.2), new Logistic(4.8, 0.2), -0.3, 0.95,
+                0.2);
+        double[] x = d.rescaled(0);
+        double[] v = RateStability.leadingEigenvector(d, x);
+        double lambda = RateStability.maxEigenvalueDenseSymmetric(d, x);
+        double[] gains = RateStability.gains(d, d.couplings(), x), wv = new double[v.length];
+        d.couplings().multiply(v, wv);
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            norm += v[i] * v[i];
+            // (-I + D W) v = lambda v
+            assertThat(-v[i] + gains[i] * wv[i]).as("row %d", i).isCloseTo(lambda * v[i], within(1e-10));
+        }
+        assertThat(norm).isCloseTo(1, within(1e-12));
+    }
 }
