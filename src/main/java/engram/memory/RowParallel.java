@@ -119,23 +119,28 @@ public final class RowParallel {
 
         @Override public void run() {
             while (true) {
-                Rows t;
-                int spins = 0;
-                while ((t = task) == null) {
-                    if (++spins < SPINS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
-                }
-                try {
-                    t.run(from, to);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                task = null;
-                done = true;
+                serveOne();
             }
+        }
+
+        /** Waits for the next block (spinning, then parked) and runs it. */
+        private void serveOne() {
+            Rows t;
+            int spins = 0;
+            while ((t = task) == null) {
+                if (++spins < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            try {
+                t.run(from, to);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            task = null;
+            done = true;
         }
     }
 }

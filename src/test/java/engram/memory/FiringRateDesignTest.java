@@ -149,7 +149,7 @@ class FiringRateDesignTest {
         // logistic designs (the first term decides) and a threshold-linear one with both fields just above the
         // threshold, where Phi'(a) = Phi'(b) and gamma Phi' is large: the second term decides
         Object[][] designs = {{new Logistic(1, 0.2), -0.3, 0.95}, {new Logistic(8, 0.2), 0.1, 0.95},
-            {new Logistic(3, 0.5), 0.1, 1.5}, {new ThresholdLinear(1, 0.4), 0.401, 0.402}};
+            {new Logistic(3, 0.5), 0.1, 1.5}, {new ThresholdLinear(2, 0.4), 0.401, 0.402}};
         for (Object[] design : designs) {
             Activation phi = (Activation) design[0];
             double a = (Double) design[1], b = (Double) design[2];

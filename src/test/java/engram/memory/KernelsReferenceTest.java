@@ -313,6 +313,13 @@ class KernelsReferenceTest {
     @Test
     void rowParallelCoversEveryItemOnceInBlocksOfFour() {
         ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
+        // the helpers never keep a finished command's JVM alive
+        RowParallel.available(); // loads the class, which starts its helpers
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("engram-rows-")) {
+                assertThat(t.isDaemon()).as(t.getName()).isTrue();
+            }
+        }
         assertThat(RowParallel.available()).as("the reference machine has two cores or more")
                 .isEqualTo(Runtime.getRuntime().availableProcessors() > 1);
         for (int n : new int[] {0, 1, 2, 3, 5, 8, 9, 63, 64, 255, 256, 257, 1000, 1003}) {
