@@ -36,6 +36,21 @@ class ScsnaTest {
         @Override public boolean monotone() { return true; }
     };
 
+    /** 2 tanh^3: odd, increasing, not concave on (0, inf), range +-2 (the odd non-concave route with max |F| != 1). */
+    private static final Activation CUBED2 = new Activation() {
+        @Override public String name() { return "2tanh-cubed"; }
+        @Override public double value(double x) { return 2 * CUBED.value(x); }
+        @Override public double derivative(double x) { return 2 * CUBED.derivative(x); }
+        @Override public double integral(double x) { throw new UnsupportedOperationException(); }
+        @Override public double inverse(double y) { throw new UnsupportedOperationException(); }
+        @Override public boolean invertible() { return false; }
+        @Override public double lipschitz() { return 1.5; }
+        @Override public double rangeMin() { return -2; }
+        @Override public double rangeMax() { return 2; }
+        @Override public boolean odd() { return true; }
+        @Override public boolean monotone() { return true; }
+    };
+
     /** 2 tanh(1.5 x): odd, concave on (0, inf), with range +-2 (so a bracket that forgets max |F| is too narrow). */
     private static final Activation SCALED = new Activation() {
         @Override public String name() { return "2tanh(1.5x)"; }
@@ -112,10 +127,11 @@ class ScsnaTest {
 
     @Test
     void theEffectiveNeuronIsASelfConsistentRootChosenByMaxwellsRule() {
-        Activation[] fs = {new Tanh(2), new Tanh(0.4), new HardTanh(3), new Logistic(2, 0.1), CUBED, SCALED};
+        Activation[] fs = {new Tanh(2), new Tanh(0.4), new HardTanh(3), new Logistic(2, 0.1), CUBED, SCALED, CUBED2,
+            new engram.activation.RectifiedTanh(3, 0.2)};
         for (Activation f : fs) {
-            for (double gamma : new double[] {0.1, 0.3, 1.5, 4}) {
-                for (double h : new double[] {-2, -0.7, -0.05, 0.03, 0.4, 1.1, 3}) {
+            for (double gamma : new double[] {-0.5, 0.1, 0.3, 1.5, 4}) {
+                for (double h : new double[] {-2, -0.7, -0.05, 1e-4, 0.03, 0.4, 1.1, 3}) {
                     double y = Scsna.effective(f, h, gamma);
                     String what = f.name() + " gamma=" + gamma + " h=" + h;
                     assertThat(y).as(what).isCloseTo(f.value(h + gamma * y), within(1e-9));
