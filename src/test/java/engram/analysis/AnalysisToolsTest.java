@@ -44,12 +44,14 @@ class AnalysisToolsTest {
         assertThat(Fits.maxAbs(new double[] {1, -6, 3})).isEqualTo(6.0);
         assertThat(Fits.maxAbs(new double[] {})).isEqualTo(0.0);
         assertThat(Fits.norm2(new double[] {3, -4})).isEqualTo(5.0);
-        // far from the origin: centring keeps the line exact (the uncentred sums lose it to cancellation)
-        double[] far = {1e6, 1e6 + 1, 1e6 + 2, 1e6 + 3, 1e6 + 4}, line = new double[5];
-        for (int i = 0; i < 5; i++) {
-            line[i] = 5e7 - 2.5 * far[i];
+        // far from the origin (x = 1e6 + 0.1 i, not representable): centring both coordinates keeps the slope to
+        // 1e-9; a sum that is not centred on its own mean loses it to cancellation (1.7e-3 here)
+        double[] far = new double[7], line = new double[7];
+        for (int i = 0; i < 7; i++) {
+            far[i] = 1e6 + 0.1 * i;
+            line[i] = 3 + 0.5 * far[i];
         }
-        assertThat(Fits.slope(far, line)).isCloseTo(-2.5, within(1e-12));
+        assertThat(Fits.slope(far, line)).isCloseTo(0.5, within(1e-9));
     }
 
     // ---------------------------------------------------------------- measurements
@@ -425,6 +427,7 @@ class AnalysisToolsTest {
         PhaseDiagram.Cell undecided = new PhaseDiagram.Cell(null, 0, 1, 1, 0, 0.1, false, false, 0);
         assertThat(undecided.decided()).as("an instability expression of exactly 0 decides nothing").isFalse();
         assertThat(undecided.agrees()).isTrue();
+        assertThat(new PhaseDiagram.Cell(null, 0, 1, 1, 0, -0.1, true, false, 0).agrees()).as("nor contradicts").isTrue();
         PhaseDiagram.Cell unstable = new PhaseDiagram.Cell(null, 0, 1, 1, 0, 0.1, false, false, 1e-9);
         assertThat(unstable.decided()).isTrue();
         assertThat(unstable.agrees()).isTrue();

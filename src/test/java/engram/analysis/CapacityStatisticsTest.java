@@ -210,6 +210,12 @@ class CapacityStatisticsTest {
             assertThat(x[1]).isCloseTo(-expect, within(1e-12 * expect));
             assertThat(x[2]).isCloseTo(0.5 * expect, within(1e-12 * expect));
         }
+        // towards a non-zero fixed point (x' = u - x): still 5 blocks, x - u = (x0 - u) 0.95^500
+        VoltageModel driven = new VoltageModel(1, new DenseCouplings(1, new double[1]), new Tanh(1),
+                engram.model.Input.constant(new double[] {1}));
+        double[] y = {2};
+        Capacity.settle(driven, y);
+        assertThat(y[0] - 1).isCloseTo(Math.pow(0.95, 500), within(1e-12));
     }
 
     @Test

@@ -133,15 +133,17 @@ class MixedInputRetrievalTest {
         assertThatThrownBy(() -> new MixedInputRetrieval.Settings(4, 2, 1, 0.1, 1, 1, Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new MixedInputRetrieval.Settings(2, 2, 2, 0.1, 0.1, 1, 0).steps()).isEqualTo(1);
+        assertThat(new MixedInputRetrieval.Settings(2, 1, 1, 0.1, 0.1, 1, 0).p()).isEqualTo(1);
     }
 
     @Test
     void aTallyIsTheSumOfItsTrialsAndTrialsStartFromGaussianStates() {
         MixedInputRetrieval.Settings s = new MixedInputRetrieval.Settings(40, 3, 3, 0.05, 3, 3, 0);
-        MixedInputRetrieval.Tally t = MixedInputRetrieval.tally(MixedInputRetrieval.Model.IDP, s, 4, 21);
+        // 5 trials of 3 inputs: an odd count, so "largest" cannot equal its complement
+        MixedInputRetrieval.Tally t = MixedInputRetrieval.tally(MixedInputRetrieval.Model.IDP, s, 5, 21);
         int count = 0, retrieved = 0, largest = 0;
         double overlap = 0;
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 5; k++) {
             MixedInputRetrieval.Trial trial = MixedInputRetrieval.Trial.draw(s, MixedInputRetrieval.trialSeed(21, k));
             for (MixedInputRetrieval.Outcome o : MixedInputRetrieval.run(MixedInputRetrieval.Model.IDP, s, trial, null,
                     s.steps())) {
@@ -151,7 +153,7 @@ class MixedInputRetrievalTest {
                 overlap += o.dominantOverlap();
             }
         }
-        assertThat(t.inputs()).isEqualTo(count).isEqualTo(12);
+        assertThat(t.inputs()).isEqualTo(count).isEqualTo(15);
         assertThat(t.retrieved()).isEqualTo(retrieved);
         assertThat(t.largest()).isEqualTo(largest);
         assertThat(t.meanDominantOverlap()).isCloseTo(overlap / count, within(1e-15));
@@ -172,6 +174,7 @@ class MixedInputRetrievalTest {
         assertThat(seeds).hasSize(2500);
         // the smallest settings allowed, and one past each bound
         assertThat(new MixedInputRetrieval.Settings(2, 2, 2, 0.1, 0.1, 1, 0).steps()).isEqualTo(1);
+        assertThat(new MixedInputRetrieval.Settings(2, 1, 1, 0.1, 0.1, 1, 0).p()).isEqualTo(1);
         assertThatThrownBy(() -> new MixedInputRetrieval.Settings(1, 1, 1, 0.1, 1, 1, 0)).hasMessageContaining("2 <= N");
         assertThatThrownBy(() -> new MixedInputRetrieval.Settings(4, 5, 1, 0.1, 1, 1, 0)).hasMessageContaining("P <= N");
         assertThatThrownBy(() -> new MixedInputRetrieval.Settings(4, 3, 4, 0.1, 1, 1, 0)).hasMessageContaining("inputs <= P");

@@ -183,6 +183,13 @@ class SpectraTest {
         for (int k = 0; k < n; k++) {
             assertThat(got[k]).as("eigenvalue %d", k).isCloseTo(want[k], within(1e-12 * (1 + Math.abs(want[0]))));
         }
+        // a dominant negative entry on a row other than the first: the shift must be the largest row sum plus one
+        double[] dominant = {0.1, 0.01, 0, 0.01, -5, 0.02, 0, 0.02, 2};
+        double[] exact = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(3, dominant)).getEigenvalues();
+        double[] shifted = Spectra.eigenvaluesByShiftedSingularValues(3, dominant);
+        for (int k = 0; k < 3; k++) {
+            assertThat(shifted[k]).isCloseTo(exact[k], within(1e-12));
+        }
         // the smallest singular value of A - lambda I is the distance from lambda to the spectrum (A symmetric)
         for (double lambda : new double[] {want[0], want[3], 0.37, -20}) {
             double distance = Double.POSITIVE_INFINITY;
