@@ -49,7 +49,10 @@ public final class Convergence {
     /** Errors below this are rounding, for a closed-form reference of order-one size. */
     public static final double EXACT_FLOOR = 1e-12;
 
-    /** The errors at the quarter points against {@code quarter(j)}; levels with an error below {@code floor} are not fitted. */
+    /**
+     * The errors at the quarter points against {@code quarter(j)}; the order is fitted on the last three levels whose
+     * error is at least {@code floor} (NaN with fewer than three).
+     */
     static Estimate order(FixedStepMethod method, VectorField f, double t0, double[] x0, double t1, int firstLevel,
             int levels, java.util.function.IntFunction<double[]> quarter, double floor) {
         double[][] reference = new double[5][];
