@@ -36,36 +36,29 @@ class ScsnaTest {
         @Override public boolean monotone() { return true; }
     };
 
+    /** {@code k F}: the same shape with range and slopes times k (k > 0); what F cannot do (invert, integrate) k F cannot. */
+    private static Activation times(double k, Activation f) {
+        return new Activation() {
+            @Override public String name() { return k + " " + f.name(); }
+            @Override public double value(double x) { return k * f.value(x); }
+            @Override public double derivative(double x) { return k * f.derivative(x); }
+            @Override public double integral(double x) { return k * f.integral(x); }
+            @Override public double inverse(double y) { return f.inverse(y / k); }
+            @Override public boolean invertible() { return f.invertible(); }
+            @Override public double lipschitz() { return k * f.lipschitz(); }
+            @Override public double rangeMin() { return k * f.rangeMin(); }
+            @Override public double rangeMax() { return k * f.rangeMax(); }
+            @Override public boolean odd() { return f.odd(); }
+            @Override public boolean monotone() { return f.monotone(); }
+            @Override public boolean concaveOnPositive() { return f.concaveOnPositive(); }
+        };
+    }
+
     /** 2 tanh^3: odd, increasing, not concave on (0, inf), range +-2 (the odd non-concave route with max |F| != 1). */
-    private static final Activation CUBED2 = new Activation() {
-        @Override public String name() { return "2tanh-cubed"; }
-        @Override public double value(double x) { return 2 * CUBED.value(x); }
-        @Override public double derivative(double x) { return 2 * CUBED.derivative(x); }
-        @Override public double integral(double x) { throw new UnsupportedOperationException(); }
-        @Override public double inverse(double y) { throw new UnsupportedOperationException(); }
-        @Override public boolean invertible() { return false; }
-        @Override public double lipschitz() { return 1.5; }
-        @Override public double rangeMin() { return -2; }
-        @Override public double rangeMax() { return 2; }
-        @Override public boolean odd() { return true; }
-        @Override public boolean monotone() { return true; }
-    };
+    private static final Activation CUBED2 = times(2, CUBED);
 
     /** 2 tanh(1.5 x): odd, concave on (0, inf), with range +-2 (so a bracket that forgets max |F| is too narrow). */
-    private static final Activation SCALED = new Activation() {
-        @Override public String name() { return "2tanh(1.5x)"; }
-        @Override public double value(double x) { return 2 * Math.tanh(1.5 * x); }
-        @Override public double derivative(double x) { double t = Math.tanh(1.5 * x); return 3 * (1 - t * t); }
-        @Override public double integral(double x) { return 2 / 1.5 * Activation.logCosh(1.5 * x); }
-        @Override public double inverse(double y) { return 0.5 / 1.5 * Math.log((2 + y) / (2 - y)); }
-        @Override public boolean invertible() { return true; }
-        @Override public double lipschitz() { return 3; }
-        @Override public double rangeMin() { return -2; }
-        @Override public double rangeMax() { return 2; }
-        @Override public boolean odd() { return true; }
-        @Override public boolean monotone() { return true; }
-        @Override public boolean concaveOnPositive() { return true; }
-    };
+    private static final Activation SCALED = times(2, new Tanh(1.5));
 
     /** The identity: odd and unbounded in principle; here its range is declared +-1e6. */
     private static final Activation LINEAR = new Activation() {
