@@ -129,11 +129,7 @@ class IdpEquilibriaTest {
 
     /** Real-valued patterns (not +-1), so that a product with a pattern entry is not its quotient. */
     private static PatternSet gaussian(int n, int p, SplittableRandom rng) {
-        double[] d = new double[n * p];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = rng.nextGaussian();
-        }
-        return new PatternSet(n, p, d, "gaussian");
+        return new PatternSet(n, p, engram.claim.cases.Vectors.gaussian(n * p, 1, rng), "gaussian");
     }
 
     @Test

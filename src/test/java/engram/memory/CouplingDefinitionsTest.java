@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import engram.claim.cases.Vectors;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -16,22 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class CouplingDefinitionsTest {
 
-    private static double[] gaussian(SplittableRandom rng, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextGaussian();
-        }
-        return v;
-    }
-
     @Test
     void patternSetsCombineAndProjectAsXiWAndXiTransposeV() {
         SplittableRandom rng = new SplittableRandom(3);
         int n = 7, p = 3;
-        double[] data = gaussian(rng, n * p);
+        double[] data = Vectors.gaussian(n * p, 1, rng);
         PatternSet xi = new PatternSet(n, p, data, "gaussian");
         assertThat(xi.kind()).isEqualTo("gaussian");
-        double[] w = gaussian(rng, p), v = gaussian(rng, n);
+        double[] w = Vectors.gaussian(p, 1, rng), v = Vectors.gaussian(n, 1, rng);
         double[] combined = {9, 9, 9, 9, 9, 9, 9}, projected = {9, 9, 9};
         xi.combine(w, combined);
         xi.projectOnto(v, projected);
@@ -71,7 +64,7 @@ class CouplingDefinitionsTest {
             a[pair[0] * n + pair[1]] += 1e-15;
             assertThat(new DenseCouplings(n, a).symmetric()).as("asymmetric at %d,%d", pair[0], pair[1]).isFalse();
         }
-        double[] general = gaussian(rng, n * n);
+        double[] general = Vectors.gaussian(n * n, 1, rng);
         DenseCouplings g = new DenseCouplings(n, general);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -135,7 +128,7 @@ class CouplingDefinitionsTest {
     void lowRankCouplingsAreSFDFTransposeWithTheirDiagonalAndBlocks() {
         SplittableRandom rng = new SplittableRandom(9);
         int n = 9, r = 3, k = 5;
-        double[] f = gaussian(rng, n * r), d = {1.7, -0.4, 2.2};
+        double[] f = Vectors.gaussian(n * r, 1, rng), d = {1.7, -0.4, 2.2};
         double s = 0.3;
         for (boolean zeroDiagonal : new boolean[] {false, true}) {
             LowRankCouplings w = new LowRankCouplings(n, r, f, d, s, zeroDiagonal);
@@ -151,7 +144,7 @@ class CouplingDefinitionsTest {
                     assertThat(w.entry(i, j)).isCloseTo(dense[i][j], within(1e-13));
                 }
             }
-            double[] x = gaussian(rng, n * k), out = new double[n * k], v = gaussian(rng, n), wv = new double[n];
+            double[] x = Vectors.gaussian(n * k, 1, rng), out = new double[n * k], v = Vectors.gaussian(n, 1, rng), wv = new double[n];
             w.multiplyBlock(x, k, out);
             w.multiply(v, wv);
             for (int i = 0; i < n; i++) {
@@ -169,7 +162,7 @@ class CouplingDefinitionsTest {
                 }
             }
             // a second, smaller block reuses the scratch space
-            double[] small = gaussian(rng, n * 2), smallOut = new double[n * 2];
+            double[] small = Vectors.gaussian(n * 2, 1, rng), smallOut = new double[n * 2];
             w.multiplyBlock(small, 2, smallOut);
             for (int i = 0; i < n; i++) {
                 double b = 0;

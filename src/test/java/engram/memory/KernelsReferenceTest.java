@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import engram.claim.cases.Vectors;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,6 @@ class KernelsReferenceTest {
 
     private static final Kernels[] IMPLEMENTATIONS = {new ScalarKernels(), new VectorKernels()};
 
-    private static double[] gaussian(SplittableRandom rng, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextGaussian();
-        }
-        return v;
-    }
-
     /** Sums of up to ~100 terms of unit size: the reassociated sums agree to well below 1e-12. */
     private static void near(double actual, double expected, String what) {
         assertThat(actual).as(what).isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
@@ -44,7 +37,7 @@ class KernelsReferenceTest {
         for (Kernels k : IMPLEMENTATIONS) {
             for (int n = 1; n <= 41; n++) {
                 int off = rng.nextInt(5);
-                double[] a = gaussian(rng, n + off + 2), b = gaussian(rng, n + 1);
+                double[] a = Vectors.gaussian(n + off + 2, 1, rng), b = Vectors.gaussian(n + 1, 1, rng);
                 double dot = 0;
                 for (int i = 0; i < n; i++) {
                     dot += a[off + i] * b[i];
@@ -52,7 +45,7 @@ class KernelsReferenceTest {
                 near(k.dot(a, off, b, n), dot, k.name() + " dot n=" + n);
 
                 double s = rng.nextGaussian();
-                double[] y = gaussian(rng, n + 1), expected = y.clone();
+                double[] y = Vectors.gaussian(n + 1, 1, rng), expected = y.clone();
                 for (int i = 0; i < n; i++) {
                     expected[i] += s * a[off + i];
                 }
@@ -61,7 +54,7 @@ class KernelsReferenceTest {
                     near(y[i], expected[i], k.name() + " axpy n=" + n + " i=" + i);
                 }
 
-                double[] fy = gaussian(rng, n + 4), fexpected = fy.clone();
+                double[] fy = Vectors.gaussian(n + 4, 1, rng), fexpected = fy.clone();
                 int yOff = rng.nextInt(3);
                 for (int i = 0; i < n; i++) {
                     fexpected[yOff + i] = Math.fma(s, a[off + i], fexpected[yOff + i]);
@@ -77,7 +70,7 @@ class KernelsReferenceTest {
         SplittableRandom rng = new SplittableRandom(32);
         for (Kernels k : IMPLEMENTATIONS) {
             for (int n = 1; n <= 23; n++) {
-                double[] w = gaussian(rng, n * n), v = gaussian(rng, n);
+                double[] w = Vectors.gaussian(n * n, 1, rng), v = Vectors.gaussian(n, 1, rng);
                 double[] expected = new double[n];
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
@@ -110,7 +103,7 @@ class KernelsReferenceTest {
         for (Kernels k : IMPLEMENTATIONS) {
             for (int n = 1; n <= 21; n += 2) {
                 for (int r = 1; r <= 9; r++) {
-                    double[] f = gaussian(rng, r * n), v = gaussian(rng, n), h = gaussian(rng, r);
+                    double[] f = Vectors.gaussian(r * n, 1, rng), v = Vectors.gaussian(n, 1, rng), h = Vectors.gaussian(r, 1, rng);
                     double[] proj = new double[r + 1];
                     proj[r] = 42;
                     k.project(f, r, n, v, proj);
@@ -122,7 +115,7 @@ class KernelsReferenceTest {
                         near(proj[q], e, k.name() + " project n=" + n + " r=" + r + " q=" + q);
                     }
                     assertThat(proj[r]).isEqualTo(42.0);
-                    double[] out = gaussian(rng, n), expected = out.clone();
+                    double[] out = Vectors.gaussian(n, 1, rng), expected = out.clone();
                     for (int i = 0; i < n; i++) {
                         for (int q = 0; q < r; q++) {
                             expected[i] += h[q] * f[q * n + i];
@@ -145,7 +138,7 @@ class KernelsReferenceTest {
                 // every rank 1..9 (full row blocks of 4 and each remainder), on wide and random column ranges
                 int n = 1 + rng.nextInt(14), cols = 1 + rng.nextInt(19), r = 1 + trial % 9;
                 // gemmRows: Out = W X on rows [from, to)
-                double[] w = gaussian(rng, n * n), x = gaussian(rng, n * cols);
+                double[] w = Vectors.gaussian(n * n, 1, rng), x = Vectors.gaussian(n * cols, 1, rng);
                 int from = rng.nextInt(n), to = from + 1 + rng.nextInt(n - from);
                 double[] out = new double[n * cols];
                 java.util.Arrays.fill(out, Double.NaN);
@@ -164,7 +157,7 @@ class KernelsReferenceTest {
                         .containsExactly(expected);
 
                 // projectBlock: H = F^T X on columns [c0, c1), F n x r
-                double[] f = gaussian(rng, n * r);
+                double[] f = Vectors.gaussian(n * r, 1, rng);
                 int c0 = trial % 2 == 0 ? 0 : rng.nextInt(cols), c1 = trial % 2 == 0 ? cols : c0 + 1 + rng.nextInt(cols - c0);
                 double[] h = new double[r * cols];
                 java.util.Arrays.fill(h, Double.NaN);
@@ -183,7 +176,7 @@ class KernelsReferenceTest {
                         .containsExactly(hExpected);
 
                 // combineBlock: Out = F H + diag(g) X on rows [from, to), with and without g
-                double[] hh = gaussian(rng, r * cols), g = gaussian(rng, n);
+                double[] hh = Vectors.gaussian(r * cols, 1, rng), g = Vectors.gaussian(n, 1, rng);
                 for (double[] diag : new double[][] {null, g}) {
                     double[] o = new double[n * cols];
                     java.util.Arrays.fill(o, Double.NaN);

@@ -8,6 +8,7 @@ import engram.activation.Activation;
 import engram.activation.Logistic;
 import engram.activation.RectifiedTanh;
 import engram.activation.Tanh;
+import engram.claim.cases.Vectors;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
@@ -40,14 +41,6 @@ class ModelDefinitionsTest {
         @Override public boolean odd() { return false; }
         @Override public boolean monotone() { return false; }
     };
-
-    private static double[] gaussian(SplittableRandom rng, int n, double scale) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = scale * rng.nextGaussian();
-        }
-        return v;
-    }
 
     private static void assertClose(double[] actual, double[] expected, double tol) {
         assertThat(actual).hasSameSizeAs(expected);
@@ -89,7 +82,8 @@ class ModelDefinitionsTest {
             DenseCouplings w = DenseCouplings.randomGeneral(n, 1.5, rng);
             double[] wd = w.toDense();
             Activation psi = trial % 2 == 0 ? new Tanh(0.5 + rng.nextDouble()) : new Logistic(1 + rng.nextDouble(), 0.1);
-            double[] u0 = gaussian(rng, n, 0.7), rate = gaussian(rng, n, 0.5), x = gaussian(rng, n, 1);
+            double[] u0 = Vectors.gaussian(n, 0.7, rng), rate = Vectors.gaussian(n, 0.5, rng);
+            double[] x = Vectors.gaussian(n, 1, rng);
             double[] phi = new double[n];
             for (int i = 0; i < n; i++) {
                 phi[i] = psi.value(x[i]);
@@ -191,7 +185,7 @@ class ModelDefinitionsTest {
             DenseCouplings w = DenseCouplings.randomGeneral(n, 1.5, rng);
             double[] wd = w.toDense();
             Logistic phi = new Logistic(1 + 2 * rng.nextDouble(), 0.2 * rng.nextGaussian());
-            double[] u0 = gaussian(rng, n, 0.7), rate = gaussian(rng, n, 0.5);
+            double[] u0 = Vectors.gaussian(n, 0.7, rng), rate = Vectors.gaussian(n, 0.5, rng);
             double[] r = new double[n];
             for (int i = 0; i < n; i++) {
                 r[i] = 0.05 + 0.9 * rng.nextDouble();
@@ -213,7 +207,7 @@ class ModelDefinitionsTest {
             assertClose(f, expected, TIGHT);
 
             double[] jac = new double[n * n];
-            m.evaluate(t, gaussian(rng, n, 1), new double[n]);   // the Jacobian must not reuse this field
+            m.evaluate(t, Vectors.gaussian(n, 1, rng), new double[n]);   // the Jacobian must not reuse this field
             m.jacobian(t, r, jac);
             for (int i = 0; i < n; i++) {
                 double d = phi.derivative(wr[i] + u0[i] + t * rate[i]);
@@ -442,7 +436,7 @@ class ModelDefinitionsTest {
         SplittableRandom rng = new SplittableRandom(19);
         int n = 16, p = 4;
         PatternSet xi = Patterns.randomBinary(n, p, rng);
-        double[] u = gaussian(rng, n, 1);
+        double[] u = Vectors.gaussian(n, 1, rng);
         double[] alpha = InputDriven.alpha(xi, u);
         for (int mu = 0; mu < p; mu++) {
             double a = 0;
@@ -453,7 +447,7 @@ class ModelDefinitionsTest {
         }
         Activation psi = new Tanh(1.5);
         double tau = 0.7;
-        double[] x = gaussian(rng, n, 1);
+        double[] x = Vectors.gaussian(n, 1, rng);
         for (boolean zero : new boolean[] {false, true}) {
             Couplings c = InputDriven.couplings(xi, alpha, zero);
             for (int i = 0; i < n; i++) {
@@ -547,7 +541,7 @@ class ModelDefinitionsTest {
             int k = 3;
             DenseCouplings w = DenseCouplings.randomGeneral(n, 1.2, rng);
             double tau = 0.8;
-            double[] u = gaussian(rng, n, 0.4);
+            double[] u = Vectors.gaussian(n, 0.4, rng);
             VoltageModel m = new VoltageModel(tau, w, new Tanh(1.7), Input.constant(u));
             VoltageEnsemble ens = new VoltageEnsemble(m, k);
             assertThat(ens.trajectories()).isEqualTo(k);
@@ -555,7 +549,7 @@ class ModelDefinitionsTest {
             assertThat(ens.dimension()).isEqualTo(n * k);
             double[][] states = new double[k][];
             for (int c = 0; c < k; c++) {
-                states[c] = gaussian(rng, n, 1);
+                states[c] = Vectors.gaussian(n, 1, rng);
             }
             double[] block = VoltageEnsemble.block(states);
             for (int c = 0; c < k; c++) {
@@ -588,7 +582,7 @@ class ModelDefinitionsTest {
             Lagrangian.additive(new Tanh(0.9)), Lagrangian.additive(new Logistic(2, 0.1))};
         for (Lagrangian l : ls) {
             for (int trial = 0; trial < 4; trial++) {
-                double[] x = gaussian(rng, n, 1), v = gaussian(rng, n, 1);
+                double[] x = Vectors.gaussian(n, 1, rng), v = Vectors.gaussian(n, 1, rng);
                 double[] g = new double[n];
                 l.gradient(x, g);
                 assertClose(g, numericGradient(l::value, x, 1e-5), 1e-7);
@@ -638,12 +632,12 @@ class ModelDefinitionsTest {
         SplittableRandom rng = new SplittableRandom(23);
         int nh = 3, nv = 5;
         double tau = 4, beta = 1.7;
-        double[] lambda = gaussian(rng, nh * nv, 0.3);
+        double[] lambda = Vectors.gaussian(nh * nv, 0.3, rng);
         for (double[] lam : new double[][] {null, lambda}) {
             MemoryDynamics md = new MemoryDynamics(nh, nv, tau, beta, lam);
             assertThat(md.hidden()).isEqualTo(nh);
             assertThat(md.visible()).isEqualTo(nv);
-            double[] xi = gaussian(rng, nh * nv, 1), v = gaussian(rng, nv, 1);
+            double[] xi = Vectors.gaussian(nh * nv, 1, rng), v = Vectors.gaussian(nv, 1, rng);
             double[] scores = new double[nh];
             double z = 0;
             for (int mu = 0; mu < nh; mu++) {
@@ -701,8 +695,8 @@ class ModelDefinitionsTest {
         int nv = 4;
         for (int trial = 0; trial < 10; trial++) {
             // equal norms, initial cosine a: x(t) = e x0 + (1 - e) target
-            double[] target = gaussian(rng, nv, 1);
-            double[] other = gaussian(rng, nv, 1);
+            double[] target = Vectors.gaussian(nv, 1, rng);
+            double[] other = Vectors.gaussian(nv, 1, rng);
             double norm = Math.sqrt(dot(target, target));
             double proj = dot(other, target) / (norm * norm);
             double[] perp = new double[nv];
@@ -741,7 +735,7 @@ class ModelDefinitionsTest {
     void modernHopfieldUpdateEnergyAndFlowFollowRamsauer() {
         SplittableRandom rng = new SplittableRandom(25);
         int n = 7, p = 4;
-        double[] data = gaussian(rng, n * p, 1);
+        double[] data = Vectors.gaussian(n * p, 1, rng);
         PatternSet x = new PatternSet(n, p, data, "gaussian");
         double beta = 0.9;
         ModernHopfield mh = new ModernHopfield(x, beta);
@@ -753,7 +747,7 @@ class ModelDefinitionsTest {
             maxNorm = Math.max(maxNorm, Math.sqrt(dot(col, col)));
         }
         assertThat(mh.maxNorm()).isCloseTo(maxNorm, within(TIGHT));
-        double[] xi = gaussian(rng, n, 1);
+        double[] xi = Vectors.gaussian(n, 1, rng);
         double[] z = new double[p];
         x.projectOnto(xi, z);
         double[] sm = new double[p];
@@ -792,7 +786,7 @@ class ModelDefinitionsTest {
             for (int i = 0; i < n; i++) {
                 assertThat(d[i]).isCloseTo(-xi[i] + c * expected[i], within(1e-12));
             }
-            flow.evaluate(0, gaussian(rng, n, 1), new double[n]);   // the gradient must not reuse these weights
+            flow.evaluate(0, Vectors.gaussian(n, 1, rng), new double[n]);   // the gradient must not reuse these weights
             flow.gradient(xi, g);
             for (int i = 0; i < n; i++) {
                 assertThat(g[i]).isCloseTo(-d[i], within(1e-12));
@@ -820,16 +814,16 @@ class ModelDefinitionsTest {
     void twoLayerNetworkFieldEnergyAndEnergyRateFollowKrotovHopfield() {
         SplittableRandom rng = new SplittableRandom(26);
         int nv = 6, nh = 3;
-        PatternSet x = new PatternSet(nv, nh, gaussian(rng, nv * nh, 1), "gaussian");
+        PatternSet x = new PatternSet(nv, nh, Vectors.gaussian(nv * nh, 1, rng), "gaussian");
         Lagrangian lv = Lagrangian.additive(new Tanh(1.2));
         Lagrangian lh = Lagrangian.logSumExp(1.5);
         double tauV = 0.7, tauH = 0.2;
-        double[] input = gaussian(rng, nv, 0.5);
+        double[] input = Vectors.gaussian(nv, 0.5, rng);
         TwoLayerNetwork net = new TwoLayerNetwork(x, lv, lh, tauV, tauH, input);
         assertThat(net.visible()).isEqualTo(nv);
         assertThat(net.hidden()).isEqualTo(nh);
         assertThat(net.dimension()).isEqualTo(nv + nh);
-        double[] s = gaussian(rng, nv + nh, 1);
+        double[] s = Vectors.gaussian(nv + nh, 1, rng);
         double[] v = java.util.Arrays.copyOfRange(s, 0, nv), h = java.util.Arrays.copyOfRange(s, nv, nv + nh);
         double[] g = new double[nv], f = new double[nh];
         lv.gradient(v, g);
