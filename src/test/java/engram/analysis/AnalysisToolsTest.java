@@ -458,11 +458,7 @@ class AnalysisToolsTest {
     @Test
     void convergenceNeedsThreeLevelsAboveTheFloorAndCentralDifferencesErrByHSquared() {
         // x' = -x with Euler: error ~ h; with a floor set so that exactly three levels stay above it, an order is fitted
-        engram.model.VectorField f = new engram.model.VectorField() {
-            @Override public int dimension() { return 1; }
-
-            @Override public void evaluate(double t, double[] x, double[] d) { d[0] = -x[0]; }
-        };
+        VectorField f = decay(1, 1);
         java.util.function.IntFunction<double[]> exact = j -> new double[] {Math.exp(-j / 4.0)};
         engram.integrate.Euler euler = new engram.integrate.Euler(1);
         Convergence.Estimate all = Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, 0);
@@ -472,7 +468,7 @@ class AnalysisToolsTest {
         double floor2 = 0.5 * (all.errors()[1] + all.errors()[2]);
         assertThat(Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, floor2).order()).as("two levels").isNaN();
         // x^3: (f(x + h) - f(x - h)) / 2h = 3 x^2 + h^2 with h = factor (1 + |x|)
-        engram.model.VectorField cube = new engram.model.VectorField() {
+        VectorField cube = new VectorField() {
             @Override public int dimension() { return 1; }
 
             @Override public void evaluate(double t, double[] x, double[] d) { d[0] = x[0] * x[0] * x[0]; }
