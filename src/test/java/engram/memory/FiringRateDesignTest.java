@@ -157,7 +157,7 @@ class FiringRateDesignTest {
             double q = 0.2, da = phi.derivative(a), db = phi.derivative(b);
             double pa = phi.value(a), pb = phi.value(b);
             double alpha = (b - a) / (pb - pa);
-            double beta = q * ((1 - q) * pa + q * pb) / ((1 - q) * pa + q * pb);
+            double beta = q; // independent memories, r = q: beta = q ((1 - r) pa + r pb) / ((1 - q) pa + q pb) = q
             double gamma = ((1 - beta) * a + beta * b) / ((1 - q) * pa + q * pb);
             double first = q * (gamma - alpha) * (db - da) - (1 - db * alpha) * (1 - da * gamma);
             double second = q * db * ((1 - q) * alpha + q * gamma) - 1;
