@@ -147,20 +147,53 @@ public final class RateStability {
      * eigenvector of the symmetric {@code -I + D^1/2 W D^1/2} (dense, O(N^3)).
      */
     public static double[] leadingEigenvector(FiringRateDesign design, double[] x) {
-        double[] d = gains(design, design.couplings(), x);
+        return leading(design, x).rightVector();
+    }
+
+    /**
+     * The largest eigenvalue lambda of {@code J = -I + D W} by the dense symmetric route, its right eigenvector (unit
+     * length) and its condition number in J, {@code kappa = |x| |y| / |y^T x|}: a perturbation E of J moves lambda by at
+     * most about {@code kappa ||E||_2}. With v the leading eigenvector of {@code S = D^1/2 W D^1/2} and
+     * {@code mu = lambda + 1}, the right eigenvector is {@code x = D^1/2 v} and the left one {@code y = W D^1/2 v}
+     * ({@code y^T D W = mu y^T} because W is symmetric), so {@code y^T x = mu |v|^2} and
+     * {@code kappa = |D^1/2 v| |W D^1/2 v| / (|mu| |v|^2)}. It is 1 for D = I and grows without bound as mu -> 0, that
+     * is as lambda joins the cluster at -1 made by units with zero gain: there a general (non-symmetric) eigensolver or
+     * a finite-difference Jacobian can only resolve lambda to about kappa times its backward error.
+     */
+    public static Leading leading(FiringRateDesign design, double[] x) {
+        LowRankCouplings w = design.couplings();
+        double[] d = gains(design, w, x);
         int n = x.length;
-        var eig = new EigenDecompositionSymmetric(Spectra.matrix(n, Spectra.symmetrizedJacobian(design.couplings(), d)));
+        var eig = new EigenDecompositionSymmetric(Spectra.matrix(n, Spectra.symmetrizedJacobian(w, d)));
+        double lambda = eig.getEigenvalues()[0];
         double[] v = eig.getEigenvector(0).toArray();
-        double norm = 0;
+        double[] right = new double[n], left = new double[n];
+        double vv = 0;
         for (int i = 0; i < n; i++) {
-            v[i] *= Math.sqrt(d[i]);
-            norm += v[i] * v[i];
+            right[i] = Math.sqrt(d[i]) * v[i];
+            vv += v[i] * v[i];
         }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < n; i++) {
-            v[i] /= norm;
+        w.multiply(right, left);
+        double rightNorm = Math.sqrt(dot(right, right));
+        double mu = Math.abs(lambda + 1);
+        double condition = mu == 0 || rightNorm == 0 ? Double.POSITIVE_INFINITY
+                : rightNorm * Math.sqrt(dot(left, left)) / (mu * vv);
+        for (int i = 0; i < n && rightNorm > 0; i++) {
+            right[i] /= rightNorm;
         }
-        return v;
+        return new Leading(lambda, condition, right);
+    }
+
+    /** The leading eigenvalue of a firing-rate Jacobian, its condition number and its unit right eigenvector. */
+    public record Leading(double value, double condition, double[] rightVector) {
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /** {@code -I + D^1/2 W D^1/2} (symmetrised) or {@code -I + D W}, row-major. */

@@ -119,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Report report = ReportRun.withProvenance(results, global.seed, "check", "all", millis);
             ReportRun.publish(out, report, List.of(), Baseline.none("engram check of a given network"), null,
-                    Theorems.all());
+                    Theorems.all(), engram.report.BaselineDiff.Slowdowns.INFORM);
         }
         if (global.json) {
             System.out.println(JsonFormat.compact(r));

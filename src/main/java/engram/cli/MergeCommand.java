@@ -46,6 +46,10 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not append the merged run to the history.")
     boolean noHistory;
 
+    @Option(names = "--fail-on-slowdown", description = "Count a claim much slower than in the baseline as a "
+            + "regression (exit 1). Off by default: wall time depends on the machine's load.")
+    boolean failOnSlowdown;
+
     @Override public Integer call() throws Exception {
         engram.report.ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
@@ -93,7 +97,8 @@ final class MergeCommand implements Callable<Integer> {
                 .withSensitivities(ReportRun.inRegistryOrder(sensitivities, Theorems.all()));
         Baseline against = baseline == null ? Baseline.none("no --baseline given")
                 : Baseline.of(Report.read(baseline), baseline.toString());
-        BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all());
+        BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all(),
+                failOnSlowdown ? BaselineDiff.Slowdowns.FAIL : BaselineDiff.Slowdowns.INFORM);
         ReportOutput.print(merged, diff, out, global.json, "merged " + dirs.size() + " shards: ");
         return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
     }

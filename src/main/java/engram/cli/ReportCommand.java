@@ -50,6 +50,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not append this run to the history.")
     boolean noHistory;
 
+    @Option(names = "--fail-on-slowdown", description = "Count a claim much slower than in the baseline (more than 5 "
+            + "times and 2 s) as a regression (exit 1). Off by default: wall time depends on the machine's load, so "
+            + "slowdowns are only shown.")
+    boolean failOnSlowdown;
+
     @Option(names = "--mutations", paramLabel = "DIR", description = "Read PIT's mutations.xml files under DIR (after "
             + "mvn -Pmutation verify: target/pit-reports) and put the mutation score per package and the surviving "
             + "mutants into the report and its history.")
@@ -120,7 +125,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
-        BaselineDiff diff = ReportRun.publish(out, report, figures, against, noHistory ? null : history, Theorems.all());
+        BaselineDiff diff = ReportRun.publish(out, report, figures, against, noHistory ? null : history, Theorems.all(),
+                failOnSlowdown ? BaselineDiff.Slowdowns.FAIL : BaselineDiff.Slowdowns.INFORM);
         if (updateBaseline) {
             AtomicFiles.write(baselinePath, report.toJsonText());
             System.err.println("baseline " + baselinePath + (old == null ? " created"

@@ -21,6 +21,11 @@ import java.util.OptionalInt;
  * status. The relaunch costs one JVM start (about 0.2 s, measured) and saves 1.5 to 3 times that on any run that
  * steps a network. A launcher script was the alternative, but it would change the command every README line shows.
  * <p>
+ * The two processes live and die together. A signal that ends the parent (SIGTERM, SIGINT, SIGHUP) reaches the child
+ * through the parent's shutdown hook. SIGKILL runs no hook, so the child also watches its parent (whose process id it
+ * gets in {@value #CHILD_MARK}) and halts within {@value #WATCH_MILLIS} ms of its death, without running its own
+ * shutdown hooks or finishing a write: what it had half written stays in temporaries that the next write removes.
+ * <p>
  * No relaunch when the module is already there, when {@code -Dengram.simd=false} asks for plain Java, in the
  * relaunched child itself, or when this JVM has no such module; in the last case one line on stderr says that the
  * plain-Java kernels run.
@@ -30,6 +35,12 @@ final class SimdLauncher {
     static final String MODULE = "jdk.incubator.vector";
     static final String CHILD_MARK = "ENGRAM_SIMD_CHILD";
     static final String WARNING = "WARNING: Using incubator modules: " + MODULE;
+
+    /** How often the relaunched child looks whether its parent still runs. */
+    static final long WATCH_MILLIS = 100;
+
+    /** Exit status of a child whose parent died: 128 + SIGKILL, as a shell reports a killed process. */
+    static final int ORPHANED = 137;
 
     private SimdLauncher() {
     }
@@ -61,10 +72,44 @@ final class SimdLauncher {
         }
     }
 
+    /**
+     * In the relaunched child: a daemon thread that halts this JVM once the parent named by {@code parentPid} no
+     * longer runs (it was killed, so nobody reads this process's output or exit status any more).
+     */
+    static void watchParent(String parentPid) {
+        long pid;
+        try {
+            pid = Long.parseLong(parentPid.trim());
+        } catch (NumberFormatException e) {
+            return; // set by someone else: nothing to watch
+        }
+        ProcessHandle parent = ProcessHandle.of(pid).orElse(null);
+        Thread watch = new Thread(() -> {
+            while (true) {
+                boolean alive = parent != null && parent.isAlive()
+                        && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == pid;
+                if (!alive) {
+                    Runtime.getRuntime().halt(ORPHANED);
+                }
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "engram-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
     /** Relaunches when it should and returns the child's exit status; empty when this JVM runs the command. */
     static OptionalInt relaunchIfUseful(String[] args) {
+        String parent = System.getenv(CHILD_MARK);
+        if (parent != null) {
+            watchParent(parent);
+        }
         Decision d = decide(ModuleLayer.boot().findModule(MODULE).isPresent(), ModuleFinder.ofSystem().find(MODULE).isPresent(),
-                System.getProperty("engram.simd"), System.getenv(CHILD_MARK) != null);
+                System.getProperty("engram.simd"), parent != null);
         if (d == Decision.RUN_HERE_SCALAR_NOTE) {
             System.err.println("engram: note: this JVM lacks " + MODULE + "; running the plain-Java kernels (slower)");
         }
@@ -86,7 +131,7 @@ final class SimdLauncher {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put(CHILD_MARK, "1");
+        pb.environment().put(CHILD_MARK, Long.toString(ProcessHandle.current().pid()));
         Process child;
         try {
             child = pb.start();

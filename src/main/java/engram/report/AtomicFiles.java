@@ -15,26 +15,42 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Safe file output. A file is written to a temporary sibling, flushed to disk, and renamed over the target, then the
  * directory is flushed: readers see the old file or the new one, never half of one, even after a crash. Only regular
- * files are ever replaced: a directory, device, named pipe or socket at the target is refused with an
- * {@link IllegalArgumentException} (exit 2 on the command line), and a symbolic link is followed, so the file it
- * points to is replaced and the link is kept. {@link #checkFile} and {@link #checkDirectory} run the same checks
- * before any work, so a bad destination costs a second, not a run.
+ * files are ever replaced: a directory, device, named pipe, socket or symbolic link at the target is refused with an
+ * {@link IllegalArgumentException} (exit 2 on the command line); a link is not followed, so no write lands outside the
+ * directory named. Names read from data (a figure's file name) go through {@link #child}, which refuses any name that
+ * would leave its directory. {@link #checkFile} and {@link #checkDirectory} run the same checks before any work, and
+ * probe the directory with a real write (a read-only or special file system such as /proc fails there), so a bad
+ * destination costs a second, not a run. Temporaries carry the writing process's id: those of a process that no
+ * longer runs (killed mid-write) are removed by the next write beside them.
  */
 public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    /** The path a write to {@code target} really replaces: symbolic links followed (also dangling ones). */
-    static Path resolve(Path target) throws IOException {
-        Path p = target.toAbsolutePath();
-        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
-            if (hops > 40) {
-                throw new IllegalArgumentException(target + ": too many levels of symbolic links");
-            }
-            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+    /**
+     * The absolute path a write to {@code target} replaces; a symbolic link there is refused (it is never followed, so
+     * a write cannot land outside the directory named).
+     */
+    static Path resolve(Path target) {
+        Path p = target.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(p)) {
+            throw new IllegalArgumentException(target + " is a symbolic link; Engram does not write through links "
+                    + "(give the path it points to)");
         }
         return p;
+    }
+
+    /**
+     * {@code dir.resolve(name)} for a plain file name read from data: refused (IllegalArgumentException) when the name
+     * is empty, {@code .} or {@code ..}, or holds a path separator, so it cannot name anything outside {@code dir}.
+     */
+    public static Path child(Path dir, String name) {
+        if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("'" + name + "' is not a plain file name inside " + dir);
+        }
+        return dir.resolve(name);
     }
 
     /** What a non-regular file is, for messages. */
@@ -63,7 +79,7 @@ public final class AtomicFiles {
      */
     public static void checkFile(Path target, String option) {
         try {
-            Path real = resolve(target);
+            Path real = resolveFor(target, option);
             if (Files.exists(real, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IllegalArgumentException(option + " " + target + " is " + kind(real)
                         + "; Engram writes regular files only and will not replace it");
@@ -77,7 +93,7 @@ public final class AtomicFiles {
     /** Checks that {@code dir} is a directory (or can be created) that can be written. */
     public static void checkDirectory(Path dir, String option) {
         try {
-            Path real = resolve(dir);
+            Path real = resolveFor(dir, option);
             if (Files.exists(real) && !Files.isDirectory(real)) {
                 throw new IllegalArgumentException(option + " " + dir + " is " + (Files.isRegularFile(real) ? "a file"
                         : kind(real)) + ", not a directory");
@@ -88,6 +104,19 @@ public final class AtomicFiles {
         }
     }
 
+    private static Path resolveFor(Path target, String option) {
+        try {
+            return resolve(target);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * The nearest existing directory at or above {@code dir} must be a directory in which a file can really be
+     * created: a probe file is created there and removed (permissions alone do not tell: root may write anywhere by
+     * permission, and /proc or a read-only mount refuse it anyway).
+     */
     private static void checkWritableDirectory(Path dir, String option, Path asGiven) throws IOException {
         Path p = dir;
         while (p != null && !Files.exists(p)) {
@@ -99,8 +128,59 @@ public final class AtomicFiles {
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException(option + " " + asGiven + ": " + p + " is not a directory");
         }
-        if (!Files.isWritable(p)) {
-            throw new IllegalArgumentException(option + " " + asGiven + ": " + p + " is not writable");
+        Path probe;
+        try {
+            probe = Files.createTempFile(p, ".engram-probe-", ".tmp");
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(option + " " + asGiven + ": cannot write in " + p + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+        Files.deleteIfExists(probe);
+        if (!p.equals(dir)) {
+            // the directories to be created: one level is enough to show that mkdir works here
+            Path first = dir;
+            while (!first.getParent().equals(p)) {
+                first = first.getParent();
+            }
+            try {
+                Files.createDirectory(first);
+                Files.delete(first);
+            } catch (IOException | SecurityException e) {
+                throw new IllegalArgumentException(option + " " + asGiven + ": cannot create " + first + " ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            }
+        }
+    }
+
+    /** This process's id, in the names of its temporaries. */
+    private static final long PID = ProcessHandle.current().pid();
+
+    /**
+     * Removes temporaries that an earlier write of {@code name} in {@code dir} left when its process was killed:
+     * {@code .NAME.PID.*.tmp} files and {@code .NAME.new-PID-*} / {@code .NAME.old-PID-*} directories whose process no
+     * longer runs. Those of running processes (a concurrent writer) are left alone.
+     */
+    static void removeStaleTemporaries(Path dir, String name) {
+        String prefix = "." + name + ".";
+        try (var entries = Files.list(dir)) {
+            for (Path e : (Iterable<Path>) entries::iterator) {
+                String n = e.getFileName().toString();
+                if (!n.startsWith(prefix)) {
+                    continue;
+                }
+                String rest = n.substring(prefix.length());
+                String pid = rest.startsWith("new-") || rest.startsWith("old-") ? rest.substring(4) : rest;
+                int end = pid.indexOf(rest.startsWith("new-") || rest.startsWith("old-") ? '-' : '.');
+                if (end <= 0 || !pid.substring(0, end).chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long owner = Long.parseLong(pid.substring(0, end));
+                if (owner != PID && !ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteTree(e);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover we cannot remove is no reason to refuse this write
         }
     }
 
@@ -112,7 +192,8 @@ public final class AtomicFiles {
         }
         Path dir = real.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + real.getFileName(), ".tmp");
+        removeStaleTemporaries(dir, real.getFileName().toString());
+        Path tmp = Files.createTempFile(dir, "." + real.getFileName() + "." + PID + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -158,7 +239,8 @@ public final class AtomicFiles {
         checkReplaceable(dir, real, mayReplace);
         Path parent = real.getParent();
         Files.createDirectories(parent);
-        String tag = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        removeStaleTemporaries(parent, real.getFileName().toString());
+        String tag = PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         Path fresh = parent.resolve("." + real.getFileName() + ".new-" + tag);
         Path old = parent.resolve("." + real.getFileName() + ".old-" + tag);
         Files.createDirectory(fresh);
@@ -209,7 +291,7 @@ public final class AtomicFiles {
     /** Checks, before any work, that {@link #replaceDirectory} may replace {@code dir}. */
     public static void checkReplaceableDirectory(Path dir, String option, java.util.function.Predicate<String> mayReplace) {
         try {
-            Path real = resolve(dir);
+            Path real = resolveFor(dir, option);
             try {
                 checkReplaceable(dir, real, mayReplace);
             } catch (IllegalArgumentException e) {

@@ -42,20 +42,52 @@ public final class History {
                 report.holds(), report.results().size(), p == null ? 0 : p.wallMillis(), margins, mutation);
     }
 
-    /** Appends one line, rewriting the file atomically (a reader never sees a half line). */
+    /**
+     * Appends one line, rewriting the file atomically (a reader never sees a half line). Called after the report it
+     * records is in place, so a run killed before that leaves no line for a report that was never written.
+     */
     public static void append(Path file, Report report) throws IOException {
-        String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        String old = Files.exists(file) ? text(file) : "";
         if (!old.isEmpty() && !old.endsWith("\n")) {
             old += "\n";
         }
         AtomicFiles.write(file, old + JsonFormat.compact(line(report)) + "\n");
     }
 
+    /**
+     * Checks, before any work, that {@code file} can be appended to: a writable regular file or nothing, and if it
+     * exists, UTF-8 text (a binary file given as the history is refused here rather than after the claims ran).
+     */
+    public static void check(Path file, String option) {
+        AtomicFiles.checkFile(file, option);
+        if (Files.exists(file)) {
+            try {
+                text(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(option + " " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The file as UTF-8 text; anything else (a binary file) is an IOException saying so. */
+    private static String text(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (s.indexOf('\0') >= 0) {
+                throw new java.nio.charset.CharacterCodingException();
+            }
+            return s;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("not a text file (a history is UTF-8 JSON lines)");
+        }
+    }
+
     /** The recorded runs; a damaged line is skipped rather than losing the report. */
-    static List<Line> read(Path file) throws IOException {
+    public static List<Line> read(Path file) throws IOException {
         List<Line> lines = new ArrayList<>();
         if (Files.exists(file)) {
-            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String l : text(file).split("\n")) {
                 if (!l.isBlank()) {
                     try {
                         lines.add(JsonFormat.read(l, Line.class));
@@ -68,9 +100,15 @@ public final class History {
         return lines;
     }
 
-    /** Trend of wall time and of the number of claims holding over the last 100 runs; null before two runs. */
-    public static Plot trend(Path file) throws IOException {
+    /** The recorded runs followed by the line this report will add. */
+    public static List<Line> withRun(Path file, Report report) throws IOException {
         List<Line> lines = read(file);
+        lines.add(line(report));
+        return lines;
+    }
+
+    /** Trend of wall time and of the number of claims holding over the last 100 runs; null before two runs. */
+    public static Plot trend(List<Line> lines) {
         if (lines.size() < 2) {
             return null;
         }
@@ -91,8 +129,8 @@ public final class History {
     }
 
     /** Mutation score per package over the runs that recorded one; null before two such runs. */
-    public static Plot mutationTrend(Path file) throws IOException {
-        List<Line> lines = read(file).stream().filter(l -> l.mutationScores() != null).toList();
+    public static Plot mutationTrend(List<Line> all) {
+        List<Line> lines = all.stream().filter(l -> l.mutationScores() != null).toList();
         if (lines.size() < 2) {
             return null;
         }

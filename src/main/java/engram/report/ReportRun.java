@@ -101,11 +101,11 @@ public final class ReportRun {
     }
 
     /**
-     * Appends the run to {@code history} (unless null) and writes the report with the history trend; compares with
+     * Writes the report with the history trend, then appends the run to {@code history} (unless null); compares with
      * the baseline when there is one; {@code registry} supplies the claims' case ranges. Returns the diff, or null when no baseline was checked.
      */
     public static BaselineDiff publish(Path out, Report report, List<RenderedFigure> figures, Baseline baseline,
-            Path history, List<Claim<?>> registry) throws IOException {
+            Path history, List<Claim<?>> registry, BaselineDiff.Slowdowns slowdowns) throws IOException {
         List<RenderedFigure> all = new ArrayList<>(figures);
         all.removeIf(f -> f.file().equals(SENSITIVITY_FIGURE) || f.file().equals(History.MUTATION_FIGURE));
         Plot sensitivity = sensitivityFigure(report.sensitivities());
@@ -113,18 +113,22 @@ public final class ReportRun {
             all.add(FigureRenderer.render(sensitivity));
         }
         if (history != null) {
-            History.append(history, report);
-            Plot trend = History.trend(history);
+            List<History.Line> lines = History.withRun(history, report);
+            Plot trend = History.trend(lines);
             if (trend != null) {
                 all.add(FigureRenderer.render(trend));
             }
-            Plot mutation = History.mutationTrend(history);
+            Plot mutation = History.mutationTrend(lines);
             if (mutation != null) {
                 all.add(FigureRenderer.render(mutation));
             }
         }
-        BaselineDiff diff = baseline.checked() ? BaselineDiff.compare(report, baseline.report()) : null;
+        BaselineDiff diff = baseline.checked() ? BaselineDiff.compare(report, baseline.report(), slowdowns) : null;
         ReportWriter.write(out, report, all, diff, baseline, registry);
+        if (history != null) {
+            // after the report is in place: a run killed before this point leaves the history as it was
+            History.append(history, report);
+        }
         return diff;
     }
 }

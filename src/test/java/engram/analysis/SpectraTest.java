@@ -120,6 +120,38 @@ class SpectraTest {
         }
     }
 
+    /**
+     * The deep run's seed-7 case: Hipparchus reads an unreduced 2 x 2 Schur block with two real eigenvalues (-0.709
+     * and -0.983) as the complex pair -0.846 +- 0.137i, so its largest reported real part is the next eigenvalue,
+     * -0.740. The repaired route finds -0.709, the symmetric similar matrix's largest eigenvalue; so does a matrix
+     * with the same block structure built by hand.
+     */
+    @Test
+    void aSchurBlockWithTwoRealEigenvaluesIsNotReadAsAComplexPair() {
+        var design = new engram.claim.cases.DesignSpec(engram.memory.MemoryKind.BALANCED, 100, 6,
+                engram.memory.FiringRateDesign.REFERENCE_Q, engram.memory.FiringRateDesign.REFERENCE_Q,
+                engram.activation.ActivationKind.LOGISTIC, 3.0757856, 0.489132, engram.memory.FiringRateDesign.EXCITATORY_A,
+                engram.memory.FiringRateDesign.REFERENCE_B, 1748404659L).build();
+        double[] x = design.rescaled(0);
+        double symmetric = RateStability.leading(design, x).value();
+        assertThat(symmetric).isCloseTo(-0.70919, within(1e-5));
+        double[] d = RateStability.gains(design, design.couplings(), x);
+        int n = x.length;
+        double[] jac = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                jac[i * n + j] = d[i] * design.couplings().entry(i, j) - (i == j ? 1 : 0);
+            }
+        }
+        double raw = java.util.Arrays.stream(new org.hipparchus.linear.EigenDecompositionNonSymmetric(
+                Spectra.matrix(n, Spectra.balance(n, jac))).getEigenvalues()).mapToDouble(c -> c.getReal()).max().orElseThrow();
+        assertThat(raw).as("Hipparchus alone (if this fails, Hipparchus was fixed)").isLessThan(symmetric - 0.02);
+        assertThat(Spectra.maxRealPart(n, jac)).isCloseTo(symmetric, within(1e-10));
+        assertThat(RateStability.maxEigenvalueDenseGeneral(design, x)).isCloseTo(symmetric, within(1e-10));
+        // a genuine complex pair stays complex: its real reading r + z is no eigenvalue
+        assertThat(Spectra.maxRealPart(2, new double[] {-0.5, -0.3, 0.3, -0.5})).isCloseTo(-0.5, within(1e-12));
+    }
+
     @Test
     void balancingIsAnExactDiagonalSimilarityThatEqualisesRowsAndColumns() {
         SplittableRandom rng = new SplittableRandom(53);

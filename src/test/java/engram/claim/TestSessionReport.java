@@ -1,6 +1,7 @@
 package engram.claim;
 
 import engram.report.Baseline;
+import engram.report.BaselineDiff;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.theorem.Theorems;
@@ -65,7 +66,7 @@ public final class TestSessionReport implements TestExecutionListener {
             Baseline baseline = skipped == null ? Baseline.of(Report.read(BASELINE), BASELINE.toString())
                     : Baseline.none(skipped);
             ReportRun.publish(Path.of("reports", "latest"), report, ReportRun.figures(Theorems.families(), seed), baseline,
-                    null, Theorems.all());
+                    null, Theorems.all(), BaselineDiff.Slowdowns.INFORM);
             System.out.println("[engram] " + report.holds() + " of " + results.size()
                     + " claims hold; report written to reports/latest/index.html"
                     + (skipped == null ? "" : "; baseline not checked: " + skipped));

@@ -50,4 +50,35 @@ class SimdLauncherTest {
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err().trim().lines()).hasSize(1);
     }
+
+    /**
+     * kill -9 of the visible JVM: the relaunched child notices within a fraction of a second and halts, so it neither
+     * runs on (reparented to PID 1) nor writes the report or the history line afterwards.
+     */
+    @Test
+    void theRelaunchedChildDiesWithItsParent(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EngramCli.class.getName(), "report", "--depth", "deep",
+                "--claim", "oracle.accuracy", "--out", dir.resolve("r").toString(), "--history",
+                dir.resolve("h.jsonl").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile());
+        pb.environment().remove(SimdLauncher.CHILD_MARK);
+        Process parent = pb.start();
+        ProcessHandle child = null;
+        for (int k = 0; k < 300 && child == null; k++) {
+            child = parent.descendants().findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertThat(child).as("the relaunched child").isNotNull();
+        Thread.sleep(500);
+        parent.destroyForcibly().waitFor();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(child.isAlive()).as("child still running after its parent was killed").isFalse();
+        assertThat(dir.resolve("r")).doesNotExist();
+        assertThat(dir.resolve("h.jsonl")).doesNotExist();
+    }
 }

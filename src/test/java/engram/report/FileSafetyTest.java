@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writes replace regular files only, follow links, and replace report directories whole. */
+/** Writes replace regular files only, never through links, and replace report directories whole. */
 class FileSafetyTest {
 
     @Test
@@ -39,7 +39,7 @@ class FileSafetyTest {
     }
 
     @Test
-    void aSymbolicLinkIsFollowedAndKept(@TempDir Path dir) throws Exception {
+    void aSymbolicLinkIsRefusedAndNeitherItNorItsTargetIsTouched(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("data.csv");
         Files.writeString(target, "old");
         Path link = dir.resolve("link.csv");
@@ -48,15 +48,71 @@ class FileSafetyTest {
         } catch (UnsupportedOperationException | IOException e) {
             assumeTrue(false, "no symbolic links here");
         }
-        AtomicFiles.write(link, "new");
+        assertThatThrownBy(() -> AtomicFiles.write(link, "new")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("symbolic link");
+        assertThatThrownBy(() -> AtomicFiles.checkFile(link, "--out")).hasMessageStartingWith("--out ")
+                .hasMessageContaining("symbolic link");
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readString(target)).isEqualTo("new");
-        // a dangling link creates the file it names
+        assertThat(Files.readString(target)).isEqualTo("old");
+        // a dangling link to a file outside the directory creates nothing
         Path dangling = dir.resolve("dangling.csv");
-        Files.createSymbolicLink(dangling, Path.of("created.csv"));
-        AtomicFiles.write(dangling, "made");
-        assertThat(Files.readString(dir.resolve("created.csv"))).isEqualTo("made");
-        assertThat(Files.isSymbolicLink(dangling)).isTrue();
+        Files.createSymbolicLink(dangling, Path.of("..", "outside-" + dir.getFileName() + ".csv"));
+        assertThatThrownBy(() -> AtomicFiles.write(dangling, "made")).hasMessageContaining("symbolic link");
+        assertThat(Files.exists(dir.getParent().resolve("outside-" + dir.getFileName() + ".csv"))).isFalse();
+        Path linkedDir = dir.resolve("reports");
+        Files.createSymbolicLink(linkedDir, Files.createDirectory(dir.resolve("real")).getFileName());
+        assertThatThrownBy(() -> ReportWriter.checkDestination(linkedDir, "--out")).hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void namesReadFromDataCannotLeaveTheirDirectory(@TempDir Path dir) {
+        assertThat(AtomicFiles.child(dir, "figure.png")).isEqualTo(dir.resolve("figure.png"));
+        for (String bad : new String[] {"../../victim.txt", "..", ".", "", "a/b.png", "/etc/passwd", "a\\b"}) {
+            assertThatThrownBy(() -> AtomicFiles.child(dir, bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not a plain file name");
+        }
+    }
+
+    @Test
+    void destinationsWhereNothingCanBeCreatedAreRefusedBeforeAnyWork() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc), "no /proc here");
+        assertThatThrownBy(() -> ReportWriter.checkDestination(Path.of("/proc/x/r"), "--out"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--out /proc/x/r: cannot");
+        assertThatThrownBy(() -> AtomicFiles.checkFile(Path.of("/proc/engram.csv"), "--out"))
+                .hasMessageStartingWith("--out /proc/engram.csv: cannot write in /proc");
+        assertThatThrownBy(() -> AtomicFiles.checkDirectory(Path.of("/proc/self/engram"), "--out"))
+                .hasMessageStartingWith("--out /proc/self/engram: cannot");
+    }
+
+    @Test
+    void temporariesOfAKilledWriterAreRemovedByTheNextWrite(@TempDir Path dir) throws Exception {
+        long dead = deadPid();
+        Path staleFile = Files.writeString(dir.resolve(".report.json." + dead + ".123.tmp"), "half");
+        Path staleDir = Files.createDirectory(dir.resolve(".latest.new-" + dead + "-abc"));
+        Files.writeString(staleDir.resolve("report.json"), "half");
+        long alive = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+        Path concurrent = Files.writeString(dir.resolve(".report.json." + alive + ".456.tmp"), "being written");
+        Path mine = Files.writeString(dir.resolve(".report.json.notapid.tmp"), "someone else's");
+        AtomicFiles.write(dir.resolve("report.json"), "whole");
+        AtomicFiles.replaceDirectory(dir.resolve("latest"), ReportWriter::isReportFile,
+                d -> AtomicFiles.write(d.resolve("report.json"), "whole"));
+        assertThat(staleFile).doesNotExist();
+        assertThat(staleDir).doesNotExist();
+        assertThat(concurrent).exists();
+        assertThat(mine).exists();
+        assertThat(Files.readString(dir.resolve("report.json"))).isEqualTo("whole");
+    }
+
+    /** A process id that no running process has (the kernel hands out ids up to 2^22 at most). */
+    private static long deadPid() {
+        for (long pid : new long[] {(1L << 22) + 1, Integer.MAX_VALUE - 1L, 999_999L}) {
+            if (ProcessHandle.of(pid).isEmpty()) {
+                return pid;
+            }
+        }
+        assumeTrue(false, "no free process id to stand for a dead writer");
+        return -1;
     }
 
     @Test

@@ -74,13 +74,18 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
         double lambda = RateStability.maxEigenvalueOverMemories(design);
         double[] x0 = design.rescaled(0);
         double reduced = RateStability.maxEigenvalueReduced(design, x0);
-        double agreement = Math.max(Math.abs(reduced - RateStability.maxEigenvalueDenseSymmetric(design, x0)),
-                Math.abs(reduced - RateStability.maxEigenvalueDenseGeneral(design, x0)));
+        RateStability.Leading dense = RateStability.leading(design, x0);
+        // the symmetric route is perfectly conditioned; the general solver and the finite-difference Jacobian work on
+        // the non-symmetric -I + D W, where lambda is only known to its condition number times the backward error
+        double kappa = dense.condition();
+        double symmetricGap = Math.abs(reduced - dense.value());
+        double generalGap = Math.abs(reduced - RateStability.maxEigenvalueDenseGeneral(design, x0));
         // the independent route: a finite-difference Jacobian of the vector field itself
         double fd = RateStability.maxEigenvalueFiniteDifference(
                 new FiringRateModel(1.0, design.couplings(), design.phi(), Input.zero(design.n())), x0);
         double fdGap = Math.abs(fd - reduced);
-        double margin = Math.min(tolerance() - agreement, tolerance("finite-difference") - fdGap);
+        double margin = Math.min(tolerance() - symmetricGap, Math.min(tolerance() * kappa - generalGap,
+                tolerance("finite-difference") * kappa - fdGap));
         double observable = tolerance("observable-rate");
         boolean sufficient = design.sufficientCondition();
         double instability = design.instabilityExpression();
@@ -96,7 +101,7 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
             margin = Math.min(margin, lambda);
             verdict = "asserted unstable";
             if (lambda > observable) {
-                double[] unstable = RateStability.leadingEigenvector(design, x0);
+                double[] unstable = dense.rightVector();
                 margin = Math.min(margin, distanceRatio(design, unstable, Math.log(1e3) / lambda) / 10 - 1);
             }
         } else {
@@ -104,8 +109,9 @@ public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case
         }
         return new Evaluation(lambda, margin, verdict + ": lambda_max " + fmt(lambda) + ", eta max(alpha,gamma) "
                 + fmt(design.eta() * Math.max(design.alpha(), design.gamma())) + ", instability expression "
-                + fmt(instability) + ", eigensolver disagreement " + fmt(agreement) + ", finite-difference route "
-                + fmt(fd) + " (gap " + fmt(fdGap) + ")");
+                + fmt(instability) + ", eigensolver gaps " + fmt(symmetricGap) + " (symmetric), " + fmt(generalGap)
+                + " (general; eigenvalue condition " + fmt(kappa) + "), finite-difference route " + fmt(fd) + " (gap "
+                + fmt(fdGap) + ")");
     }
 
     /**
