@@ -51,14 +51,32 @@ public final class Oracle {
 
     public double tolerance() { return tolerance; }
 
-    private ODEIntegrator newIntegrator(double span) {
+    /**
+     * The integrator for [t0, t1]. The step floor is 1e-12 of the span. Without dense output ({@code dense} false,
+     * {@link #solve}), GBS does not let its interpolation-error estimate limit the step: that estimate rests on high
+     * derivatives from differences of the field at the substeps, which at rest are rounding noise, so a short last
+     * step was rejected again and again until the floor was reached (seen at T = 39.6 on a firing-rate network long at
+     * rest: "minimal step size (3.96E-11) reached, integration needs 2.39E-11"; without a floor it never ended).
+     * Step ends keep their full accuracy; only interpolation inside a step needs that control.
+     */
+    private ODEIntegrator newIntegrator(double t0, double t1, boolean dense) {
+        double span = Math.abs(t1 - t0);
         double minStep = 1e-12 * span;
         double maxStep = span;
         return switch (method) {
             case DP853 -> new DormandPrince853Integrator(minStep, maxStep, tolerance, tolerance);
-            case GBS -> new GraggBulirschStoerIntegrator(minStep, maxStep, tolerance, tolerance);
+            case GBS -> {
+                GraggBulirschStoerIntegrator gbs = new GraggBulirschStoerIntegrator(minStep, maxStep, tolerance, tolerance);
+                if (!dense) {
+                    gbs.setInterpolationControl(false, GBS_MUDIF);
+                }
+                yield gbs;
+            }
         };
     }
+
+    /** Hipparchus' default for GBS's dense-output order parameter. */
+    private static final int GBS_MUDIF = 4;
 
     private static OrdinaryDifferentialEquation adapt(VectorField f) {
         return new OrdinaryDifferentialEquation() {
@@ -74,7 +92,7 @@ public final class Oracle {
 
     /** The state at t1 starting from x0 at t0 (x0 is not modified). */
     public double[] solve(VectorField f, double t0, double[] x0, double t1) {
-        ODEStateAndDerivative end = newIntegrator(t1 - t0).integrate(adapt(f), new ODEState(t0, x0.clone()), t1);
+        ODEStateAndDerivative end = newIntegrator(t0, t1, false).integrate(adapt(f), new ODEState(t0, x0.clone()), t1);
         return end.getPrimaryState();
     }
 
@@ -89,7 +107,7 @@ public final class Oracle {
         }
         Trajectory trajectory = new Trajectory();
         int last = (int) Math.floor((t1 - t0) / sampleDt * (1 + 1e-12));
-        ODEIntegrator integrator = newIntegrator(t1 - t0);
+        ODEIntegrator integrator = newIntegrator(t0, t1, true);
         integrator.addStepHandler(new ODEStepHandler() {
             private int next = 0;
 

@@ -24,6 +24,23 @@ class OracleTest {
         assertThat(Oracle.dp853().tolerance()).isEqualTo(Oracle.DEFAULT_TOLERANCE);
     }
 
+    /**
+     * The deep run's seed-2 case: a rectified-tanh network long at rest at T = 39.6, where GBS's interpolation-error
+     * control, fed rounding noise, rejected its short last step until the step floor was reached. Without dense output
+     * it reaches t1 and agrees with DP853.
+     */
+    @Test
+    void gbsReachesTheEndOfAnIntervalOnWhichTheNetworkIsAtRest() {
+        int n = 5;
+        var rng = new java.util.SplittableRandom(844309448L);
+        var model = new engram.model.FiringRateModel(1.0, engram.memory.DenseCouplings.randomGeneral(n, 1.5, rng),
+                engram.activation.ActivationKind.RECTIFIED_TANH.of(2.2395225, 0.1),
+                engram.model.Input.constant(engram.claim.cases.Vectors.gaussian(n, 0.5, rng)));
+        double[] r0 = engram.claim.cases.Vectors.uniform(n, 0, 1, rng);
+        double[] gbs = Oracle.gbs().solve(model, 0, r0, 39.614617);
+        assertThat(Fits.maxAbsDiff(gbs, Oracle.dp853().solve(model, 0, r0, 39.614617))).isLessThan(1e-10);
+    }
+
     @Test
     void samplesLieOnTheGridFromANonZeroStartAndEndAtT1() {
         ExactProblem p = TestProblems.all().get(0);

@@ -27,7 +27,9 @@ import org.hipparchus.linear.RealMatrix;
  * the closed form {@code V exp(Lambda t) V^T x0}, and on a nonlinear voltage model DP853 and GBS agree with each
  * other, each to at most the catalogue tolerance (scaled), below the tolerances the oracle judges; and in the
  * conditions where the oracles are used (rectified-tanh firing-rate networks with a kink, N up to 200, T up to 200)
- * DP853 and GBS agree to the catalogue's {@code tolerance.kinked}.
+ * DP853 and GBS agree to the catalogue's {@code tolerance.kinked} times the growth of a perturbation over [0, T] (at
+ * least 1): where the flow amplifies errors (a chaotic random network) no two integrators can agree better, and where
+ * it amplifies them beyond tolerance.kinked / oracle tolerance the case decides nothing.
  * Control: the same oracle run at a loose tolerance (1e-3) must be caught.
  */
 public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case> {
@@ -55,6 +57,30 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
                 d.real("oracle tolerance", 1e-3, 1e-2), d.seed());
     }
 
+    /** Relative size of the starting perturbation whose growth measures the conditioning. */
+    static final double PROBE = 1e-9;
+
+    /**
+     * |x(T; x0 + d) - x(T; x0)| / |d| for a random d of relative size {@value #PROBE}: how much the flow amplifies an
+     * error in the state over [0, T] (the largest finite-time Lyapunov factor, for almost every d once T is long).
+     * Saturates where the growth reaches 1 / PROBE, far above what the claim resolves.
+     */
+    static double perturbationGrowth(Oracle oracle, VectorField f, double[] x0, double[] xT, double t1, SplittableRandom rng) {
+        int n = x0.length;
+        double[] d = Vectors.unit(n, rng);
+        double size = PROBE * (1 + Fits.maxAbs(x0));
+        double[] moved = x0.clone();
+        for (int i = 0; i < n; i++) {
+            moved[i] += size * d[i];
+        }
+        double[] yT = oracle.solve(f, 0, moved, t1);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (yT[i] - xT[i]) * (yT[i] - xT[i]);
+        }
+        return Math.sqrt(s) / size;
+    }
+
     @Override public Evaluation evaluate(Case c) {
         SplittableRandom rng = new SplittableRandom(c.seed());
         int n = c.n();
@@ -66,8 +92,16 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
             double[] r0 = Vectors.uniform(n, 0, 1, rng);
             double[] rDp = dp.solve(model, 0, r0, c.horizon());
             double cross = Fits.maxAbsDiff(rDp, gbs.solve(model, 0, r0, c.horizon())) / (1 + Fits.maxAbs(rDp));
-            return Evaluation.atMost(cross, tolerance("kinked"), "rectified-tanh network, N = " + n + ", T = "
-                    + fmt(c.horizon()) + ": DP853 vs GBS " + fmt(cross));
+            // the conditioning of x(T): how much the flow amplifies a perturbation of the start (errors committed
+            // along the way are amplified by at most about as much, or by 1 near T)
+            double growth = perturbationGrowth(dp, model, r0, rDp, c.horizon(), new SplittableRandom(c.seed() + 1));
+            String what = "rectified-tanh network, N = " + n + ", T = " + fmt(c.horizon()) + ": DP853 vs GBS " + fmt(cross)
+                    + ", perturbations grow " + fmt(growth) + "-fold";
+            if (!(growth <= tolerance("kinked") / c.oracleTolerance())) {
+                return Evaluation.uninformative(what + ": x(T) is determined to no better than the oracle's tolerance "
+                        + "times that, above what the claim resolves");
+            }
+            return Evaluation.atMost(cross / Math.max(1, growth), tolerance("kinked"), what);
         }
         double[] a = DenseCouplings.randomSymmetric(n, 1, false, rng).toDense();
         for (int i = 0; i < n; i++) {
