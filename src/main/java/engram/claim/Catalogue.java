@@ -85,8 +85,8 @@ public final class Catalogue {
                 p.getProperty("hypotheses"), p.getProperty("metric"), number(id, "tolerance", p.getProperty("tolerance")),
                 named, p.getProperty("tolerance.why"), p.getProperty("control"), p.getProperty("claim").trim(),
                 p.getProperty("direction").trim(), number(id, "regression", p.getProperty("regression")),
-                p.getProperty("false-failure-rate") == null ? null
-                        : number(id, "false-failure-rate", p.getProperty("false-failure-rate")),
+                p.getProperty("false-failure-rate.per-case") == null ? null
+                        : number(id, "false-failure-rate.per-case", p.getProperty("false-failure-rate.per-case")),
                 p.getProperty("false-failure-rate.why"));
     }
 

@@ -7,11 +7,12 @@ import java.util.Map;
  * One entry of the claim catalogue ({@code properties/<id>.properties}). {@code tolerance} and the named
  * {@code tolerance.<name>} values are numbers the claim reads (the one place they are written);
  * {@code tolerance.why} says where they come from. {@code claim} names the class that checks it. A statistical claim
- * also states its {@code false-failure-rate} ({@link #OPTIONAL_KEYS}).
+ * also states the probability that one of its cases fails on correct code, {@code false-failure-rate.per-case}
+ * ({@link #OPTIONAL_KEYS}); its rate per run at a depth follows from the number of cases ({@link #falseFailureRate}).
  */
 public record CatalogueEntry(String id, String title, String statement, String source, String hypotheses,
         String metric, double tolerance, Map<String, Double> tolerances, String toleranceWhy, String control,
-        String claim, String direction, double regression, Double falseFailureRate, String falseFailureWhy) {
+        String claim, String direction, double regression, Double falseFailurePerCase, String falseFailureWhy) {
 
     /** The keys every entry must define; besides them only {@code tolerance.<name>} keys are allowed. */
     public static final List<String> KEYS = List.of("id", "title", "statement", "source", "hypotheses", "metric",
@@ -19,22 +20,32 @@ public record CatalogueEntry(String id, String title, String statement, String s
 
     /**
      * Optional keys: a claim whose verdict is random on correct code (a Monte Carlo statistic judged against a
-     * threshold) states the probability that a quick run at a fresh seed FAILS, and where that number comes from;
-     * {@code engram false-failures} measures it over many seeds.
+     * threshold) states the probability that one case fails at a fresh seed, and where that number comes from;
+     * {@code engram false-failures} measures the rate per run over many seeds.
      */
-    public static final List<String> OPTIONAL_KEYS = List.of("false-failure-rate", "false-failure-rate.why");
+    public static final List<String> OPTIONAL_KEYS = List.of("false-failure-rate.per-case", "false-failure-rate.why");
 
     /** Whether the claim's verdict is random (it states a false-failure rate). */
     public boolean statistical() {
-        return falseFailureRate != null;
+        return falseFailurePerCase != null;
+    }
+
+    /**
+     * The stated probability that a run of {@code cases} independent cases FAILS on correct code:
+     * {@code 1 - (1 - p)^cases} for the per-case bound p (each case draws its own seed). Zero for a claim that is not
+     * statistical.
+     */
+    public double falseFailureRate(int cases) {
+        return falseFailurePerCase == null ? 0 : -Math.expm1(cases * Math.log1p(-falseFailurePerCase));
     }
 
     public CatalogueEntry {
-        if (falseFailureRate != null && !(falseFailureRate >= 0 && falseFailureRate < 1)) {
-            throw new IllegalStateException("entry " + id + ": false-failure-rate must be in [0, 1), got " + falseFailureRate);
+        if (falseFailurePerCase != null && !(falseFailurePerCase >= 0 && falseFailurePerCase < 1)) {
+            throw new IllegalStateException("entry " + id + ": false-failure-rate.per-case must be in [0, 1), got "
+                    + falseFailurePerCase);
         }
-        if ((falseFailureRate == null) != (falseFailureWhy == null || falseFailureWhy.isBlank())) {
-            throw new IllegalStateException("entry " + id + ": false-failure-rate and false-failure-rate.why go together");
+        if ((falseFailurePerCase == null) != (falseFailureWhy == null || falseFailureWhy.isBlank())) {
+            throw new IllegalStateException("entry " + id + ": false-failure-rate.per-case and false-failure-rate.why go together");
         }
         if (!List.of("smaller", "larger", "none").contains(direction)) {
             throw new IllegalStateException("entry " + id + ": direction must be smaller, larger or none, got " + direction);

@@ -2,6 +2,7 @@ package engram.cli;
 
 import engram.claim.CaseRanges;
 import engram.claim.CatalogueEntry;
+import engram.claim.Depth;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.report.ClaimTable;
@@ -28,7 +29,7 @@ final class ClaimsCommand implements Callable<Integer> {
     record Listed(String id, String family, String title, String statement, String source, String hypotheses,
             String cases, String controlCases, String metric, double tolerance, Map<String, Double> tolerances,
             String toleranceWhy, String control, String claim, String direction, double regression,
-            Double falseFailureRate, String falseFailureWhy) {
+            Double falseFailurePerCase, Double falseFailureRateQuick, Double falseFailureRateDeep, String falseFailureWhy) {
     }
 
     /** The {@code --json} output. */
@@ -47,7 +48,8 @@ final class ClaimsCommand implements Callable<Integer> {
                 listed.add(new Listed(e.id(), f.name(), e.title(), e.statement(), e.source(), e.hypotheses(),
                         CaseRanges.text(c.hypotheses()), CaseRanges.text(c.control()), e.metric(), e.tolerance(),
                         e.tolerances(), e.toleranceWhy(), e.control(), e.claim(), e.direction(), e.regression(),
-                        e.falseFailureRate(), e.falseFailureWhy()));
+                        e.falseFailurePerCase(), e.statistical() ? e.falseFailureRate(Depth.QUICK.examples(c)) : null,
+                        e.statistical() ? e.falseFailureRate(Depth.DEEP.examples(c)) : null, e.falseFailureWhy()));
             }
         }
         if (global.json) {

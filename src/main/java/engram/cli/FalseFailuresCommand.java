@@ -1,6 +1,7 @@
 package engram.cli;
 
 import engram.claim.Claim;
+import engram.claim.Depth;
 import engram.report.AtomicFiles;
 import engram.report.FalseFailures;
 import engram.report.JsonFormat;
@@ -33,8 +34,12 @@ final class FalseFailuresCommand implements Callable<Integer> {
     @Option(names = "--claim", description = "Only this claim id (repeatable).")
     List<String> only;
 
-    @Option(names = "--out", defaultValue = "reports/false-failures.json", description = "Where to write the "
-            + "measurement (default ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", defaultValue = "quick", description = "quick | deep: the cases per run of a report at "
+            + "that depth (default ${DEFAULT-VALUE}).")
+    String depth;
+
+    @Option(names = "--out", description = "Where to write the measurement (default reports/false-failures.json, "
+            + "reports/false-failures-deep.json at --depth deep).")
     Path out;
 
     @Override public Integer call() throws Exception {
@@ -45,11 +50,13 @@ final class FalseFailuresCommand implements Callable<Integer> {
         if (t < 1 || t > 256) {
             throw new IllegalArgumentException("--threads must be in [1, 256], got " + t);
         }
+        Depth d = Depth.parse(depth);
+        Path file = out != null ? out : FalseFailures.defaultFile(d);
         List<Claim<?>> claims = new ArrayList<>();
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());
         } else {
-            for (String id : only) {
+            for (String id : new java.util.LinkedHashSet<>(only)) {
                 Claim<?> c = Theorems.byId(id);
                 if (!c.entry().statistical()) {
                     throw new IllegalArgumentException("--claim " + id + " states no false-failure rate (not statistical)");
@@ -57,15 +64,17 @@ final class FalseFailuresCommand implements Callable<Integer> {
                 claims.add(c);
             }
         }
-        AtomicFiles.checkFile(out, "--out");
-        FalseFailures f = FalseFailures.measure(claims, global.seed, seeds, t, System.err::println);
-        AtomicFiles.write(out, JsonFormat.pretty(f) + "\n");
+        AtomicFiles.checkFile(file, "--out");
+        FalseFailures f = FalseFailures.measure(claims, global.seed, seeds, t, d, System.err::println);
+        AtomicFiles.write(file, JsonFormat.pretty(f) + "\n");
         if (global.json) {
             System.out.println(JsonFormat.compact(f));
         } else {
             System.out.println(f.claims().size() + " statistical claims measured over " + seeds + " seeds: "
                     + (f.allConsistent() ? "every measured rate is consistent with its stated rate"
-                            : "INCONSISTENT rates") + "; written to " + out);
+                            : "INCONSISTENT rates") + "; family-wise " + f.familyWise().failures() + " of " + seeds
+                    + " runs fail (stated " + String.format(java.util.Locale.ROOT, "%.3g", f.familyWise().stated())
+                    + "); written to " + file);
         }
         return f.allConsistent() ? EngramCli.OK : EngramCli.CLAIM_FAILED;
     }

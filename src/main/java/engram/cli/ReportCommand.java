@@ -60,10 +60,10 @@ final class ReportCommand implements Callable<Integer> {
             + "mutants into the report and its history.")
     Path mutations;
 
-    @Option(names = "--false-failures", paramLabel = "FILE", defaultValue = "reports/false-failures.json",
-            description = "Measured false-failure rates to show beside the stated ones, when the file exists "
-                    + "(engram false-failures writes it; default ${DEFAULT-VALUE}).")
-    Path falseFailures;
+    @Option(names = "--false-failures", paramLabel = "FILE", description = "Measured false-failure rates to show "
+            + "beside the stated ones (repeatable; engram false-failures writes them). Default: "
+            + "reports/false-failures.json and reports/false-failures-deep.json, those that exist.")
+    List<Path> falseFailures;
 
     @Option(names = "--shard", description = "Run only shard I of N (I/N); the split depends only on claim ids.")
     String shard;
@@ -89,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
             AtomicFiles.checkFile(history, "--history");
         }
         Path baselinePath = baseline != null ? baseline : updateBaseline ? Path.of("reports", "baseline.json") : null;
-        Report old = baselinePath != null && Files.exists(baselinePath) ? Report.read(baselinePath) : null;
+        Report old = baselinePath != null && Files.exists(baselinePath) ? Report.read(baselinePath, "--baseline") : null;
         if (baseline != null && old == null && !updateBaseline) {
             throw new IllegalArgumentException("--baseline: file not found: " + baseline);
         }
@@ -115,8 +115,19 @@ final class ReportCommand implements Callable<Integer> {
                             return t;
                         }))
                 : java.util.concurrent.CompletableFuture.completedFuture(List.of());
-        engram.report.FalseFailures rates = Files.isRegularFile(falseFailures)
-                ? engram.report.FalseFailures.read(falseFailures) : null;
+        List<engram.report.FalseFailures> rates = new ArrayList<>();
+        if (falseFailures == null || falseFailures.isEmpty()) {
+            for (Depth k : Depth.values()) {
+                Path p = engram.report.FalseFailures.defaultFile(k);
+                if (Files.exists(p)) {
+                    rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
+                }
+            }
+        } else {
+            for (Path p : falseFailures) {
+                rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
+            }
+        }
         Report report = ReportRun.run(claims, global.seed, d, s, System.err::println).withMutation(mutation)
                 .withFalseFailures(rates);
         List<RenderedFigure> figures;

@@ -6,9 +6,6 @@ import engram.claim.Catalogue;
 import engram.claim.CatalogueEntry;
 import engram.claim.ClaimResult;
 import engram.claim.Sensitivity;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +15,11 @@ import java.util.List;
  * form ({@link File}) is {@code report.json}; a committed copy of it is the baseline.
  */
 public record Report(long seed, String depth, List<ClaimResult> results, Provenance provenance,
-        List<Sensitivity> sensitivities, MutationSummary mutation, FalseFailures falseFailures) {
+        List<Sensitivity> sensitivities, MutationSummary mutation, List<FalseFailures> falseFailures) {
 
     public Report {
         sensitivities = sensitivities == null ? List.of() : List.copyOf(sensitivities);
+        falseFailures = falseFailures == null ? List.of() : List.copyOf(falseFailures);
     }
 
     /** A report without calibrated sensitivities or mutation scores. */
@@ -37,8 +35,8 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
         return new Report(seed, depth, results, provenance, sensitivities, m, falseFailures);
     }
 
-    /** With the measured false-failure rates of the statistical claims (reports/false-failures.json). */
-    public Report withFalseFailures(FalseFailures f) {
+    /** With the measured false-failure rates of the statistical claims (reports/false-failures*.json). */
+    public Report withFalseFailures(List<FalseFailures> f) {
         return new Report(seed, depth, results, provenance, sensitivities, mutation, f);
     }
 
@@ -58,7 +56,9 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
     /** report.json. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record File(String engram, long seed, String depth, String verdict, long holds, int total,
-            List<ClaimEntry> claims, List<Sensitivity> sensitivity, MutationSummary mutation, FalseFailures falseFailures,
+            List<ClaimEntry> claims, List<Sensitivity> sensitivity, MutationSummary mutation,
+            @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            List<FalseFailures> falseFailures,
             Provenance provenance) {
     }
 
@@ -89,7 +89,7 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
     public File body() {
         return new File(Engram.VERSION, seed, depth, allHold() ? "HOLDS" : "FAILS", holds(), results.size(),
                 results.stream().map(Report::entry).toList(), sensitivities.isEmpty() ? null : sensitivities, mutation,
-                falseFailures, null);
+                falseFailures.isEmpty() ? null : falseFailures, null);
     }
 
     public File toJson() {
@@ -115,14 +115,40 @@ public record Report(long seed, String depth, List<ClaimResult> results, Provena
                 file.falseFailures());
     }
 
-    public static Report read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("report file not found: " + file);
-        }
+    /** Reads a report.json; {@code option} names where it came from, for the one-line error. */
+    public static Report read(Path file, String option) {
+        String text = TextFiles.read(file, option);
+        File parsed;
         try {
-            return fromJson(JsonFormat.read(Files.readString(file, StandardCharsets.UTF_8), File.class));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot read report " + file + ": " + e.getMessage());
+            parsed = JsonFormat.read(text, File.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + file + ": not an Engram report.json ("
+                    + TextFiles.firstLine(e.getMessage()) + ")");
         }
+        String problem = parsed == null ? "empty" : parsed.claims() == null ? "no claims" : parsed.depth() == null
+                ? "no depth" : null;
+        if (problem == null) {
+            for (ClaimEntry c : parsed.claims()) {
+                if (c == null || c.id() == null || c.verdict() == null) {
+                    problem = "a claim without id or verdict";
+                    break;
+                }
+                try {
+                    ClaimResult.Verdict.valueOf(c.verdict());
+                } catch (IllegalArgumentException e) {
+                    problem = "claim " + c.id() + " has the unknown verdict '" + c.verdict() + "'";
+                    break;
+                }
+            }
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(option + " " + file + ": not an Engram report.json (" + problem + ")");
+        }
+        return fromJson(parsed);
+    }
+
+    /** {@link #read(Path, String)} for a file named by itself. */
+    public static Report read(Path file) {
+        return read(file, "report");
     }
 }

@@ -230,8 +230,9 @@ public final class ReportWriter {
                 .append("); WEAK above ").append(Sensitivity.WEAK).append(" or when nothing was detected. "
                         + "A dash: no continuous boundary.</p>\n");
         h.append(mutationHtml(report.mutation()));
-        List<String> statistical = results.stream().map(ClaimResult::id).filter(id -> Catalogue.entry(id).statistical())
-                .toList();
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        results.forEach(r -> ran.add(r.id()));
+        List<Claim<?>> statistical = registry.stream().filter(c -> ran.contains(c.id()) && c.entry().statistical()).toList();
         if (!statistical.isEmpty()) {
             h.append(FalseFailures.html(report.falseFailures(), statistical));
         }

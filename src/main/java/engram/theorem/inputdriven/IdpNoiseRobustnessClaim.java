@@ -28,7 +28,7 @@ import engram.claim.Evaluation;
 public final class IdpNoiseRobustnessClaim implements Claim<IdpNoiseRobustnessClaim.Case> {
 
     /** Trials per noise level and model (three inputs each). */
-    public static final int TRIALS = 20;
+    public static final int TRIALS = 25;
 
     /** @param unscaledNoise noise increments of variance 1 instead of dt (the control) */
     public record Case(boolean unscaledNoise, long seed) {
