@@ -46,6 +46,13 @@ public interface Activation {
     /** Non-decreasing everywhere. */
     boolean monotone();
 
+    /**
+     * Whether the function has a continuous derivative everywhere. A kink (rectified tanh at its threshold, ReLU at 0,
+     * hard-tanh at its corners) or a jump (sign) makes a vector field built on it non-smooth there, where adaptive
+     * integrators' error estimates do not hold (claim {@code oracle.accuracy} states the oracle's accuracy on both).
+     */
+    boolean smooth();
+
     /** Concave on (0, inf) (for odd activations: the saturating shape the IDP and capacity theorems assume). */
     default boolean concaveOnPositive() {
         return false;

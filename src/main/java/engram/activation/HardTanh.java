@@ -42,5 +42,7 @@ public record HardTanh(double gain) implements Activation {
     @Override public double rangeMax() { return 1; }
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
+
+    @Override public boolean smooth() { return false; }
     @Override public boolean concaveOnPositive() { return true; }
 }

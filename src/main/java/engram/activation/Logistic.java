@@ -57,4 +57,6 @@ public record Logistic(double rho, double threshold) implements Activation {
     @Override public double rangeMax() { return 1; }
     @Override public boolean odd() { return false; }
     @Override public boolean monotone() { return true; }
+
+    @Override public boolean smooth() { return true; }
 }

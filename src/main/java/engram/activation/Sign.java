@@ -20,4 +20,6 @@ public record Sign() implements Activation {
     @Override public double rangeMax() { return 1; }
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
+
+    @Override public boolean smooth() { return false; }
 }

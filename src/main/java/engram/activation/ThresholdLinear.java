@@ -38,4 +38,6 @@ public record ThresholdLinear(double gain, double threshold) implements Activati
     @Override public double rangeMax() { return Double.POSITIVE_INFINITY; }
     @Override public boolean odd() { return false; }
     @Override public boolean monotone() { return true; }
+
+    @Override public boolean smooth() { return false; }
 }

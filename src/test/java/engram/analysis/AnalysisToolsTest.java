@@ -252,12 +252,20 @@ class AnalysisToolsTest {
         assertThat(FiniteDifferences.jacobianError(wrong, 0, x, FiniteDifferences.all(2), 1e-3))
                 .isCloseTo(0.5 / 4.2, within(1e-9));
         assertThat(FiniteDifferences.jacobianError(wrong, 0, x, new int[] {0}, 1e-3)).isLessThan(1e-10);
-        // the step scales with 1 + |x_j|: a cubic's error is h^2 |x'''| / 6 = factor^2 (1 + |x|)^2
+        // Richardson: a cubic's central difference is 3 x^2 + h^2, which (4 D(h/2) - D(h)) / 3 removes exactly; a
+        // quintic keeps an h^4 term, which the allowance |R - D(h/2)| (about h^2 (10 x^2) / 4) covers
         java.util.function.ToDoubleFunction<double[]> cubic = y -> y[0] * y[0] * y[0];
         double[] at = {3};
-        double err = FiniteDifferences.gradientError(new double[] {27}, cubic, at, new int[] {0}, 1e-2);
-        assertThat(err).isCloseTo(1e-4 * 16 / 27, within(1e-9));
+        assertThat(FiniteDifferences.gradientError(new double[] {27}, cubic, at, new int[] {0}, 1e-2)).isLessThan(1e-11);
         assertThat(at).containsExactly(3.0);
+        java.util.function.ToDoubleFunction<double[]> quintic = y -> Math.pow(y[0], 5);
+        assertThat(FiniteDifferences.gradientError(new double[] {405}, quintic, at, new int[] {0}, 1e-2)).isZero();
+        // a wrong derivative is off by far more than the allowance (h = 0.04, so D(h/2) - R = 0.02^2)
+        assertThat(FiniteDifferences.gradientError(new double[] {27 * 1.01}, cubic, at, new int[] {0}, 1e-2))
+                .isCloseTo((0.27 - 4e-4) / 27.27, within(1e-9));
+        // a step that leaves the domain is halved: log y at y = 1e-7 with a step of 1e-5
+        assertThat(FiniteDifferences.gradientError(new double[] {1e7}, y -> Math.log(y[0]), new double[] {1e-7},
+                new int[] {0}, 1e-5)).isLessThan(1e-6);
         assertThat(FiniteDifferences.gradientError(new double[] {0.5}, y -> y[0] * y[0], new double[] {0.25},
                 new int[] {0}, 1e-3)).isCloseTo(0, within(1e-12));
         assertThat(FiniteDifferences.gradientError(new double[] {0.2}, y -> y[0] * y[0], new double[] {0.25},

@@ -34,6 +34,8 @@ class ScsnaTest {
         @Override public double rangeMax() { return 1; }
         @Override public boolean odd() { return true; }
         @Override public boolean monotone() { return true; }
+
+        @Override public boolean smooth() { return true; }
     };
 
     /** {@code k F}: the same shape with range and slopes times k (k > 0); what F cannot do (invert, integrate) k F cannot. */
@@ -50,6 +52,8 @@ class ScsnaTest {
             @Override public double rangeMax() { return k * f.rangeMax(); }
             @Override public boolean odd() { return f.odd(); }
             @Override public boolean monotone() { return f.monotone(); }
+
+            @Override public boolean smooth() { return f.smooth(); }
             @Override public boolean concaveOnPositive() { return f.concaveOnPositive(); }
         };
     }
@@ -73,6 +77,8 @@ class ScsnaTest {
         @Override public double rangeMax() { return 1e6; }
         @Override public boolean odd() { return true; }
         @Override public boolean monotone() { return true; }
+
+        @Override public boolean smooth() { return true; }
     };
 
     /** Every root of u - gamma F(u) = h on a fine grid, refined by bisection, and the potential-minimising one's F. */

@@ -6,6 +6,7 @@ import engram.activation.ActivationKind;
 import engram.analysis.Measurements;
 import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
+import engram.claim.Catalogue;
 import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
@@ -65,8 +66,19 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
         boolean euler = integrator == IntegratorKind.EULER;
         double worst = Measurements.invariantSetExcursion(model, start(n, seed), euler, stepRatio);
         boolean boxed = model.activation().rangeMax() <= 1;
-        return Evaluation.atMost(worst, euler ? claim.tolerance("euler") : claim.tolerance(), "largest excursion outside "
-                + (boxed ? "[0,1]" : "[0,inf)") + " = " + fmt(worst) + " (" + integrator + ")");
+        double allowed = euler ? claim.tolerance("euler") : claim.tolerance() * oracleAccuracy(model.activation());
+        return Evaluation.atMost(worst, allowed, "largest excursion outside " + (boxed ? "[0,1]" : "[0,inf)") + " = "
+                + fmt(worst) + " (" + integrator + (euler ? "" : ", oracle accuracy " + fmt(allowed)) + ")");
+    }
+
+    /**
+     * The oracle's accuracy on a field built on {@code phi}, as claim {@code oracle.accuracy} states and checks it:
+     * its tolerance on smooth fields, its {@code tolerance.kinked} where phi has a kink (the step control crosses a kink
+     * without locating it). The exact flow cannot leave the invariant set, so an oracle excursion within this is the
+     * oracle's own error, not evidence against the theorem.
+     */
+    static double oracleAccuracy(engram.activation.Activation phi) {
+        return Catalogue.tolerance("oracle.accuracy", phi.smooth() ? null : "kinked");
     }
 
     @Override public String id() { return "rate.positivity"; }
