@@ -192,13 +192,33 @@ public final class EngramCli implements Runnable {
             System.exit(child.getAsInt());
         }
         System.setProperty("java.awt.headless", "true");
-        int code;
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs one command line and returns its exit code. Errors of the JVM end the run with one line too: an
+     * OutOfMemoryError (an estimate should have refused the sizes first) or a StackOverflowError is an internal error,
+     * exit 3, never a stack trace.
+     */
+    static int run(String... args) {
         try {
-            code = commandLine(args).execute(args);
+            CommandLine cl = commandLine(args);
+            if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+                // before picocli sees a --help further on and answers it with the top-level help and exit 0
+                throw new IllegalArgumentException("unknown command '" + args[0] + "'; the commands are "
+                        + String.join(", ", cl.getSubcommands().keySet()));
+            }
+            return cl.execute(args);
         } catch (IllegalArgumentException e) {
             System.err.println("engram: error: " + oneLine(e.getMessage()));
-            code = BAD_INPUT;
+            return BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            System.err.println("engram: internal error: out of memory (" + engram.Heap.size(Runtime.getRuntime().maxMemory())
+                    + " of heap): the sizes given need more; raise it with java -Xmx or choose smaller sizes");
+            return INTERNAL;
+        } catch (StackOverflowError e) {
+            System.err.println("engram: internal error: stack overflow");
+            return INTERNAL;
         }
-        System.exit(code);
     }
 }

@@ -1,7 +1,6 @@
 package engram.cli;
 
 import engram.activation.ActivationKind;
-import engram.analysis.Measurements;
 import engram.memory.MemoryKind;
 import engram.network.CouplingRule;
 import engram.network.Integration;
@@ -21,7 +20,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code engram simulate}: build a network from a {@link NetworkSpec}, run it with an {@link Integration}, and write a
@@ -140,29 +141,39 @@ final class SimulateCommand implements Callable<Integer> {
             List<Double> finalOverlaps, int retrieved, String csv, double seconds) {
     }
 
+    /** Values of the CSV above which the run is refused: about 20 GB of text. */
+    static final long MAX_CSV_VALUES = 1_000_000_000L;
+
+    /** A state this large is taken as divergence (an explicit step too long for the network, an exploding activation). */
+    static final double DIVERGED = 1e100;
+
+    @Spec CommandSpec commandSpec;
+
     @Override public Integer call() throws IOException {
-        engram.report.AtomicFiles.checkFile(out, "--out");
+        AtomicFiles.checkFile(out, "--out");
         NetworkSpec spec = new NetworkSpec(model, n, p, patterns, q, r, design, a, b, activation, gain, threshold, tau,
                 zeroDiagonal, false, inputPattern, inputStrength, mixtures, beta);
         Integration run = new Integration(integrator, t, dt, tol, sigma, sampleEvery);
+        refuseWhatDoesNotApply();
+        if (model != ModelKind.DISCRETE && dt / tau > integrator.decayStabilityLimit()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--dt %s is too long for --tau %s: %s is "
+                    + "unstable for dt / tau above %s (every state would blow up); choose --dt below %.3g or "
+                    + "--integrator adaptive", dt, tau, integrator, integrator.decayStabilityLimit(),
+                    integrator.decayStabilityLimit() * tau));
+        }
         long started = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(global.seed);
         Network net = spec.build(rng);
-        double[] x0 = net.initialState(cue, cueNoise, rng);
         int pp = net.p();
-        List<double[]> rows = new ArrayList<>();
-        double[] overlaps = new double[pp];
-        run.run(net, x0, rng, (time, x) -> {
-            net.overlaps(x, overlaps);
-            double[] row = new double[2 + pp + (state ? n : 0)];
-            row[0] = time;
-            row[1] = net.energy(x);
-            System.arraycopy(overlaps, 0, row, 2, pp);
-            if (state) {
-                System.arraycopy(x, 0, row, 2 + pp, n);
-            }
-            rows.add(row);
-        });
+        long samples = model == ModelKind.DISCRETE ? 2
+                : net.segments() * (Math.round(t / dt) / sampleEvery + 2);
+        long columns = 2 + pp + (state ? n : 0);
+        if (samples > MAX_CSV_VALUES / columns) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the CSV would hold about %,d values (%,d "
+                    + "samples x %,d columns), more than %,d; raise --sample-every or drop --state", samples * columns,
+                    samples, columns, MAX_CSV_VALUES));
+        }
+        double[] x0 = net.initialState(cue, cueNoise, rng);
         List<String> header = new ArrayList<>(List.of("t", "energy"));
         for (int mu = 0; mu < pp; mu++) {
             header.add("m" + (mu + 1));
@@ -170,29 +181,128 @@ final class SimulateCommand implements Callable<Integer> {
         for (int i = 0; state && i < n; i++) {
             header.add("x" + (i + 1));
         }
-        AtomicFiles.write(out, Csv.write(header, rows));
-        double[] first = rows.get(0), last = rows.get(rows.size() - 1);
-        double[] times = rows.stream().mapToDouble(row -> row[0]).toArray();
-        double[] energies = rows.stream().mapToDouble(row -> row[1]).toArray();
-        boolean monotone = !(Measurements.largestRise(times, energies).relative() > ENERGY_TOLERANCE);
+        Trace trace = new Trace(pp);
+        double total = model == ModelKind.DISCRETE ? 1 : t * net.segments();
+        Progress progress = new Progress("simulate");
+        AtomicFiles.write(out, stream -> {
+            try (Csv.RowWriter csv = Csv.rows(header, stream)) {
+                double[] overlaps = new double[pp];
+                double[] row = new double[(int) columns];
+                run.run(net, x0, rng, (time, x) -> {
+                    net.overlaps(x, overlaps);
+                    double energy = net.energy(x);
+                    double size = engram.analysis.Fits.maxAbs(x);
+                    if (!(size <= DIVERGED)) {
+                        throw new Diverged(time, size);
+                    }
+                    row[0] = time;
+                    row[1] = energy;
+                    System.arraycopy(overlaps, 0, row, 2, pp);
+                    if (state) {
+                        System.arraycopy(x, 0, row, 2 + pp, n);
+                    }
+                    try {
+                        csv.row(row);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    trace.add(time, energy, overlaps);
+                    progress.at(time / total, String.format(Locale.ROOT, "t = %.4g of %.4g", time, total));
+                });
+            } catch (Diverged d) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the run diverged: %s at t = %.4g (with "
+                        + "--integrator %s, --dt %s, --tau %s, --activation %s, --gain %s); nothing was written",
+                        Double.isNaN(d.size) ? "the state became NaN" : String.format(Locale.ROOT, "|x| reached %.3g",
+                                d.size), d.time, integrator, dt, tau, net.activation().name(), gain));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
         int best = 0;
         List<Double> fin = new ArrayList<>();
         for (int mu = 0; mu < pp; mu++) {
-            fin.add(last[2 + mu]);
-            if (Math.abs(last[2 + mu]) > Math.abs(last[2 + best])) {
+            fin.add(trace.lastOverlaps[mu]);
+            if (Math.abs(trace.lastOverlaps[mu]) > Math.abs(trace.lastOverlaps[best])) {
                 best = mu;
             }
         }
+        boolean monotone = !(trace.largestRise() > ENERGY_TOLERANCE);
         Summary s = new Summary(model.toString(), n, pp, patterns.toString(), design.toString(), net.activation().name(),
-                run.label(net), global.seed, last[0], rows.size(), first[1], last[1],
-                Double.isNaN(first[1]) || sigma > 0 || net.segments() > 1 ? null : monotone, fin, best, out.toString(),
-                (System.nanoTime() - started) / 1e9);
+                run.label(net), global.seed, trace.lastTime, trace.samples, trace.firstEnergy, trace.lastEnergy,
+                Double.isNaN(trace.firstEnergy) || sigma > 0 || net.segments() > 1 ? null : monotone, fin, best,
+                out.toString(), (System.nanoTime() - started) / 1e9);
         if (global.json) {
             System.out.println(JsonFormat.compact(s));
         } else {
             System.out.printf(Locale.ROOT, "%s model, N=%d, P=%d, %s, T=%.3g: energy %.6g -> %.6g, overlap with memory %d = %.4f; wrote %s%n",
-                    model, n, pp, s.integrator(), last[0], first[1], last[1], best, last[2 + best], out);
+                    model, n, pp, s.integrator(), trace.lastTime, trace.firstEnergy, trace.lastEnergy, best,
+                    trace.lastOverlaps[best], out);
         }
         return EngramCli.OK;
+    }
+
+    /**
+     * The discrete model runs asynchronous sign updates for a budget of sweeps: an integrator, a step, a tolerance, a
+     * noise level or a sampling interval given on the command line would be silently ignored, so they are refused.
+     */
+    private void refuseWhatDoesNotApply() {
+        if (model != ModelKind.DISCRETE) {
+            return;
+        }
+        var parsed = commandSpec.commandLine().getParseResult();
+        List<String> given = new ArrayList<>();
+        for (String option : List.of("--integrator", "--dt", "--tol", "--sigma", "--sample-every")) {
+            if (parsed.hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", given) + (given.size() > 1 ? " do" : " does")
+                    + " not apply to --model discrete (asynchronous sign updates; --t is its budget of sweeps)");
+        }
+    }
+
+    /** Where a run left the finite numbers. */
+    private static final class Diverged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final double time;
+        final double size;
+
+        Diverged(double time, double size) {
+            super(null, null, false, false);
+            this.time = time;
+            this.size = size;
+        }
+    }
+
+    /** What the summary needs of the trace, kept while the rows stream to the file. */
+    private static final class Trace {
+        int samples;
+        double lastTime;
+        double firstEnergy = Double.NaN;
+        double lastEnergy = Double.NaN;
+        double worstRise = Double.NEGATIVE_INFINITY;
+        final double[] lastOverlaps;
+
+        Trace(int p) {
+            lastOverlaps = new double[p];
+        }
+
+        void add(double time, double energy, double[] overlaps) {
+            if (samples == 0) {
+                firstEnergy = energy;
+            } else {
+                worstRise = Math.max(worstRise, (energy - lastEnergy) / (1 + Math.abs(firstEnergy)));
+            }
+            samples++;
+            lastTime = time;
+            lastEnergy = energy;
+            System.arraycopy(overlaps, 0, lastOverlaps, 0, overlaps.length);
+        }
+
+        /** The largest rise between consecutive samples, relative to 1 + |E(0)| (as Measurements.largestRise). */
+        double largestRise() {
+            return worstRise;
+        }
     }
 }

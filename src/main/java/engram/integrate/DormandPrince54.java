@@ -10,6 +10,9 @@ import engram.model.VectorField;
  */
 public final class DormandPrince54 {
 
+    /** A step of fewer ulps of the time than this ends the integration with an error (it would make no progress). */
+    static final double MIN_STEP_ULPS = 4;
+
     /**
      * What an integration spent, and its first attempted step: its size and its error in the tolerance norm (a good
      * starting step is accepted without being wastefully small).
@@ -75,6 +78,11 @@ public final class DormandPrince54 {
         while (t < t1) {
             if (t + h > t1) {
                 h = t1 - t;
+            }
+            if (!(h > MIN_STEP_ULPS * Math.ulp(Math.max(Math.abs(t), Math.abs(t1))))) {
+                // the step no longer moves the clock by more than round-off: the tolerance cannot be met here
+                throw new ArithmeticException(String.format(java.util.Locale.ROOT, "step size underflow at t = %.6g "
+                        + "(h = %.3g): rtol %.3g, atol %.3g cannot be met in double precision", t, h, rtol, atol));
             }
             stages(f, t, x, h);
             evals += 6;

@@ -21,7 +21,8 @@ public record Integration(IntegratorKind integrator, double t, double dt, double
     public Integration {
         NetworkSpec.require(sigma >= 0 && Double.isFinite(sigma), "--sigma must be finite and >= 0, got " + sigma);
         NetworkSpec.require(sigma == 0 || integrator.stochastic(), "--sigma > 0 needs --integrator em (got " + integrator + ")");
-        NetworkSpec.require(tol > 0 && tol < 1, "--tol must be in (0, 1), got " + tol);
+        NetworkSpec.require(tol >= 1e-14 && tol <= 0.1, "--tol must be in [1e-14, 0.1] (below 1e-14 double precision "
+                + "cannot meet it), got " + tol);
         NetworkSpec.require(t > 0 && Double.isFinite(t), "--t must be finite and > 0, got " + t);
         NetworkSpec.require(dt > 0 && dt <= t, "--dt must be in (0, T=" + t + "], got " + dt);
         NetworkSpec.require(t / dt <= 1e8, "--t / --dt must be at most 1e8 steps, got " + (long) (t / dt));

@@ -18,6 +18,19 @@ public enum IntegratorKind {
         return this == EM;
     }
 
+    /**
+     * For a fixed-step explicit method, the largest {@code dt / tau} at which it keeps the decay {@code x' = -x / tau}
+     * from growing: the real stability interval of Euler (and Euler-Maruyama) is (-2, 0], RK4's reaches -2.785. The
+     * coupling can only tighten it. Infinite for the adaptive methods, which choose their own steps.
+     */
+    public double decayStabilityLimit() {
+        return switch (this) {
+            case EULER, EM -> 2;
+            case RK4 -> 2.785;
+            default -> Double.POSITIVE_INFINITY;
+        };
+    }
+
     @Override public String toString() {
         return cliName;
     }

@@ -36,6 +36,14 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
         require(design == CouplingRule.HEBBIAN || model == ModelKind.RATE, "--design fr needs --model rate");
         require(a < b, "--a must be below --b, got a=" + a + ", b=" + b);
         require(p >= 1 && p <= n, "--p must be in [1, n=" + n + "], got " + p);
+        // the memories and the low-rank factor hold N x P doubles each; a dense W, N x N
+        String sizes = "--n " + n + " --p " + p;
+        engram.Heap.elements(sizes, n, p);
+        if (dense) {
+            engram.Heap.elements(sizes + " (dense W)", n, n);
+        }
+        engram.Heap.checkDoubles(sizes + (dense ? " with a dense W" : ""), 2.0 * n * p + (dense ? (double) n * n : 0)
+                + 16.0 * n);
         require(q > 0 && q < 1, "--q must be in (0, 1), got " + q);
         require(gain > 0 && Double.isFinite(gain), "--gain must be finite and > 0, got " + gain);
         require(Double.isFinite(threshold), "--threshold must be finite, got " + threshold);

@@ -1,7 +1,6 @@
 package engram.report;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -185,6 +184,21 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    /** Writes the content of one stream into a file. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically from content produced as a stream (a long CSV need not be held in memory): into
+     * a temporary sibling, flushed to disk, renamed over the target. If {@code content} throws, the target is left as
+     * it was and the temporary is removed.
+     */
+    public static void write(Path target, StreamWriter content) throws IOException {
         Path real = resolve(target);
         if (Files.exists(real, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(target + " is " + kind(real)
@@ -195,11 +209,11 @@ public final class AtomicFiles {
         removeStaleTemporaries(dir, real.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + real.getFileName() + "." + PID + ".", ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    java.io.OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                    java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+                content.write(buffered);
+                buffered.flush();
                 ch.force(true);
             }
             try {

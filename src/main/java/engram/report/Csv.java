@@ -27,6 +27,31 @@ public final class Csv {
         }
     }
 
+    /** Rows written one at a time to a stream under a header: for output too long to hold in memory. */
+    public static final class RowWriter implements AutoCloseable {
+        private final com.fasterxml.jackson.databind.SequenceWriter writer;
+
+        RowWriter(com.fasterxml.jackson.databind.SequenceWriter writer) {
+            this.writer = writer;
+        }
+
+        public void row(double[] values) throws IOException {
+            writer.write(values);
+        }
+
+        @Override public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    /** A {@link RowWriter} onto {@code out} (left open for the caller, which flushes and closes it). */
+    public static RowWriter rows(List<String> header, java.io.OutputStream out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        header.forEach(schema::addColumn);
+        return new RowWriter(MAPPER.writer(schema.build().withHeader().withLineSeparator("\n"))
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out));
+    }
+
     public static String write(List<String> header, List<?> rows) {
         CsvSchema.Builder schema = CsvSchema.builder();
         header.forEach(schema::addColumn);
