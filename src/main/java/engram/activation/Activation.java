@@ -47,11 +47,19 @@ public interface Activation {
     boolean monotone();
 
     /**
-     * Whether the function has a continuous derivative everywhere. A kink (rectified tanh at its threshold, ReLU at 0,
-     * hard-tanh at its corners) or a jump (sign) makes a vector field built on it non-smooth there, where adaptive
-     * integrators' error estimates do not hold (claim {@code oracle.accuracy} states the oracle's accuracy on both).
+     * The arguments where the function is not continuously differentiable: a kink (rectified tanh and ReLU at their
+     * threshold, hard-tanh at its corners) or a jump (sign at 0). A vector field built on it is smooth between them;
+     * the oracle locates where a trajectory crosses one ({@code engram.model.Switching}), because integrators' error
+     * estimates assume smoothness within a step.
      */
-    boolean smooth();
+    default double[] kinks() {
+        return new double[0];
+    }
+
+    /** Continuously differentiable everywhere: no {@link #kinks()}. */
+    default boolean smooth() {
+        return kinks().length == 0;
+    }
 
     /** Concave on (0, inf) (for odd activations: the saturating shape the IDP and capacity theorems assume). */
     default boolean concaveOnPositive() {

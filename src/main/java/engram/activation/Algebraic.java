@@ -49,7 +49,5 @@ public record Algebraic(double gain) implements Activation {
     @Override public double rangeMax() { return 1; }
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
-
-    @Override public boolean smooth() { return true; }
     @Override public boolean concaveOnPositive() { return true; }
 }

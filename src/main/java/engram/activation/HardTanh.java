@@ -43,6 +43,6 @@ public record HardTanh(double gain) implements Activation {
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
 
-    @Override public boolean smooth() { return false; }
+    @Override public double[] kinks() { return new double[] {-1 / gain, 1 / gain}; }
     @Override public boolean concaveOnPositive() { return true; }
 }

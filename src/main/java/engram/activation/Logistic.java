@@ -57,6 +57,4 @@ public record Logistic(double rho, double threshold) implements Activation {
     @Override public double rangeMax() { return 1; }
     @Override public boolean odd() { return false; }
     @Override public boolean monotone() { return true; }
-
-    @Override public boolean smooth() { return true; }
 }

@@ -58,5 +58,5 @@ public record RectifiedTanh(double rho, double threshold) implements Activation 
     @Override public boolean odd() { return false; }
     @Override public boolean monotone() { return true; }
 
-    @Override public boolean smooth() { return false; }
+    @Override public double[] kinks() { return new double[] {threshold}; }
 }

@@ -21,5 +21,5 @@ public record Sign() implements Activation {
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
 
-    @Override public boolean smooth() { return false; }
+    @Override public double[] kinks() { return new double[] {0}; }
 }

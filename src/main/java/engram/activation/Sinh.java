@@ -35,6 +35,4 @@ public record Sinh(double gain) implements Activation {
     @Override public double rangeMax() { return Double.POSITIVE_INFINITY; }
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
-
-    @Override public boolean smooth() { return true; }
 }

@@ -63,7 +63,5 @@ public record Tanh(double gain) implements Activation {
     @Override public double rangeMax() { return 1; }
     @Override public boolean odd() { return true; }
     @Override public boolean monotone() { return true; }
-
-    @Override public boolean smooth() { return true; }
     @Override public boolean concaveOnPositive() { return true; }
 }

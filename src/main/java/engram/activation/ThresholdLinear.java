@@ -39,5 +39,5 @@ public record ThresholdLinear(double gain, double threshold) implements Activati
     @Override public boolean odd() { return false; }
     @Override public boolean monotone() { return true; }
 
-    @Override public boolean smooth() { return false; }
+    @Override public double[] kinks() { return new double[] {threshold}; }
 }

@@ -169,8 +169,18 @@ public final class MixedInputRetrieval {
 
     /** {@code trials} trials in parallel (deterministic: results are gathered in trial order). */
     public static Tally tally(Model m, Settings s, int trials, long seed) {
+        return tally(m, s, trials, seed, done -> { });
+    }
+
+    /** {@link #tally(Model, Settings, int, long)}, telling {@code progress} how many trials have finished. */
+    public static Tally tally(Model m, Settings s, int trials, long seed, java.util.function.IntConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
         List<List<Outcome>> all = IntStream.range(0, trials).parallel()
-                .mapToObj(k -> run(m, s, Trial.draw(s, trialSeed(seed, k)), null, s.steps())).toList();
+                .mapToObj(k -> {
+                    List<Outcome> o = run(m, s, Trial.draw(s, trialSeed(seed, k)), null, s.steps());
+                    progress.accept(finished.incrementAndGet());
+                    return o;
+                }).toList();
         int count = 0, retrieved = 0, largest = 0;
         double overlap = 0;
         for (List<Outcome> outcomes : all) {

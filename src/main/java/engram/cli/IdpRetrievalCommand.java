@@ -72,20 +72,18 @@ final class IdpRetrievalCommand implements Callable<Integer> {
         engram.report.AtomicFiles.checkDirectory(out, "--out");
         engram.report.AtomicFiles.checkFile(out.resolve("accuracy.csv"), "--out");
         engram.report.AtomicFiles.checkFile(out.resolve("accuracy.png"), "--out");
-        if (trials < 1 || trials > 100_000) {
-            throw new IllegalArgumentException("--trials must be in [1, 100000], got " + trials);
-        }
-        for (double s : sigmas) {
-            if (!(s >= 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("--sigmas must be finite and >= 0, got " + sigmas);
-            }
-        }
-        Settings base;
-        try {
-            base = new Settings(n, p, inputs, dt, duration, gain, 0);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--n/--p/--inputs/--dt/--duration/--gain: " + e.getMessage());
-        }
+        Ranges.within("--n", n, 2, 100_000);
+        Ranges.within("--p", p, 1, Math.min(n, 1000));
+        Ranges.within("--inputs", inputs, 1, p);
+        Ranges.within("--trials", trials, 1, 100_000);
+        Ranges.eachWithin("--sigmas", sigmas, 0, 1e3, 100);
+        Ranges.within("--dt", dt, 1e-6, 1);
+        Ranges.within("--duration", duration, dt, 1e4);
+        Ranges.within("--duration / --dt (steps per input)", Math.round(duration / dt), 1, 1_000_000);
+        Ranges.within("--gain", gain, 1e-6, 1e6);
+        // each trial holds its memories and the IDP factor (N x P doubles each), one trial per core at a time
+        engram.Heap.checkDoubles("--n " + n + " --p " + p, 4.0 * n * p * Runtime.getRuntime().availableProcessors());
+        Settings base = new Settings(n, p, inputs, dt, duration, gain, 0);
         Files.createDirectories(out);
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
@@ -94,7 +92,9 @@ final class IdpRetrievalCommand implements Callable<Integer> {
         for (Model m : Model.values()) {
             double[] rate = new double[sig.length], lo = new double[sig.length], hi = new double[sig.length];
             for (int k = 0; k < sig.length; k++) {
-                Tally t = MixedInputRetrieval.tally(m, base.withSigma(sig[k]), trials, global.seed);
+                Progress progress = new Progress("idp-retrieval " + m + " sigma " + sig[k]);
+                Tally t = MixedInputRetrieval.tally(m, base.withSigma(sig[k]), trials, global.seed,
+                        done -> progress.at((double) done / trials, done + " of " + trials + " trials"));
                 double[] ci = t.wilson(0.95);
                 rows.add(new Row(m.toString(), sig[k], t.inputs(), t.retrieved(), t.rate(), ci[0], ci[1], t.largest(),
                         t.meanDominantOverlap()));

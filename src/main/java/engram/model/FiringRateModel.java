@@ -12,7 +12,7 @@ import engram.memory.Couplings;
  * increases. At the edges of Phi's range G is continued by its finite limit (see {@link Activation#inverseIntegral});
  * outside the range E_FR is +infinity. Holds scratch buffers: one instance per thread.
  */
-public final class FiringRateModel implements VectorField, EnergyFunction {
+public final class FiringRateModel implements VectorField, EnergyFunction, Switching {
 
     private final double tau;
     private final Couplings w;
@@ -35,6 +35,21 @@ public final class FiringRateModel implements VectorField, EnergyFunction {
     }
 
     public double tau() { return tau; }
+
+    /** {@code (W r + u(t))_i - c_k} for every unit i and kink c_k of Phi, index {@code i K + k}. */
+    @Override public int switchingFunctions() {
+        return w.n() * phi.kinks().length;
+    }
+
+    @Override public void switching(double t, double[] r, double[] out) {
+        double[] kinks = phi.kinks();
+        w.multiply(r, field);
+        for (int i = 0; i < r.length; i++) {
+            for (int k = 0; k < kinks.length; k++) {
+                out[i * kinks.length + k] = field[i] + input.at(t, i) - kinks[k];
+            }
+        }
+    }
 
     public Couplings couplings() { return w; }
 

@@ -11,7 +11,7 @@ import engram.memory.Couplings;
  * For symmetric W and increasing psi, {@code dE/dt = -tau xdot^T diag(psi') xdot <= 0}.
  * Holds scratch buffers: one instance per thread.
  */
-public final class VoltageModel implements VectorField, EnergyFunction {
+public final class VoltageModel implements VectorField, EnergyFunction, Switching {
 
     private final double tau;
     private final Couplings w;
@@ -36,6 +36,20 @@ public final class VoltageModel implements VectorField, EnergyFunction {
     }
 
     public double tau() { return tau; }
+
+    /** {@code x_i - c_k} for every unit i and kink c_k of psi, index {@code i K + k}. */
+    @Override public int switchingFunctions() {
+        return w.n() * psi.kinks().length;
+    }
+
+    @Override public void switching(double t, double[] x, double[] out) {
+        double[] kinks = psi.kinks();
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < kinks.length; k++) {
+                out[i * kinks.length + k] = x[i] - kinks[k];
+            }
+        }
+    }
 
     public Couplings couplings() { return w; }
 

@@ -1,6 +1,7 @@
 package engram.oracle;
 
 import engram.integrate.Trajectory;
+import engram.model.Switching;
 import engram.model.VectorField;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
@@ -78,6 +79,65 @@ public final class Oracle {
     /** Hipparchus' default for GBS's dense-output order parameter. */
     private static final int GBS_MUDIF = 4;
 
+    /**
+     * For a field with switching functions ({@link Switching}), one event detector per function, so that every step
+     * ends where a trajectory crosses a kink of the activation and the next one starts from the other side's field
+     * ({@code RESET_DERIVATIVES}): each step then integrates a smooth piece, and both oracles keep their accuracy. A
+     * step's end state is shared by all detectors, so the switching functions cost one field evaluation per state.
+     */
+    private static void locateKinks(ODEIntegrator integrator, VectorField f, double span) {
+        if (!(f instanceof Switching s) || s.switchingFunctions() == 0) {
+            return;
+        }
+        int m = s.switchingFunctions();
+        SwitchingValues values = new SwitchingValues(s, m);
+        org.hipparchus.analysis.solvers.BracketedUnivariateSolver<org.hipparchus.analysis.UnivariateFunction> solver =
+                new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(1e-14 * Math.max(1, span), 5);
+        for (int k = 0; k < m; k++) {
+            int index = k;
+            integrator.addEventDetector(new org.hipparchus.ode.events.ODEEventDetector() {
+                @Override public org.hipparchus.ode.events.AdaptableInterval getMaxCheckInterval() {
+                    return org.hipparchus.ode.events.AdaptableInterval.of(Double.POSITIVE_INFINITY);
+                }
+
+                @Override public int getMaxIterationCount() { return 200; }
+
+                @Override public org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
+                        org.hipparchus.analysis.UnivariateFunction> getSolver() {
+                    return solver;
+                }
+
+                @Override public org.hipparchus.ode.events.ODEEventHandler getHandler() {
+                    return (state, detector, increasing) -> org.hipparchus.ode.events.Action.RESET_DERIVATIVES;
+                }
+
+                @Override public double g(ODEStateAndDerivative state) {
+                    return values.at(state)[index];
+                }
+            });
+        }
+    }
+
+    /** The switching functions at the last state asked for (the detectors ask in turn at the same state). */
+    private static final class SwitchingValues {
+        private final Switching field;
+        private final double[] values;
+        private ODEStateAndDerivative last;
+
+        SwitchingValues(Switching field, int m) {
+            this.field = field;
+            this.values = new double[m];
+        }
+
+        double[] at(ODEStateAndDerivative state) {
+            if (state != last) {
+                field.switching(state.getTime(), state.getPrimaryState(), values);
+                last = state;
+            }
+            return values;
+        }
+    }
+
     private static OrdinaryDifferentialEquation adapt(VectorField f) {
         return new OrdinaryDifferentialEquation() {
             @Override public int getDimension() { return f.dimension(); }
@@ -92,7 +152,11 @@ public final class Oracle {
 
     /** The state at t1 starting from x0 at t0 (x0 is not modified). */
     public double[] solve(VectorField f, double t0, double[] x0, double t1) {
-        ODEStateAndDerivative end = newIntegrator(t0, t1, false).integrate(adapt(f), new ODEState(t0, x0.clone()), t1);
+        // kink location reads the dense output, so GBS keeps its interpolation control there
+        boolean kinked = f instanceof Switching s && s.switchingFunctions() > 0;
+        ODEIntegrator integrator = newIntegrator(t0, t1, kinked);
+        locateKinks(integrator, f, Math.abs(t1 - t0));
+        ODEStateAndDerivative end = integrator.integrate(adapt(f), new ODEState(t0, x0.clone()), t1);
         return end.getPrimaryState();
     }
 
@@ -108,6 +172,7 @@ public final class Oracle {
         Trajectory trajectory = new Trajectory();
         int last = (int) Math.floor((t1 - t0) / sampleDt * (1 + 1e-12));
         ODEIntegrator integrator = newIntegrator(t0, t1, true);
+        locateKinks(integrator, f, Math.abs(t1 - t0));
         integrator.addStepHandler(new ODEStepHandler() {
             private int next = 0;
 

@@ -131,8 +131,7 @@ public final class AtomicFiles {
         try {
             probe = Files.createTempFile(p, ".engram-probe-", ".tmp");
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(option + " " + asGiven + ": cannot write in " + p + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            throw new IllegalArgumentException(option + " " + asGiven + ": cannot write in " + p + " (" + reason(e) + ")");
         }
         Files.deleteIfExists(probe);
         if (!p.equals(dir)) {
@@ -146,9 +145,23 @@ public final class AtomicFiles {
                 Files.delete(first);
             } catch (IOException | SecurityException e) {
                 throw new IllegalArgumentException(option + " " + asGiven + ": cannot create " + first + " ("
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+                        + reason(e) + ")");
             }
         }
+    }
+
+    /** Why a file-system call failed, in words ("Read-only file system", "permission denied"), not a path. */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the file system refuses new files there";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** This process's id, in the names of its temporaries. */

@@ -34,8 +34,6 @@ class ScsnaTest {
         @Override public double rangeMax() { return 1; }
         @Override public boolean odd() { return true; }
         @Override public boolean monotone() { return true; }
-
-        @Override public boolean smooth() { return true; }
     };
 
     /** {@code k F}: the same shape with range and slopes times k (k > 0); what F cannot do (invert, integrate) k F cannot. */
@@ -53,7 +51,7 @@ class ScsnaTest {
             @Override public boolean odd() { return f.odd(); }
             @Override public boolean monotone() { return f.monotone(); }
 
-            @Override public boolean smooth() { return f.smooth(); }
+            @Override public double[] kinks() { return f.kinks(); }
             @Override public boolean concaveOnPositive() { return f.concaveOnPositive(); }
         };
     }
@@ -77,8 +75,6 @@ class ScsnaTest {
         @Override public double rangeMax() { return 1e6; }
         @Override public boolean odd() { return true; }
         @Override public boolean monotone() { return true; }
-
-        @Override public boolean smooth() { return true; }
     };
 
     /** Every root of u - gamma F(u) = h on a fine grid, refined by bisection, and the potential-minimising one's F. */

@@ -40,8 +40,6 @@ class ModelDefinitionsTest {
         @Override public double rangeMax() { return 1; }
         @Override public boolean odd() { return false; }
         @Override public boolean monotone() { return false; }
-
-        @Override public boolean smooth() { return true; }
     };
 
     private static void assertClose(double[] actual, double[] expected, double tol) {
