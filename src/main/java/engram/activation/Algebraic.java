@@ -16,10 +16,20 @@ public record Algebraic(double gain) implements Activation {
 
     @Override public String name() { return "algebraic"; }
 
-    @Override public double value(double x) { double z = gain * x; return z / Math.sqrt(1 + z * z); }
+    /** {@code z / sqrt(1 + z^2)}, as {@code sign(z) / sqrt(1 + 1/z^2)} where z^2 would overflow. */
+    @Override public double value(double x) {
+        double z = gain * x;
+        return Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z) : Math.signum(z) / Math.sqrt(1 + 1 / (z * z));
+    }
 
+    /** {@code g / (1 + z^2)^(3/2)}, as {@code g / |z|^3 / (1 + 1/z^2)^(3/2)} where z^2 would overflow. */
     @Override public double derivative(double x) {
-        double z = gain * x, s = 1 + z * z;
+        double z = gain * x;
+        if (Math.abs(z) >= 1e100) {
+            double a = Math.abs(z), s = 1 + 1 / (z * z);
+            return gain / a / a / a / (s * Math.sqrt(s));
+        }
+        double s = 1 + z * z;
         return gain / (s * Math.sqrt(s));
     }
 

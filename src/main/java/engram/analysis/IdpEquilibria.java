@@ -83,6 +83,11 @@ public final class IdpEquilibria {
 
     /** Analyses every memory of the network with weights alpha (diagonal kept); the patterns must be +-1. */
     public static Result analyze(PatternSet xi, double[] alpha, Activation psi) {
+        return analyze(xi, alpha, psi, done -> { });
+    }
+
+    /** {@link #analyze(PatternSet, double[], Activation)}, telling {@code progress} how many memories are done. */
+    public static Result analyze(PatternSet xi, double[] alpha, Activation psi, java.util.function.IntConsumer progress) {
         int n = xi.n(), p = xi.p();
         for (double v : xi.data()) {
             if (Math.abs(v) != 1) {
@@ -129,6 +134,7 @@ public final class IdpEquilibria {
             out.add(new Memory(mu, a, predictedExists, c, exists, residual, lambda, exists && lambda < 0, predictedStable,
                     exists ? model.energy(x) / n : Double.NaN, predictedExists ? energyPerNeuron(psi, c) : Double.NaN,
                     exists ? x : null));
+            progress.accept(mu + 1);
         }
         double origin = maxEigenvalue(xi, alpha, psi, new double[n]);
         return new Result(out, origin, origin < 0, slope * maxAlpha < 1);

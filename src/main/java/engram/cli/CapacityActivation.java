@@ -11,7 +11,8 @@ final class CapacityActivation {
             + "(alias sigmoid) | rectified-tanh: a bounded transfer function.")
     ActivationKind kind;
 
-    @Option(names = "--gain", defaultValue = "1", description = "Gain (ignored by sign; default ${DEFAULT-VALUE}).")
+    @Option(names = "--gain", defaultValue = "1", description = "Gain, in [0.001, 1e6] (ignored by sign; default "
+            + "${DEFAULT-VALUE}). Above 1e3 every activation is within round-off of its high-gain limit.")
     double gain;
 
     boolean sign() {
@@ -25,9 +26,7 @@ final class CapacityActivation {
 
     /** The activation, refusing unbounded ones (their fixed points need not exist). */
     Activation build() {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("--gain must be finite and > 0, got " + gain);
-        }
+        Ranges.within("--gain", gain, 1e-3, 1e6);
         Activation f = kind.of(gain, 0);
         if (!f.bounded()) {
             throw new IllegalArgumentException("--activation " + kind + ": capacity needs a bounded transfer function "

@@ -64,9 +64,11 @@ final class CapacityCommand implements Callable<Integer> {
     @Override public Integer call() {
         Activation f = unit.build();
         boolean sign = unit.sign();
-        if (trials < 2 || trials > 10_000) {
-            throw new IllegalArgumentException("--trials must be in [2, 10000], got " + trials);
+        if (sizes == null || sizes.length == 0) {
+            throw new IllegalArgumentException("--n needs at least one size (a comma-separated list), got none");
         }
+        Ranges.within("--n (number of sizes)", sizes.length, 1, 20);
+        Ranges.within("--trials", trials, 2, 10_000);
         if (!(cueNoise >= 0 && cueNoise < 0.5)) {
             throw new IllegalArgumentException("--cue-noise must be in [0, 0.5), got " + cueNoise);
         }
@@ -83,6 +85,11 @@ final class CapacityCommand implements Callable<Integer> {
             CapacityTheoryCommand.checkLoads(loads);
         }
         double alphaCTheory = sign ? Scsna.agsCritical()[0] : Scsna.criticalLoad(f, true);
+        if (loads == null && !(alphaCTheory > 0)) {
+            throw new IllegalArgumentException("--gain " + unit.reportedGain() + ": the SCSNA has no retrieval state for "
+                    + unit.kind + " at this gain (alpha_c = 0, as for any gain with F'(0) <= 1 in an odd F), so there "
+                    + "are no default loads; give --loads or a larger --gain");
+        }
         for (int n : sizes) {
             double top = loads != null ? loads[loads.length - 1] : sign ? Capacity.signLoads(n)[12] : 1.4 * alphaCTheory;
             if ((double) n * Math.round(top * n) > Integer.MAX_VALUE) {

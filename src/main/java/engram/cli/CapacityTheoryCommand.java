@@ -39,6 +39,10 @@ final class CapacityTheoryCommand implements Callable<Integer> {
     }
 
     static double[] checkLoads(double[] loads) {
+        if (loads.length == 0) {
+            throw new IllegalArgumentException("--loads needs at least one load (a comma-separated list), got none");
+        }
+        Ranges.within("--loads (number of loads)", loads.length, 1, 1000);
         for (int k = 0; k < loads.length; k++) {
             if (!(loads[k] > 0 && loads[k] <= 1)) {
                 throw new IllegalArgumentException("--loads must lie in (0, 1], got " + loads[k]);

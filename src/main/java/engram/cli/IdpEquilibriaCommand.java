@@ -65,28 +65,26 @@ final class IdpEquilibriaCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--activation must be tanh or algebraic (odd, concave on (0, inf)), got '"
                     + activation + "'");
         }
-        int p = alphas.size();
+        int p = Ranges.listOf("--alphas", alphas, 1000).size();
+        Ranges.eachWithin("--alphas", alphas, -1e6, 1e6, 1000);
         if (patterns == MemoryKind.HADAMARD && (n < 2 || Integer.bitCount(n) != 1 || p > n - 1)) {
             throw new IllegalArgumentException("--n must be a power of two above the number of --alphas (" + p
                     + ") for hadamard patterns, got " + n);
         }
-        if (n < 2 || n > 1 << 20 || p > n) {
-            throw new IllegalArgumentException("--n must be in [max(2, P), 1048576], got " + n);
-        }
-        for (double a : alphas) {
-            if (!Double.isFinite(a)) {
-                throw new IllegalArgumentException("--alphas must be finite numbers, got " + alphas);
-            }
-        }
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("--gain must be finite and > 0, got " + gain);
-        }
+        Ranges.within("--n", n, Math.max(2, p), 1 << 20);
+        Ranges.within("--gain", gain, 1e-9, 1e9);
+        // Newton on the rank-P reduction for each memory: O(N P^2) per iteration, P memories
+        engram.Heap.elements("--n " + n + " and " + p + " --alphas", n, p);
+        engram.Heap.checkDoubles("--n " + n + " and " + p + " --alphas", 4.0 * n * p);
+        Ranges.within("--n x (number of --alphas)^3", (long) n * p * p * p, 1, 20_000_000_000L);
         long started = System.nanoTime();
         PatternSet xi = patterns.build(n, p, 0.5, 0, new SplittableRandom(global.seed));
         double[] weights = alphas.stream().mapToDouble(Double::doubleValue).toArray();
         double[] alpha = InputDriven.alpha(xi, MixedInputs.input(xi, weights));
         Activation psi = activation.of(gain, 0);
-        IdpEquilibria.Result r = IdpEquilibria.analyze(xi, alpha, psi);
+        Progress progress = new Progress("idp-equilibria");
+        IdpEquilibria.Result r = IdpEquilibria.analyze(xi, alpha, psi,
+                done -> progress.at((double) done / p, done + " of " + p + " memories"));
         boolean applies = patterns == MemoryKind.HADAMARD;
         boolean consistent = true;
         List<MemoryOut> out = new ArrayList<>();

@@ -70,19 +70,23 @@ final class MemoryDynamicsCommand implements Callable<Integer> {
             engram.report.AtomicFiles.checkFile(out.resolve("figure1.png"), "--out");
             engram.report.AtomicFiles.checkFile(out.resolve("figure1.csv"), "--out");
         }
-        if (every < 1 || every > steps) {
-            throw new IllegalArgumentException("--every must be in [1, --steps], got " + every);
+        Ranges.within("--nv", nv, 1, 100_000);
+        Ranges.within("--nh", nh, 1, Math.min(nv, 1000));
+        Ranges.above("--tau", tau, 1, 1e9);
+        Ranges.within("--beta", beta, 0, 1e4);
+        Ranges.within("--sigma", sigma, 0, 1e3);
+        Ranges.within("--steps", steps, 1, 10_000_000);
+        Ranges.within("--every", every, 1, steps);
+        // each step costs about N_v N_h multiply-adds three times (more with --ode, which integrates each unit of time)
+        Ranges.within("--steps x --nv x --nh", (long) steps * nv * nh, 1, ode ? 100_000_000L : 5_000_000_000L);
+        MemoryLearning.Settings s = new MemoryLearning.Settings(nv, nh, tau, beta, sigma, steps);
+        Progress progress = new Progress("memory-dynamics");
+        MemoryLearning.Run r = MemoryLearning.run(s, global.seed, ode, null, every,
+                done -> progress.at((double) done / steps, done + " of " + steps + " steps"));
+        if (!Double.isFinite(r.maxDeviation()) || java.util.Arrays.stream(r.finalCosine()).anyMatch(c -> !Double.isFinite(c))) {
+            throw new IllegalArgumentException("the run produced non-finite cosines at --tau " + tau + ", --beta " + beta
+                    + ", --sigma " + sigma + " (nothing was written)");
         }
-        MemoryLearning.Settings s;
-        try {
-            s = new MemoryLearning.Settings(nv, nh, tau, beta, sigma, steps);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--nv/--nh/--tau/--beta/--sigma/--steps: " + e.getMessage());
-        }
-        if (steps > 10_000_000 || (long) nv * nh > 10_000_000) {
-            throw new IllegalArgumentException("--steps and --nv x --nh must be at most 1e7");
-        }
-        MemoryLearning.Run r = MemoryLearning.run(s, global.seed, ode, null, every);
         String png = null, csv = null;
         if (out != null) {
             Files.createDirectories(out);

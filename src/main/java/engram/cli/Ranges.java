@@ -37,6 +37,15 @@ final class Ranges {
         return value;
     }
 
+    /** A value in the half-open range (low, high]. */
+    static double above(String option, double value, double low, double high) {
+        if (!(value > low && value <= high)) {
+            throw new IllegalArgumentException(option + " must be in (" + text(low) + ", " + text(high) + "], got "
+                    + text(value));
+        }
+        return value;
+    }
+
     /** A list option: at least one value, at most {@code max}; picocli leaves it empty for an argument like {@code ,}. */
     static <T> List<T> listOf(String option, List<T> values, int max) {
         if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null)) {

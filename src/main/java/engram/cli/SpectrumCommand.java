@@ -25,7 +25,8 @@ final class SpectrumCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @Option(names = "--nv", required = true, description = "Visible units N_v (columns of Xi), in [1, 20000].")
+    @Option(names = "--nv", required = true, description = "Visible units N_v (columns of Xi), in [1, 20000]; the smaller "
+            + "of --nv and --nh at most 1000.")
     int nv;
 
     @Option(names = "--nh", required = true, description = "Memories P (rows of Xi), in [1, 20000].")
@@ -47,11 +48,13 @@ final class SpectrumCommand implements Callable<Integer> {
             engram.report.AtomicFiles.checkDirectory(out, "--out");
             engram.report.AtomicFiles.checkFile(out.resolve("spectrum.png"), "--out");
         }
-        if (nv < 1 || nv > 20_000 || nh < 1 || nh > 20_000) {
-            throw new IllegalArgumentException("--nv and --nh must be in [1, 20000], got " + nv + " and " + nh);
-        }
-        if (Math.min(nv, nh) > 4000) {
-            throw new IllegalArgumentException("--nv or --nh must be at most 4000 (the eigenproblem has min(nv, nh) rows)");
+        Ranges.within("--nv", nv, 1, 20_000);
+        Ranges.within("--nh", nh, 1, 20_000);
+        // the eigenproblem has min(nv, nh) rows: at 1000 x 20000 the Gram matrix and its eigenvalues take about 10 s
+        Ranges.within("the smaller of --nv and --nh", Math.min(nv, nh), 1, 1000);
+        if ((long) nv * nh * Math.min(nv, nh) > 1_000_000_000L) {
+            System.err.printf(Locale.ROOT, "engram spectrum: a %d x %d Gram matrix from %d columns and its eigenvalues%n",
+                    Math.min(nv, nh), Math.min(nv, nh), Math.max(nv, nh));
         }
         double c = nh / (double) nv;
         double[] ev = RandomMatrices.wishart(nh, nv, entries, new SplittableRandom(global.seed));
