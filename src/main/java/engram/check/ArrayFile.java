@@ -60,7 +60,7 @@ public record ArrayFile(int rows, int cols, double[] data) {
         try {
             entries = org.openlca.npy.Npz.entries(file.toFile());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npz archive (" + e.getMessage()
+            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npz archive (" + describe(e)
                     + ")");
         }
         String wanted = npzName(option);
@@ -74,7 +74,7 @@ public record ArrayFile(int rows, int cols, double[] data) {
         try {
             array = org.openlca.npy.Npz.read(file.toFile(), entry);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(option + ": " + file + ": cannot read " + entry + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(option + ": " + file + ": cannot read " + entry + " (" + describe(e) + ")");
         }
         return fromArray(array, file, option);
     }
@@ -83,7 +83,24 @@ public record ArrayFile(int rows, int cols, double[] data) {
         // the header states the data's size: a shorter file is truncated (the reader would not always say so)
         try (java.io.InputStream in = Files.newInputStream(file)) {
             org.openlca.npy.NpyHeader header = org.openlca.npy.NpyHeader.read(in);
-            long expected = header.dataOffset() + header.dict().dataSize();
+            long size = header.dict().dataSize();
+            for (int d : header.dict().shape()) {
+                if (d < 0) {
+                    size = -1;
+                }
+            }
+            if (size < 0) {
+                throw new IllegalArgumentException(option + ": " + file + " is not a readable .npy file (its header "
+                        + "announces a shape too large for one array)");
+            }
+            long expected = header.dataOffset() + size;
+            long count = 1;
+            for (int d : header.dict().shape()) {
+                count = Math.multiplyExact(count, (long) d);
+            }
+            // the reader's array, its doubles and the network's copies
+            engram.Heap.elements(option + " " + file, count);
+            engram.Heap.checkDoubles(option + " " + file + " (" + count + " entries)", 4.0 * count);
             long actual = Files.size(file);
             if (actual < expected) {
                 throw new IllegalArgumentException(option + ": " + file + " is truncated (" + actual + " bytes, its header "
@@ -93,19 +110,29 @@ public record ArrayFile(int rows, int cols, double[] data) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith(option)) {
                 throw iae;
             }
-            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npy file (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npy file (" + describe(e) + ")");
         }
         NpyArray<?> array;
         try {
             array = Npy.read(file.toFile());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npy file (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(option + ": " + file + " is not a readable .npy file (" + describe(e) + ")");
         }
         return fromArray(array, file, option);
     }
 
+    /** A reader's exception in words: a bare number (an overflowed byte count) says that the header is impossible. */
+    static String describe(Exception e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.trim().matches("-?\\d+")) {
+            return "its header announces a size that does not fit: " + e.getClass().getSimpleName()
+                    + (m == null ? "" : " " + m.trim());
+        }
+        return m.strip().lines().findFirst().orElse(m);
+    }
+
     private static ArrayFile fromArray(NpyArray<?> array, Path file, String option) {
-        if (array.isBooleanArray() || array.isCharArray() || array.isBigIntegerArray()) {
+        if (array.isBooleanArray() || array.isCharArray()) {
             throw new IllegalArgumentException(option + ": " + file + " holds " + array.dataType() + ", not numbers");
         }
         int[] shape = array.shape();
@@ -113,7 +140,10 @@ public record ArrayFile(int rows, int cols, double[] data) {
             throw new IllegalArgumentException(option + ": " + file + " has " + shape.length + " dimensions, expected 1 or 2");
         }
         int rows = shape[0], cols = shape.length == 2 ? shape[1] : 1;
-        double[] raw = array.asDoubleArray().data();
+        // uint64 arrives as BigInteger (beyond a long); as doubles, exact up to 2^53 as every other integer dtype
+        double[] raw = array.isBigIntegerArray()
+                ? java.util.Arrays.stream((java.math.BigInteger[]) array.data()).mapToDouble(java.math.BigInteger::doubleValue).toArray()
+                : array.asDoubleArray().data();
         if (raw.length != rows * cols) {
             throw new IllegalArgumentException(option + ": " + file + " is truncated (" + raw.length + " of " + rows * cols
                     + " entries)");

@@ -55,7 +55,30 @@ public final class NetworkCheck {
         return run(g, seed, line -> { });
     }
 
+    /**
+     * {@link #checks} on the network, with progress lines for {@code report}. A trajectory of the network that leaves
+     * the finite numbers (an unbounded activation with positive feedback blows up in finite time; entries too large
+     * for double precision) makes the theorems' hypotheses fail rather than the tool: it is refused with an
+     * IllegalArgumentException that names the activation, gain and tau.
+     */
     public static CheckReport run(GivenNetwork g, long seed, Consumer<String> report) {
+        try {
+            return checks(g, seed, report);
+        } catch (org.hipparchus.exception.MathIllegalStateException | org.hipparchus.exception.MathIllegalArgumentException
+                | ArithmeticException e) {
+            throw new IllegalArgumentException("the network's trajectories cannot be integrated (" + firstLine(e)
+                    + ") with " + g.activation().name() + " of gain " + g.activation().lipschitz() + " and tau "
+                    + g.tau() + ": they leave the finite numbers or blow up in finite time, outside every theorem's "
+                    + "hypotheses");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.strip().lines().findFirst().orElse(m);
+    }
+
+    private static CheckReport checks(GivenNetwork g, long seed, Consumer<String> report) {
         long start = System.nanoTime();
         Consumer<String> progress = line -> report.accept(String.format(java.util.Locale.ROOT, "%6.1f s  %s",
                 (System.nanoTime() - start) / 1e9, line));

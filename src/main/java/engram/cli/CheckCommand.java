@@ -67,12 +67,9 @@ final class CheckCommand implements Callable<Integer> {
             case "rate" -> GivenNetwork.Model.RATE;
             default -> throw new IllegalArgumentException("--model must be voltage or rate, got '" + model + "'");
         };
-        if (!(gain > 0)) {
-            throw new IllegalArgumentException("--gain must be > 0, got " + gain);
-        }
-        if (!(tau > 0)) {
-            throw new IllegalArgumentException("--tau must be > 0, got " + tau);
-        }
+        Ranges.within("--gain", gain, 1e-6, 1e6);
+        Ranges.within("--tau", tau, 1e-6, 1e6);
+        Ranges.within("--threshold", threshold, -1e6, 1e6);
         if (activation == ActivationKind.SIGN) {
             throw new IllegalArgumentException("--activation sign has no continuous-time model; use tanh with a large gain");
         }
