@@ -9,6 +9,9 @@ import engram.report.RenderedFigure;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.report.ReportWriter;
+import engram.report.Shard;
+import engram.report.TextFiles;
+import engram.report.AtomicFiles;
 import engram.theorem.Theorems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,38 +56,60 @@ final class MergeCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         engram.report.ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
-            engram.report.AtomicFiles.checkFile(history, "--history");
+            engram.report.History.check(history, "--history");
         }
+        Baseline against = baseline == null ? Baseline.none("no --baseline given")
+                : Baseline.of(Report.read(baseline, "--baseline"), baseline.toString());
         Map<String, ClaimResult> byId = new HashMap<>();
         List<engram.claim.Sensitivity> sensitivities = new ArrayList<>();
         List<RenderedFigure> figures = new ArrayList<>();
         Long seed = null;
         String depth = null;
+        Integer count = null;
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
         long wall = 0;
         for (Path dir : dirs) {
-            Report r = Report.read(dir.resolve("report.json"));
+            Report r = Report.read(dir.resolve("report.json"), "DIR " + dir + ":");
             if (seed != null && (seed != r.seed() || !depth.equals(r.depth()))) {
                 throw new IllegalArgumentException("DIR " + dir + ": seed " + r.seed() + " depth " + r.depth()
                         + " differs from seed " + seed + " depth " + depth);
             }
             seed = r.seed();
             depth = r.depth();
-            wall += r.provenance() == null ? 0 : r.provenance().wallMillis();
+            Shard shard = shardOf(dir, r);
+            if (count != null && count != shard.count()) {
+                throw new IllegalArgumentException("DIR " + dir + ": shard " + shard + " is of " + shard.count()
+                        + ", the others of " + count);
+            }
+            count = shard.count();
+            if (!seen.add(shard.index())) {
+                throw new IllegalArgumentException("DIR " + dir + ": shard " + shard + " given twice");
+            }
+            wall += r.provenance().wallMillis();
             sensitivities.addAll(r.sensitivities());
             for (ClaimResult c : r.results()) {
+                if (!shard.includes(c.id())) {
+                    throw new IllegalArgumentException("DIR " + dir + ": claim " + c.id() + " does not belong to shard "
+                            + shard + " (a foreign or edited shard)");
+                }
                 if (byId.put(c.id(), c) != null) {
                     throw new IllegalArgumentException("DIR " + dir + ": claim " + c.id() + " appears in two shards");
                 }
             }
-            Path captions = dir.resolve("figures.json");
-            if (Files.exists(captions)) {
-                for (ReportWriter.Caption f : JsonFormat.read(Files.readString(captions), ReportWriter.Caption[].class)) {
-                    String name = f.file();
-                    if (!name.equals("history.png") && figures.stream().noneMatch(x -> x.file().equals(name))) {
-                        figures.add(new RenderedFigure(name, f.caption(), Files.readAllBytes(dir.resolve(name))));
-                    }
+            readFigures(dir, shard, figures);
+        }
+        if (seen.size() != count) {
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                if (!seen.contains(i)) {
+                    missing.add(i);
                 }
             }
+            throw new IllegalArgumentException("shards missing: " + missing + " of " + count
+                    + " (a merge needs every shard of the run)");
+        }
+        if (byId.isEmpty()) {
+            throw new IllegalArgumentException("the shards hold no claims: nothing to merge");
         }
         List<ClaimResult> ordered = new ArrayList<>();
         for (Claim<?> c : Theorems.all()) {
@@ -92,14 +117,69 @@ final class MergeCommand implements Callable<Integer> {
                 ordered.add(byId.remove(c.id()));
             }
         }
-        ordered.addAll(byId.values());
+        if (!byId.isEmpty()) {
+            throw new IllegalArgumentException("the shards hold claims this Engram does not have: " + byId.keySet());
+        }
         Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall)
                 .withSensitivities(ReportRun.inRegistryOrder(sensitivities, Theorems.all()));
-        Baseline against = baseline == null ? Baseline.none("no --baseline given")
-                : Baseline.of(Report.read(baseline), baseline.toString());
         BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all(),
                 failOnSlowdown ? BaselineDiff.Slowdowns.FAIL : BaselineDiff.Slowdowns.INFORM);
         ReportOutput.print(merged, diff, out, global.json, "merged " + dirs.size() + " shards: ");
         return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** The shard a directory's report says it is ({@code report --shard I/N}); an unsharded report is 1 of 1. */
+    private static Shard shardOf(Path dir, Report r) {
+        String text = r.provenance() == null ? null : r.provenance().shard();
+        if (text == null) {
+            throw new IllegalArgumentException("DIR " + dir + ": report.json records no shard (not written by engram "
+                    + "report --shard)");
+        }
+        try {
+            return text.equals("all") ? Shard.ALL : Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DIR " + dir + ": report.json records the shard '" + text + "', not I/N");
+        }
+    }
+
+    /**
+     * The figures a shard drew (shard 1 draws them), named in its figures.json: each name must be a plain file name
+     * inside the shard's directory, a regular file, and a PNG.
+     */
+    private static void readFigures(Path dir, Shard shard, List<RenderedFigure> figures) {
+        Path captions = dir.resolve("figures.json");
+        if (!Files.exists(captions)) {
+            return;
+        }
+        ReportWriter.Caption[] listed;
+        try {
+            listed = JsonFormat.read(TextFiles.read(captions, "DIR " + dir + ":"), ReportWriter.Caption[].class);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("DIR") ? e : new IllegalArgumentException("DIR " + dir
+                    + ": figures.json is not a list of figures (" + TextFiles.firstLine(e.getMessage()) + ")");
+        }
+        for (ReportWriter.Caption f : listed == null ? new ReportWriter.Caption[0] : listed) {
+            String name = f == null ? null : f.file();
+            Path file;
+            try {
+                file = AtomicFiles.child(dir, name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DIR " + dir + ": figures.json names " + e.getMessage());
+            }
+            if (name.equals("history.png") || figures.stream().anyMatch(x -> x.file().equals(name))) {
+                continue;
+            }
+            if (!name.endsWith(".png") || Files.isSymbolicLink(file) || !Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("DIR " + dir + ": figures.json names '" + name + "', which is not a "
+                        + "PNG file in the shard");
+            }
+            byte[] png;
+            try {
+                png = Files.readAllBytes(file);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("DIR " + dir + ": cannot read " + name);
+            }
+            figures.add(new RenderedFigure(name, f.caption(), png));
+        }
     }
 }

@@ -38,7 +38,7 @@ public final class ReportWriter {
         AtomicFiles.replaceDirectory(dir, ReportWriter::isReportFile, fresh -> {
             List<Caption> captions = new ArrayList<>();
             for (RenderedFigure f : figures) {
-                AtomicFiles.write(fresh.resolve(f.file()), f.png());
+                AtomicFiles.write(AtomicFiles.child(fresh, f.file()), f.png());
                 captions.add(new Caption(f.file(), f.caption()));
             }
             AtomicFiles.write(fresh.resolve("figures.json"), JsonFormat.pretty(captions) + "\n");
