@@ -37,6 +37,9 @@ final class ClaimsCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
+        if (markdown && global.json) {
+            throw new IllegalArgumentException("--markdown and --json are two different outputs: choose one");
+        }
         if (markdown) {
             System.out.print(ClaimTable.markdown(Theorems.families()));
             return EngramCli.OK;

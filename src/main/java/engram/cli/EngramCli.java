@@ -149,10 +149,11 @@ public final class EngramCli implements Runnable {
     /** Refuses a parameter file with a key that is no option of the command (a typo would otherwise be ignored). */
     static void checkParameterKeys(java.io.File file, CommandLine command) {
         java.util.Properties props = new java.util.Properties();
-        try (var in = new java.io.FileInputStream(file)) {
-            props.load(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--params: cannot read " + file + ": " + e.getMessage());
+        String text = engram.report.TextFiles.read(file.toPath(), "--params");
+        try {
+            props.load(new java.io.StringReader(text));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--params " + file + ": not a properties file (" + e.getMessage() + ")");
         }
         java.util.TreeSet<String> valid = new java.util.TreeSet<>();
         for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
@@ -164,8 +165,10 @@ public final class EngramCli implements Runnable {
         java.util.TreeSet<String> unknown = new java.util.TreeSet<>(props.stringPropertyNames());
         unknown.removeAll(valid);
         if (!unknown.isEmpty()) {
+            String listed = String.join(", ", unknown.stream().limit(5).toList()) + (unknown.size() > 5 ? ", ..." : "");
             throw new IllegalArgumentException("--params " + file + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + "; valid keys: " + String.join(", ", valid));
+                    + (listed.length() > 120 ? listed.substring(0, 120) + "..." : listed) + "; valid keys: "
+                    + String.join(", ", valid));
         }
     }
 
@@ -207,6 +210,11 @@ public final class EngramCli implements Runnable {
                 // before picocli sees a --help further on and answers it with the top-level help and exit 0
                 throw new IllegalArgumentException("unknown command '" + args[0] + "'; the commands are "
                         + String.join(", ", cl.getSubcommands().keySet()));
+            }
+            if (args.length > 0 && (args[0].equals("generate-completion") || args[0].equals("help"))
+                    && java.util.Arrays.asList(args).contains("--json")) {
+                throw new IllegalArgumentException(args[0] + " prints " + (args[0].equals("help") ? "a command's help"
+                        : "a bash completion script") + ", never JSON: --json does not apply");
             }
             return cl.execute(args);
         } catch (IllegalArgumentException e) {

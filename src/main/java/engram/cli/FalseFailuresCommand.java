@@ -24,6 +24,8 @@ final class FalseFailuresCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(names = "--seeds", defaultValue = "200", description = "Seeds per claim, from --seed on (1 to 100000; "
             + "default ${DEFAULT-VALUE}).")
     int seeds;
@@ -51,7 +53,7 @@ final class FalseFailuresCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be in [1, 256], got " + t);
         }
         Depth d = Depth.parse(depth);
-        Path file = out != null ? out : FalseFailures.defaultFile(d);
+        Path file = out != null ? FileOptions.file(commandSpec, "--out", out) : FalseFailures.defaultFile(d);
         List<Claim<?>> claims = new ArrayList<>();
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());

@@ -34,6 +34,8 @@ final class MergeCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Shard output directories (each with report.json).")
     List<Path> dirs;
 
@@ -56,7 +58,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         engram.report.ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
-            engram.report.History.check(history, "--history");
+            engram.report.History.check(FileOptions.file(commandSpec, "--history", history), "--history");
         }
         Baseline against = baseline == null ? Baseline.none("no --baseline given")
                 : Baseline.of(Report.read(baseline, "--baseline"), baseline.toString());

@@ -29,6 +29,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(names = "--depth", defaultValue = "quick", description = "quick | deep (ten times the cases) (default ${DEFAULT-VALUE}).")
     String depth;
 
@@ -79,14 +81,14 @@ final class ReportCommand implements Callable<Integer> {
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());
         } else {
-            for (String id : only) {
+            for (String id : new java.util.LinkedHashSet<>(only)) {
                 claims.add(Theorems.byId(id));
             }
         }
         claims.removeIf(c -> !s.includes(c.id()));
         ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
-            AtomicFiles.checkFile(history, "--history");
+            engram.report.History.check(FileOptions.file(commandSpec, "--history", history), "--history");
         }
         Path baselinePath = baseline != null ? baseline : updateBaseline ? Path.of("reports", "baseline.json") : null;
         Report old = baselinePath != null && Files.exists(baselinePath) ? Report.read(baselinePath, "--baseline") : null;
@@ -94,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baseline: file not found: " + baseline);
         }
         if (updateBaseline) {
-            AtomicFiles.checkFile(baselinePath, "--baseline");
+            AtomicFiles.checkFile(FileOptions.file(commandSpec, "--baseline", baselinePath), "--baseline");
         }
         engram.report.MutationSummary mutation = mutations == null ? null : engram.report.MutationSummary.read(mutations,
                 engram.report.MutationSummary.equivalents(Path.of("properties", "equivalent-mutants.csv")));

@@ -150,7 +150,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec commandSpec;
 
     @Override public Integer call() throws IOException {
-        AtomicFiles.checkFile(out, "--out");
+        AtomicFiles.checkFile(FileOptions.file(commandSpec, "--out", out), "--out");
         NetworkSpec spec = new NetworkSpec(model, n, p, patterns, q, r, design, a, b, activation, gain, threshold, tau,
                 zeroDiagonal, false, inputPattern, inputStrength, mixtures, beta);
         Integration run = new Integration(integrator, t, dt, tol, sigma, sampleEvery);

@@ -101,7 +101,14 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
             DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
             dbf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return dbf.newDocumentBuilder().parse(in);
+            javax.xml.parsers.DocumentBuilder builder = dbf.newDocumentBuilder();
+            // the default handler prints "[Fatal Error] ..." on stderr before throwing: report it once, in the exception
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(in);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
