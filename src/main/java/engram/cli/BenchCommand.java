@@ -38,13 +38,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "1024,2000", description = "Values of N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sizes", split = ",", defaultValue = "1024,2000", description = "Values of N, each in [P, 20000] "
+            + "(default ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
-    @Option(names = "--p", defaultValue = "10", description = "Memories P (default ${DEFAULT-VALUE}).")
+    @Option(names = "--p", defaultValue = "10", description = "Memories P, in [1, 1000] (default ${DEFAULT-VALUE}).")
     int p;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Euler-Maruyama steps per run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "1000", description = "Euler-Maruyama steps per run, in [1, 100000] (default "
+            + "${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--sweep", description = "Also time the IDP paper's full noise sweep (6 sigmas x 2 models x 100 trials "
@@ -65,9 +67,16 @@ final class BenchCommand implements Callable<Integer> {
     boolean phase;
 
     @Override public Integer call() {
-        if (p < 1 || steps < 1 || sizes.stream().anyMatch(n -> n < p)) {
-            throw new IllegalArgumentException("--p and --steps must be >= 1 and every --sizes value >= p");
+        Ranges.within("--p", p, 1, 1000);
+        Ranges.within("--steps", steps, 1, 100_000);
+        Ranges.eachWithin("--sizes", sizes, p, 20_000, 20);
+        for (int n : sizes) {
+            // every workload's network, refused before any timing if it does not fit (a dense W is N x N)
+            NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM).dense(true).build();
         }
+        System.err.println("engram bench: " + sizes.size() + " sizes x (rhs, em, idp) workloads" + (ensemble ? " + ensembles" : "")
+                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (sweep ? " + the IDP sweep" : "")
+                + ", each timed as the best of several repetitions");
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
             for (boolean dense : new boolean[] {false, true}) {

@@ -56,6 +56,11 @@ public final class Patterns {
      */
     public static PatternSet commonCore(int n, double q) {
         requireActivity(q);
+        if (!(q * (1 - q) * n >= 1)) {
+            // otherwise no memory owns a unit (and P = floor(1 + 1/q) can exceed any array)
+            throw new IllegalArgumentException("balanced memories need a whole number q (1 - q) N >= 1 (a unit of its own for each "
+                    + "memory); N=" + n + ", q=" + q);
+        }
         int p = (int) Math.floor(1 + 1 / q);
         // for q = a/b in lowest terms both q^2 N and q (1 - q) N are whole exactly when b^2 divides N, so one test
         // serves both; and core + P blocks = N q (q + (1 - q) P) <= N since P <= 1 + 1/q: the memories always fit
