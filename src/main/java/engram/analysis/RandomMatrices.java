@@ -25,6 +25,11 @@ public final class RandomMatrices {
             this.cliName = cliName;
         }
 
+        /** {@code E[Y^4]} of one standardised entry: 3 for Gaussian entries, 1 for Rademacher ones. */
+        public double fourthMoment() {
+            return this == GAUSSIAN ? 3 : 1;
+        }
+
         public double draw(RandomGenerator rng) {
             return this == GAUSSIAN ? rng.nextGaussian() : rng.nextBoolean() ? 1 : -1;
         }

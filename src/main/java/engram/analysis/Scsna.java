@@ -18,7 +18,8 @@ import org.hipparchus.special.Erf;
  * Y(h) is F(u) at a root of {@code u - Gamma F(u) = h}. Where that equation has several roots (Gamma max F' > 1) the
  * root is chosen by Maxwell's rule, the one minimising {@code u F(u) - int_0^u F - (Gamma/2) F(u)^2 - h F(u)}; for an
  * odd increasing F this is the root whose sign matches h, so Y jumps at h = 0 and the z integral is split there.
- * Expectations over z use Gauss-Legendre quadrature on [-10, 10] (in two pieces at the jump), over xi the two signs.
+ * Expectations over z use 64-point Gauss-Legendre quadrature on [-10, 10], split at every breakpoint of Y (the jump,
+ * and the images of F's kinks), over xi the two signs.
  * The equations are solved by damped iteration from the retrieval state (m = 1, U = 0). F = sign reduces them exactly
  * to Amit, Gutfreund and Sompolinsky's ({@link #agsAlpha}): q = 1 and U = C.
  * <p>
@@ -104,6 +105,18 @@ public final class Scsna {
 
     /** The retrieval-branch solution at load alpha (with {@code reaction = false}: Gamma = 0 and r = q, no Onsager term). */
     public static State solve(Activation f, double alpha, boolean reaction) {
+        return solve(f, alpha, reaction, Quadrature.SPLIT_AT_KINKS);
+    }
+
+    /**
+     * How the z integrals are split: at every breakpoint of Y (the right way), or at h = 0 only, which integrates across
+     * the kinks of hard-tanh with one Gauss-Legendre rule (the control of claim {@code capacity.scsna-routes}).
+     */
+    public enum Quadrature { SPLIT_AT_KINKS, SPLIT_AT_ZERO_ONLY }
+
+    /** {@link #solve(Activation, double, boolean)} with the given quadrature. */
+    public static State solve(Activation f, double alpha, boolean reaction, Quadrature quadrature) {
+        boolean split = quadrature == Quadrature.SPLIT_AT_KINKS;
         double m = 1, q = 1, u = 0;
         double damping = 0.7;
         boolean converged = false;
@@ -111,7 +124,7 @@ public final class Scsna {
             double r = reaction ? q / ((1 - u) * (1 - u)) : q;
             double gamma = reaction ? alpha * u / (1 - u) : 0;
             double s = Math.sqrt(alpha * r);
-            double[] e = expectations(f, m, s, gamma);
+            double[] e = expectations(f, m, s, gamma, split);
             double nm = e[0], nq = e[1], nu = e[2] / s;
             if (!reaction) {
                 nu = 0;
@@ -142,16 +155,21 @@ public final class Scsna {
 
     /** The critical load to a given resolution (a coarser one for figures and for placing loads below it). */
     public static double criticalLoad(Activation f, boolean reaction, double resolution) {
+        return criticalLoad(f, reaction, resolution, Quadrature.SPLIT_AT_KINKS);
+    }
+
+    /** {@link #criticalLoad(Activation, boolean, double)} with the given quadrature. */
+    public static double criticalLoad(Activation f, boolean reaction, double resolution, Quadrature quadrature) {
         double lo = 1e-3, hi = 1;
-        if (!solve(f, lo, reaction).retrieval()) {
+        if (!solve(f, lo, reaction, quadrature).retrieval()) {
             return 0;
         }
-        if (solve(f, hi, reaction).retrieval()) {
+        if (solve(f, hi, reaction, quadrature).retrieval()) {
             return hi;
         }
         for (int k = 0; k < 40 && hi - lo > resolution; k++) {
             double mid = 0.5 * (lo + hi);
-            if (solve(f, mid, reaction).retrieval()) {
+            if (solve(f, mid, reaction, quadrature).retrieval()) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -162,16 +180,35 @@ public final class Scsna {
 
     /** {<<xi Y>>, <<Y^2>>, <<z Y>>} for the effective field xi m + s z, averaged over xi = +-1 and z. */
     static double[] expectations(Activation f, double m, double s, double gamma) {
+        return expectations(f, m, s, gamma, true);
+    }
+
+    /**
+     * The expectations with the z integral split wherever Y(h) is not smooth: at h = 0, where an odd F's Y jumps once
+     * several roots exist (Gamma max F' > 1), and at the image {@code h = c - Gamma F(c)} of every kink c of F (the
+     * corners of hard-tanh at +-1/g map to {@code +-(1 - Gamma g)/g}). Gauss-Legendre on each smooth piece is then
+     * accurate to round-off; one piece across a kink is not (hard-tanh alpha_c was 2.5e-4 off). With
+     * {@code splitAtKinks} false only h = 0 splits the range, as before (the control of capacity.scsna-routes).
+     */
+    static double[] expectations(Activation f, double m, double s, double gamma, boolean splitAtKinks) {
         double[] sum = new double[3];
+        double[] kinks = f.kinks();
+        double[] cuts = new double[2 + (splitAtKinks ? kinks.length : 0)];
         for (int xi = -1; xi <= 1; xi += 2) {
-            double jump = -xi * m / s;
-            if (f.odd() && jump > -RANGE && jump < RANGE) {
-                accumulate(f, xi, m, s, gamma, -RANGE, jump, sum);
-                accumulate(f, xi, m, s, gamma, jump, RANGE, sum);
-            } else {
-                accumulate(f, xi, m, s, gamma, -RANGE, 0, sum);
-                accumulate(f, xi, m, s, gamma, 0, RANGE, sum);
+            int count = 0;
+            cuts[count++] = -xi * m / s;
+            for (int k = 0; splitAtKinks && k < kinks.length; k++) {
+                double h = kinks[k] - gamma * f.value(kinks[k]);
+                cuts[count++] = (h - xi * m) / s;
             }
+            double[] inside = java.util.Arrays.stream(cuts, 0, count).filter(z -> z > -RANGE && z < RANGE).sorted()
+                    .distinct().toArray();
+            double a = -RANGE;
+            for (double z : inside) {
+                accumulate(f, xi, m, s, gamma, a, z, sum);
+                a = z;
+            }
+            accumulate(f, xi, m, s, gamma, a, RANGE, sum);
         }
         for (int k = 0; k < 3; k++) {
             sum[k] /= 2;

@@ -108,18 +108,33 @@ public final class Oracle {
                 }
 
                 @Override public org.hipparchus.ode.events.ODEEventHandler getHandler() {
-                    return (state, detector, increasing) -> org.hipparchus.ode.events.Action.RESET_DERIVATIVES;
+                    return (state, detector, increasing) -> {
+                        values.crossings++;
+                        return org.hipparchus.ode.events.Action.RESET_DERIVATIVES;
+                    };
                 }
 
                 @Override public double g(ODEStateAndDerivative state) {
-                    return values.at(state)[index];
+                    if (values.crossings > MAX_KINK_CROSSINGS) {
+                        return 1; // a trajectory that chatters along a kink: integrate on without locating it
+                    }
+                    double v = values.at(state)[index];
+                    // a field that sits exactly on a kink (a unit with zero input at a ReLU's 0) is no crossing
+                    return v == 0 ? Double.MIN_NORMAL : v;
                 }
             });
         }
     }
 
+    /**
+     * Kink crossings located per integration before location stops (a trajectory that slides along a kink, its field
+     * hovering at round-off around the kink, would otherwise end a step at every hover).
+     */
+    static final int MAX_KINK_CROSSINGS = 10_000;
+
     /** The switching functions at the last state asked for (the detectors ask in turn at the same state). */
     private static final class SwitchingValues {
+        int crossings;
         private final Switching field;
         private final double[] values;
         private ODEStateAndDerivative last;

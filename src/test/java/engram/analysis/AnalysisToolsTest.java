@@ -303,6 +303,18 @@ class AnalysisToolsTest {
             assertThat(second - mean * mean).isCloseTo(mp.getNumericalVariance(), within(1e-6));
             assertThat(mp.getNumericalMean()).isEqualTo(Math.max(1, c));
             assertThat(mp.cumulativeProbability(mid)).isCloseTo(massBelowMid, within(1e-4));
+            // the density the figure draws, integrated (midpoint rule in theta, which is smooth there), is the cdf
+            for (int j = 1; j < 10; j++) {
+                double upTo = Math.PI * j / 10, integral = 0;
+                for (int k = 0; k < m; k++) {
+                    double theta = upTo * (k + 0.5) / m;
+                    double l = 1 + c - 2 * Math.sqrt(c) * Math.cos(theta);
+                    integral += mp.density(l) * 2 * Math.sqrt(c) * Math.sin(theta) * upTo / m;
+                }
+                double at = 1 + c - 2 * Math.sqrt(c) * Math.cos(upTo);
+                assertThat(mp.cumulativeProbability(at)).as("cdf vs integrated density, c=" + c + ", theta=" + upTo)
+                        .isCloseTo(integral, within(1e-7));
+            }
             assertThat(mp.cumulativeProbability(lo)).isZero();
             assertThat(mp.cumulativeProbability(lo - 1)).isZero();
             assertThat(mp.cumulativeProbability(hi)).isEqualTo(1.0);

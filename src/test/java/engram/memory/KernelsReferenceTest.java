@@ -374,9 +374,19 @@ class KernelsReferenceTest {
         List<Integer> inner = java.util.Collections.synchronizedList(new ArrayList<>());
         RowParallel.run(1000, 2, (from, to) -> inner.add(blocks(400, 2).size()));
         assertThat(inner).contains(1);
-        // from a fork-join worker it runs inline
-        int fromPool = ForkJoinPool.commonPool().submit(() -> blocks(1000, 2).size()).get();
-        assertThat(fromPool).isEqualTo(1);
+        // from a fork-join worker it runs inline (waiting on a latch, not on the task: a waiting get() may run the task
+        // in this very thread, which is no worker)
+        java.util.concurrent.atomic.AtomicInteger fromPool = new java.util.concurrent.atomic.AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicBoolean onWorker = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        ForkJoinPool.commonPool().execute(() -> {
+            onWorker.set(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread);
+            fromPool.set(blocks(1000, 2).size());
+            done.countDown();
+        });
+        assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(onWorker).isTrue();
+        assertThat(fromPool.get()).isEqualTo(1);
         ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -26,8 +26,8 @@ public final class CapacityFamily implements ClaimFamily {
     @Override public String title() { return "Storage capacity for general activation functions (AGS, McEliece, SCSNA)"; }
 
     @Override public List<Claim<?>> claims() {
-        return List.of(new CapacityAgsLimitClaim(), new CapacityAnalogOverlapClaim(), new CapacitySignFiniteSizeClaim(),
-                new CapacityMcelieceClaim());
+        return List.of(new CapacityAgsLimitClaim(), new CapacityScsnaRoutesClaim(), new CapacityAnalogOverlapClaim(),
+                new CapacitySignFiniteSizeClaim(), new CapacityMcelieceClaim());
     }
 
     @Override public List<Figure> figures(long seed) {

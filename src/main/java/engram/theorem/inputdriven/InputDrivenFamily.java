@@ -99,8 +99,9 @@ public final class InputDrivenFamily implements ClaimFamily {
         }
         return new Plot("idp-landscape.png", "The landscape an input makes: IDP energy per neuron on the segment from "
                 + "memory 1 (s = 0, at its amplitude c_1) to memory 2 (s = 1, at c_2), for three inputs (Hadamard "
-                + "memories, N = 64, tanh(2x), diagonal kept). The more salient memory sits in the deeper well "
-                + "(claim idp.energy-ordering).", "IDP energy landscape between two memories, by input", "s", "E / N",
+                + "memories, N = 64, tanh(2x), diagonal kept). On a straight segment the more salient memory's end is the "
+                + "lower one (claim idp.energy-ordering); the barrier between them lies on the minimum-energy path, "
+                + "not on this segment.", "IDP energy landscape between two memories, by input", "s", "E / N",
                 false, false, series);
     }
 
