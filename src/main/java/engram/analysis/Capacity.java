@@ -392,7 +392,17 @@ public final class Capacity {
 
     /** Exact fixed points of the dynamics: memories and units counted over trials. */
     public record FixedPoints(int n, int p, int trials, int allFixedTrials, long memories, long fixedMemories,
-            long units, long unstableUnits) {
+            long units, long unstableUnits, double unstableSquares) {
+
+        /**
+         * The standard error of the total unstable count, from the spread of the per-network counts (networks are
+         * independent; units of one network are not quite, so Poisson's variance would understate it).
+         */
+        public double unstableStandardError() {
+            double mean = unstableUnits / (double) trials;
+            double variance = (unstableSquares - trials * mean * mean) / (trials - 1);
+            return Math.sqrt(Math.max(0, variance) * trials);
+        }
 
         public double allFixedRate() {
             return allFixedTrials / (double) trials;
@@ -422,12 +432,14 @@ public final class Capacity {
         }).toArray(int[][]::new);
         int all = 0;
         long fixed = 0, unstable = 0;
+        double squares = 0;
         for (int[] c : counts) {
             all += c[0] == p ? 1 : 0;
             fixed += c[0];
             unstable += c[1];
+            squares += (double) c[1] * c[1];
         }
-        return new FixedPoints(n, p, trials, all, (long) trials * p, fixed, (long) trials * p * n, unstable);
+        return new FixedPoints(n, p, trials, all, (long) trials * p, fixed, (long) trials * p * n, unstable, squares);
     }
 
     /**

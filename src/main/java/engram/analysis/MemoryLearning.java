@@ -21,11 +21,19 @@ public final class MemoryLearning {
     private MemoryLearning() {
     }
 
-    /** Sizes, time constant, inverse temperature, target noise and number of steps. */
-    public record Settings(int nv, int nh, double tau, double beta, double sigma, int steps) {
+    /**
+     * Sizes, time constant, inverse temperature, target noise and number of steps; {@code equalNorms} rescales every
+     * target to its memory's initial norm (the assumption of the authors' cosine theory).
+     */
+    public record Settings(int nv, int nh, double tau, double beta, double sigma, int steps, boolean equalNorms) {
 
         /** Figure 1 of the paper: N_v = 50, N_h = 4, tau_Xi = 250, beta = 2, sigma = 0.4, 2000 steps. */
         public static final Settings FIGURE_1 = new Settings(50, 4, 250, 2, 0.4, 2000);
+
+        /** Targets as drawn (their norms about sqrt(1 + sigma^2) times the memories'). */
+        public Settings(int nv, int nh, double tau, double beta, double sigma, int steps) {
+            this(nv, nh, tau, beta, sigma, steps, false);
+        }
 
         public Settings {
             if (nv < 1 || nh < 1 || nh > nv || !(tau > 1) || !(beta >= 0) || !(sigma >= 0) || steps < 1) {
@@ -47,7 +55,7 @@ public final class MemoryLearning {
      */
     public record Run(double[] initialCosine, double[] finalCosine, double maxDeviation, double exactDeviation,
             double timeConstantError, double[] times, double[][] cosine, double[][] theory, double distanceRatio,
-            double hebbianError) {
+            double hebbianError, double[] memories, double[] targets) {
     }
 
     /**
@@ -67,6 +75,18 @@ public final class MemoryLearning {
         double[] targets = xi.clone();
         for (int k = 0; k < targets.length; k++) {
             targets[k] += s.sigma() * rng.nextGaussian();
+        }
+        if (s.equalNorms()) {
+            for (int mu = 0; mu < nh; mu++) {
+                double a = 0, b = 0;
+                for (int i = 0; i < nv; i++) {
+                    a += xi[mu * nv + i] * xi[mu * nv + i];
+                    b += targets[mu * nv + i] * targets[mu * nv + i];
+                }
+                for (int i = 0; i < nv; i++) {
+                    targets[mu * nv + i] *= Math.sqrt(a / b);
+                }
+            }
         }
         double[] start = xi.clone();
         double[] a = new double[nh];
@@ -133,7 +153,64 @@ public final class MemoryLearning {
         double exactDecay = -presentations(s.steps() - 1, 0, nh) * Math.log(step);
         double timeConstantError = Math.abs(s.steps() / s.tauMu() - exactDecay) / exactDecay;
         return new Run(a, fin, worst, exactWorst, timeConstantError, times, cos, theory, Math.sqrt(d1 / d0),
-                hebbianGap(xi, targets, nh, nv));
+                hebbianGap(xi, targets, nh, nv), xi.clone(), targets);
+    }
+
+    /**
+     * The fixed point of the cycle-averaged dynamics, by its own route (damped iteration of its equation, no
+     * simulation): presenting each target t_nu once per cycle moves memory mu by {@code (1/tau) sum_nu w_mu(t_nu)
+     * (Lambda_mu + t_nu - Xi_mu)}, w the softmax of {@code beta Xi t_nu} over the memories, which vanishes at
+     * {@code Xi_mu = Lambda_mu + sum_nu w_mu(t_nu) t_nu / sum_nu w_mu(t_nu)}: each memory settles at its bias plus the
+     * softmax-weighted centroid of the targets (its own target when the softmax is one-hot, the Hebbian prescription).
+     * Starts from {@code start} (N_h x N_v row-major); the weights are computed here from their definition, with the
+     * largest score subtracted before exponentiating.
+     */
+    public static double[] softCentroids(double[] start, double[] targets, double[] lambda, int nh, int nv, double beta) {
+        double[] x = start.clone(), next = new double[x.length], w = new double[nh * nh];
+        for (int it = 0; it < 100_000; it++) {
+            for (int nu = 0; nu < nh; nu++) {
+                double top = Double.NEGATIVE_INFINITY;
+                for (int mu = 0; mu < nh; mu++) {
+                    double score = 0;
+                    for (int i = 0; i < nv; i++) {
+                        score += x[mu * nv + i] * targets[nu * nv + i];
+                    }
+                    w[mu * nh + nu] = beta * score;
+                    top = Math.max(top, beta * score);
+                }
+                double sum = 0;
+                for (int mu = 0; mu < nh; mu++) {
+                    w[mu * nh + nu] = Math.exp(w[mu * nh + nu] - top);
+                    sum += w[mu * nh + nu];
+                }
+                for (int mu = 0; mu < nh; mu++) {
+                    w[mu * nh + nu] /= sum;
+                }
+            }
+            double change = 0, size = 0;
+            for (int mu = 0; mu < nh; mu++) {
+                double total = 0;
+                for (int nu = 0; nu < nh; nu++) {
+                    total += w[mu * nh + nu];
+                }
+                for (int i = 0; i < nv; i++) {
+                    double c = 0;
+                    for (int nu = 0; nu < nh; nu++) {
+                        c += w[mu * nh + nu] * targets[nu * nv + i];
+                    }
+                    int k = mu * nv + i;
+                    double target = (lambda == null ? 0 : lambda[k]) + c / total;
+                    next[k] = x[k] + 0.5 * (target - x[k]);
+                    change += (next[k] - x[k]) * (next[k] - x[k]);
+                    size += next[k] * next[k];
+                }
+            }
+            System.arraycopy(next, 0, x, 0, x.length);
+            if (change <= 1e-30 * size) {
+                break;
+            }
+        }
+        return x;
     }
 
     /** How many times memory mu's target has been presented in steps 0..t (round robin). */

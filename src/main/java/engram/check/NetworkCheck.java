@@ -281,63 +281,7 @@ public final class NetworkCheck {
      * steps (the extreme Ritz value converges first), from a seeded random start.
      */
     static double lanczosTop(int n, long seed, SymmetricOperator op) {
-        int k = Math.min(n, 80);
-        double[][] q = new double[k + 1][];
-        double[] alpha = new double[k], beta = new double[k];
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextGaussian();
-        }
-        scale(v, 1 / Fits.norm2(v));
-        q[0] = v;
-        double[] z = new double[n];
-        int steps = 0;
-        for (int j = 0; j < k; j++) {
-            op.apply(q[j], z);
-            for (int r = 0; r <= j; r++) { // full reorthogonalisation, twice
-                for (int pass = 0; pass < 2; pass++) {
-                    double d = dot(z, q[r]);
-                    if (pass == 0 && r == j) {
-                        alpha[j] = d;
-                    }
-                    for (int i = 0; i < n; i++) {
-                        z[i] -= d * q[r][i];
-                    }
-                }
-            }
-            steps = j + 1;
-            double b = Fits.norm2(z);
-            if (j + 1 == k || b < 1e-12 * Math.max(1, Math.abs(alpha[j]))) {
-                break;
-            }
-            beta[j] = b;
-            q[j + 1] = z.clone();
-            scale(q[j + 1], 1 / b);
-        }
-        double[] t = new double[steps * steps];
-        for (int j = 0; j < steps; j++) {
-            t[j * steps + j] = alpha[j];
-            if (j + 1 < steps) {
-                t[j * steps + j + 1] = beta[j];
-                t[(j + 1) * steps + j] = beta[j];
-            }
-        }
-        return Spectra.symmetricEigenvalues(steps, t)[0];
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static void scale(double[] a, double f) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] *= f;
-        }
+        return engram.analysis.Lanczos.top(n, seed, op::apply);
     }
 
     /**

@@ -10,8 +10,11 @@ import java.util.random.RandomGenerator;
  */
 public final class DiscreteHopfield {
 
-    /** Outcome of a run: flips made, sweeps used, whether a full sweep made no flip, and the energy after each flip. */
-    public record Run(int flips, int sweeps, boolean converged, double[] energies) {
+    /**
+     * Outcome of a run: flips made, sweeps used, whether a full sweep made no flip, the energy after each flip (the
+     * start's first) and the unit each flip changed.
+     */
+    public record Run(int flips, int sweeps, boolean converged, double[] energies, int[] flippedUnits) {
     }
 
     private final Couplings w;
@@ -43,6 +46,7 @@ public final class DiscreteHopfield {
             order[i] = i;
         }
         double[] energies = new double[16];
+        int[] units = new int[16];
         int flips = 0;
         energies[flips] = energy(s);
         for (int sweep = 1; sweep <= maxSweeps; sweep++) {
@@ -61,14 +65,18 @@ public final class DiscreteHopfield {
                     flips++;
                     if (flips >= energies.length) {
                         energies = java.util.Arrays.copyOf(energies, energies.length * 2);
+                        units = java.util.Arrays.copyOf(units, units.length * 2);
                     }
                     energies[flips] = energy(s);
+                    units[flips - 1] = i;
                 }
             }
             if (!flipped) {
-                return new Run(flips, sweep, true, java.util.Arrays.copyOf(energies, flips + 1));
+                return new Run(flips, sweep, true, java.util.Arrays.copyOf(energies, flips + 1),
+                        java.util.Arrays.copyOf(units, flips));
             }
         }
-        return new Run(flips, maxSweeps, false, java.util.Arrays.copyOf(energies, flips + 1));
+        return new Run(flips, maxSweeps, false, java.util.Arrays.copyOf(energies, flips + 1),
+                java.util.Arrays.copyOf(units, flips));
     }
 }

@@ -323,7 +323,10 @@ class CapacityStatisticsTest {
 
     @Test
     void ratesAndIntervalMembershipFollowTheirDefinitions() {
-        Capacity.FixedPoints fp = new Capacity.FixedPoints(10, 3, 4, 2, 12, 9, 120, 7);
+        // four networks with 0, 1, 2 and 4 unstable units: mean 7/4, sample variance (3.0625 + 0.5625 + 0.0625 + 5.0625)
+        // / 3 = 35/12, so the total's standard error is sqrt(4 x 35/12)
+        Capacity.FixedPoints fp = new Capacity.FixedPoints(10, 3, 4, 2, 12, 9, 120, 7, 0 + 1 + 4 + 16);
+        assertThat(fp.unstableStandardError()).isCloseTo(Math.sqrt(4 * 35 / 12.0), within(1e-12));
         assertThat(fp.allFixedRate()).isEqualTo(0.5);
         assertThat(fp.fixedMemoryRate()).isEqualTo(0.75);
         assertThat(fp.unstableUnitRate()).isEqualTo(7 / 120.0);

@@ -108,6 +108,30 @@ class MixedInputRetrievalTest {
         assertThat(MixedInputRetrieval.trialSeed(3, 0)).isNotEqualTo(MixedInputRetrieval.trialSeed(3, 1));
     }
 
+    /**
+     * The experiments' W(u) has its diagonal removed, as the authors' code has it (the orthogonal-memory theorems keep
+     * it: idp.orthogonal-equilibria): every W_ii is 0 and every W_ij off the diagonal is sum_mu alpha_mu xi_i xi_j / N.
+     */
+    @Test
+    void theExperimentsCouplingsHaveNoDiagonal() {
+        var s = MixedInputRetrieval.Settings.paper(0);
+        var trial = MixedInputRetrieval.Trial.draw(new MixedInputRetrieval.Settings(16, 3, 2, 0.01, 1, 10, 0), 5);
+        double[] u = trial.input(new MixedInputRetrieval.Settings(16, 3, 2, 0.01, 1, 10, 0), 0);
+        var model = MixedInputRetrieval.model(MixedInputRetrieval.Model.IDP, trial.memories(), u,
+                new engram.activation.Tanh(10));
+        double[] alpha = engram.model.InputDriven.alpha(trial.memories(), u);
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 16; j++) {
+                double expected = 0;
+                for (int mu = 0; mu < 3; mu++) {
+                    expected += alpha[mu] * trial.memories().get(i, mu) * trial.memories().get(j, mu) / 16;
+                }
+                assertThat(model.couplings().entry(i, j)).as("W_%d%d", i, j).isCloseTo(i == j ? 0 : expected, within(1e-12));
+            }
+        }
+        assertThat(s.n()).isEqualTo(1024);
+    }
+
     @Test
     void verdictsAndSettings() {
         assertThat(new MixedInputRetrieval.Outcome(0, 0.9, 0.2).retrieved()).isTrue();

@@ -64,7 +64,9 @@ public final class CapacitySignFiniteSizeClaim implements Claim<CapacitySignFini
         }
         Capacity.Extrapolation e = Capacity.extrapolate(ts, 1);
         double excess = e.intercept() - ags;
-        margin = Math.min(margin, Math.min(e.slopeLow(), tolerance() - Math.abs(excess)));
+        // two-sided: alpha_c(N) is concave in 1/N and tends to AGS, so its 1/N secant extrapolation lies above AGS;
+        // and not by more than the tolerance
+        margin = Math.min(margin, Math.min(e.slopeLow(), Math.min(excess, tolerance() - excess)));
         detail.append("; 1/N extrapolation ").append(fmt(e.intercept())).append(" [").append(fmt(e.low())).append(", ")
                 .append(fmt(e.high())).append("], AGS ").append(fmt(ags)).append(e.contains(ags) ? " inside" : " outside")
                 .append("; slope ").append(fmt(e.slope())).append(" (95% low ").append(fmt(e.slopeLow())).append(')');

@@ -4,13 +4,13 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Tanh;
 import engram.analysis.Fits;
-import engram.analysis.Spectra;
+import engram.analysis.Lanczos;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
-import engram.memory.DenseCouplings;
+import engram.memory.LowRankCouplings;
 import engram.model.Input;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
@@ -19,65 +19,73 @@ import java.util.SplittableRandom;
 
 /**
  * {@code spectrum.hyperbolicity} (derived; theory.md section 4): for the one-layer network
- * {@code dv/dt = -v + J g(v)} with Hebbian {@code J = Xi^T Xi / N_h} (Xi N_h x N_v, iid standardised entries) the
- * origin's Jacobian is {@code -I + g'(0) J}, so the origin is hyperbolic exactly when 1/g'(0) is not an eigenvalue of
- * J and stable when {@code g'(0) lambda_max(J) < 1}. The non-zero eigenvalues of J are those of
- * {@code Xi Xi^T / N_h = (1/c) Xi Xi^T / N_v}, c = N_h / N_v: Marchenko-Pastur predicts
- * {@code lambda_max(J) -> (1 + sqrt c)^2 / c}, so stability is lost at the gain {@code g* = c / (1 + sqrt c)^2}.
- * Checked with g = tanh of gain f g*: (1) the Jacobian's eigenvalues are -1 + g'(0) lambda_i (the hyperbolicity
- * identity, within the catalogue tolerance); (2) the stability they give is the MP prediction's, for f away from 1 by
- * more than the finite-size edge band; (3) a DP853 run from a 1e-3 start (along the top eigenvector when unstable)
- * decays (stable) or grows ten-fold (unstable)
- * where |lambda| exceeds {@code tolerance.observable-rate} (over 10/|lambda| or ln(1e3)/lambda time units). Control: J normalised by N_v instead of N_h, judged by the
- * N_h prediction: its edge is c times lower, and unstable predictions turn out stable.
+ * {@code dv/dt = -v + J g(v)} with Hebbian {@code J = Xi^T Xi / N_h} (Xi N_h x N_v, iid standardised entries), the
+ * origin's Jacobian is {@code -I + g'(0) J}: the origin is hyperbolic except where 1/g'(0) is an eigenvalue of J, it
+ * is stable below the gain {@code 1/lambda_max(J)} and, beyond {@code 1/lambda_min(J)} (the smallest non-zero
+ * eigenvalue), every non-zero mode is unstable. Marchenko-Pastur puts the non-zero spectrum of J on
+ * {@code [(1 - sqrt c)^2, (1 + sqrt c)^2] / c}, c = N_h / N_v, so the two thresholds are
+ * {@code g*_+ = c / (1 + sqrt c)^2} and {@code g*_- = c / (1 - sqrt c)^2}. Checked close to either threshold: at a gain
+ * just beyond the finite-size band of the edge (Tracy-Widom centre and scale of Johnstone 2001, {@code tolerance}
+ * standard deviations) on either side, the computed extreme eigenvalue (Lanczos on the smaller Gram matrix) gives the
+ * predicted verdict; above the upper threshold an oracle trajectory from 1e-3 along the top mode grows ten-fold, below
+ * it one from a random direction decays, where the rate exceeds {@code tolerance.observable-rate}. Controls: J
+ * normalised by N_v instead of N_h, judged by the N_h prediction (its edges are c times lower).
  */
 public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperbolicityClaim.Case> {
 
-    /** @param factor the gain over the predicted critical gain; {@code wrongNormalisation}: J = Xi^T Xi / N_v */
-    public record Case(int nv, double c, double factor, boolean wrongNormalisation, long seed) {
+    /** Which threshold: the upper edge (stability lost) or the lower edge (every non-zero mode unstable). */
+    public enum Edge { UPPER, LOWER }
+
+    /**
+     * @param above the gain beyond the threshold (unstable top mode; every non-zero mode unstable) or short of it
+     * @param beyondBand the gain's relative distance from the threshold beyond the edge's finite-size band
+     * @param edgeFactor the predicted edge over MP's (1 in the hypotheses; a planted wrong formula otherwise)
+     * @param wrongNormalisation J = Xi^T Xi / N_v (the control)
+     */
+    public record Case(int nv, double c, Edge edge, boolean above, double beyondBand, double edgeFactor,
+            boolean wrongNormalisation, long seed) {
     }
 
     @Override public String id() { return "spectrum.hyperbolicity"; }
 
-    @Override public int examples() { return 12; }
+    @Override public int examples() { return 8; }
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> {
             boolean wide = d.choice("c side", List.of(false, true));
-            int nv = wide ? d.integer("N_v (c > 1)", 40, 100) : d.integer("N_v (c < 1)", 80, 200);
-            double c = wide ? d.real("c = N_h / N_v (> 1)", 1.5, 3) : d.real("c = N_h / N_v (< 1)", 0.1, 0.8);
-            boolean unstable = d.choice("side of the predicted threshold", List.of(false, true));
-            double f = unstable ? d.real("gain / g* (unstable)", 1.4, 3) : d.real("gain / g* (stable)", 0.3, 0.7);
-            return new Case(nv, c, f, false, d.seed());
+            int nv = wide ? d.integer("N_v (c > 1)", 300, 600) : d.integer("N_v (c < 1)", 800, 1600);
+            double c = wide ? d.real("c = N_h / N_v (> 1)", 1.5, 3) : d.real("c = N_h / N_v (< 1)", 0.1, 0.5);
+            return new Case(nv, c, d.choice("edge", List.of(Edge.UPPER, Edge.LOWER)),
+                    d.choice("side of the threshold (above?)", List.of(false, true)),
+                    d.real("relative distance beyond the edge band", 0.005, 0.05), 1, false, d.seed());
         };
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.integer("N_v (c < 1)", 80, 200), d.real("c = N_h / N_v (< 1)", 0.1, 0.5),
-                d.real("gain / g* (unstable)", 1.4, 3), true, d.seed());
+        return d -> new Case(d.integer("N_v (c < 1)", 800, 1600), d.real("c = N_h / N_v (< 1)", 0.1, 0.5), Edge.UPPER, true,
+                d.real("relative distance beyond the edge band", 0.005, 0.05), 1, true, d.seed());
     }
 
     /**
-     * A unit direction dominated by the top eigenvectors of the Jacobian J = -I + g'(0) M (M a Gram matrix, so J + I is
-     * positive semi-definite): 200 power iterations of J + I from a seeded start. Modes near the top grow as fast as the
-     * top one, so what matters is that the start's component along the unstable modes is not small.
+     * The relative half-width of the finite-size band around an edge of the non-zero spectrum of {@code A A^T} for an
+     * m x n matrix A of iid standardised entries (m <= n): the extreme eigenvalue is {@code mu + sigma TW1} with
+     * {@code mu = (sqrt(n - 1) +- sqrt m)^2} and {@code sigma = (sqrt(n - 1) +- sqrt m)(1/sqrt(n - 1) +- 1/sqrt m)^(1/3)}
+     * (Johnstone 2001; the lower edge with the signs reversed in the last factor), TW1 of mean -1.21 and standard
+     * deviation 1.27. The band covers the offset of mu from MP's {@code (sqrt n +- sqrt m)^2}, the mean and
+     * {@code deviations} standard deviations.
      */
-    static double[] topEigenvector(int n, double[] jac, SplittableRandom rng) {
-        double[] v = Vectors.unit(n, rng), w = new double[n];
-        for (int it = 0; it < 200; it++) {
-            for (int a = 0; a < n; a++) {
-                double s = v[a];
-                for (int b = 0; b < n; b++) {
-                    s += jac[a * n + b] * v[b];
-                }
-                w[a] = s;
-            }
-            double norm = Fits.norm2(w);
-            for (int a = 0; a < n; a++) {
-                v[a] = w[a] / norm;
-            }
-        }
-        return v;
+    static double band(int m, int n, Edge edge, double deviations) {
+        double a = Math.sqrt(n - 1.0), b = Math.sqrt(m);
+        double mu = edge == Edge.UPPER ? (a + b) * (a + b) : (a - b) * (a - b);
+        double sigma = edge == Edge.UPPER ? (a + b) * Math.cbrt(1 / a + 1 / b) : (a - b) * Math.cbrt(1 / b - 1 / a);
+        double mp = edge == Edge.UPPER ? Math.pow(Math.sqrt(n) + b, 2) : Math.pow(Math.sqrt(n) - b, 2);
+        return (Math.abs(mu - mp) + (1.21 + deviations * 1.27) * sigma) / mp;
+    }
+
+    /** J's non-zero spectrum edge predicted by MP: {@code (1 +- sqrt c)^2 / c}. */
+    static double predictedEdge(double c, Edge edge) {
+        double s = edge == Edge.UPPER ? 1 + Math.sqrt(c) : 1 - Math.sqrt(c);
+        return s * s / c;
     }
 
     @Override public Evaluation evaluate(Case c) {
@@ -86,53 +94,99 @@ public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperboli
         double ratio = nh / (double) nv;
         double[] xi = Vectors.gaussian(nh * nv, 1, rng);
         double norm = c.wrongNormalisation() ? nv : nh;
-        double[] j = new double[nv * nv];
-        for (int a = 0; a < nv; a++) {
-            for (int b = a; b < nv; b++) {
+        int m = Math.min(nh, nv), n = Math.max(nh, nv);
+        // the non-zero eigenvalues of J are those of the m x m Gram matrix of the smaller side, over the normalisation
+        double[] gram = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            for (int b = a; b < m; b++) {
                 double s = 0;
-                for (int mu = 0; mu < nh; mu++) {
-                    s += xi[mu * nv + a] * xi[mu * nv + b];
+                for (int k = 0; k < n; k++) {
+                    s += nh <= nv ? xi[a * nv + k] * xi[b * nv + k] : xi[k * nv + a] * xi[k * nv + b];
                 }
-                j[a * nv + b] = s / norm;
-                j[b * nv + a] = s / norm;
+                gram[a * m + b] = gram[b * m + a] = s / norm;
             }
         }
-        double edge = (1 + Math.sqrt(ratio)) * (1 + Math.sqrt(ratio)) / ratio;
-        double gain = c.factor() / edge;
-        Tanh g = new Tanh(gain);
-        double[] spec = Spectra.symmetricEigenvalues(nv, j);
-        double lambdaMax = spec[0];
-        double[] jac = new double[nv * nv];
-        VoltageModel model = new VoltageModel(1.0, new DenseCouplings(nv, j), g, Input.zero(nv));
-        model.jacobian(0, new double[nv], jac);
-        double[] jacSpec = Spectra.symmetricEigenvalues(nv, jac);
-        double identity = 0;
-        for (int k = 0; k < nv; k++) {
-            identity = Math.max(identity, Math.abs(jacSpec[k] - (-1 + g.derivative(0) * spec[k])));
-        }
-        double lambda = jacSpec[0];
-        boolean computedStable = lambda < 0;
-        boolean predictedStable = c.factor() < 1;
-        String trajectory = "";
-        double margin = Math.min(tolerance() - identity, computedStable == predictedStable ? Math.abs(c.factor() - 1) : -1);
-        if (Math.abs(lambda) > tolerance("observable-rate")) {
-            // unstable: along the top eigenvector (a random direction's component along it can be too small to grow
-            // ten-fold in time: seed 10 of the 20-seed run); stable: a random direction
-            double[] v0 = lambda > 0 ? topEigenvector(nv, jac, rng) : Vectors.unit(nv, rng);
+        double[] ritz = Lanczos.ritzValues(m, 120, c.seed() + 1, (v, out) -> {
+            for (int a = 0; a < m; a++) {
+                double s = 0;
+                for (int b = 0; b < m; b++) {
+                    s += gram[a * m + b] * v[b];
+                }
+                out[a] = s;
+            }
+        });
+        double lambda = c.edge() == Edge.UPPER ? ritz[0] : ritz[ritz.length - 1];
+        double edge = predictedEdge(ratio, c.edge()) * c.edgeFactor();
+        double threshold = 1 / edge;
+        double band = band(m, n, c.edge(), tolerance());
+        double distance = band + c.beyondBand();
+        double slope = threshold * (c.above() ? 1 + distance : 1 - distance);
+        // the Jacobian's eigenvalue for that mode: -1 + g'(0) lambda
+        double rate = -1 + slope * lambda;
+        boolean unstable = rate > 0;
+        String what = c.edge() == Edge.UPPER ? "top mode" : "lowest non-zero mode";
+        double margin = unstable == c.above() ? Math.abs(rate) : -1;
+        String detail = "c " + fmt(ratio) + ", " + c.edge() + " edge: J's eigenvalue " + fmt(lambda) + " vs predicted "
+                + fmt(edge) + " (band " + fmt(band) + "); gain " + fmt(slope / threshold) + " x the "
+                + "predicted threshold: " + what + " rate " + fmt(rate) + " (" + (unstable ? "unstable" : "stable")
+                + ", predicted " + (c.above() ? "unstable" : "stable") + ")";
+        if (c.edge() == Edge.UPPER && Math.abs(rate) > tolerance("observable-rate") && margin > 0) {
+            Tanh g = new Tanh(slope);
+            VoltageModel model = new VoltageModel(1.0, new LowRankCouplings(nv, nh, transpose(xi, nh, nv), ones(nh),
+                    1 / norm, false), g, Input.zero(nv));
+            double[] v0 = unstable ? topMode(xi, nh, nv, norm, rng) : Vectors.unit(nv, rng);
             for (int i = 0; i < nv; i++) {
                 v0[i] *= 1e-3;
             }
-            double horizon = Math.min(200, lambda > 0 ? Math.log(1e3) / lambda : 10 / -lambda);
+            double horizon = Math.min(200, unstable ? Math.log(1e3) / rate : 10 / -rate);
             Trajectory tr = Oracle.dp853().sample(model, 0, v0, horizon, horizon);
             double grow = Fits.norm2(tr.last()) / Fits.norm2(v0);
-            trajectory = ", start of size 1e-3 scaled by " + fmt(grow) + " at t=" + fmt(horizon);
-            if (computedStable ? grow >= 1 : grow <= 10) {
-                margin = Math.min(margin, -1);
+            detail += ", start of size 1e-3 scaled by " + fmt(grow) + " at t = " + fmt(horizon);
+            if (unstable ? grow <= 10 : grow >= 1) {
+                margin = -1;
             }
         }
-        return new Evaluation(lambda, margin, "c " + fmt(ratio) + ", lambda_max(J) " + fmt(lambdaMax) + " vs MP edge "
-                + fmt(edge) + "; gain " + fmt(c.factor()) + " g*: Jacobian top eigenvalue " + fmt(lambda) + " ("
-                + (computedStable ? "stable" : "unstable") + ", predicted " + (predictedStable ? "stable" : "unstable")
-                + "); identity error " + fmt(identity) + trajectory);
+        return new Evaluation(rate, margin, detail);
+    }
+
+    /** Xi (N_h x N_v, row-major) as the N_v x N_h factor of J = F F^T / N_h. */
+    private static double[] transpose(double[] xi, int nh, int nv) {
+        double[] f = new double[nv * nh];
+        for (int mu = 0; mu < nh; mu++) {
+            for (int i = 0; i < nv; i++) {
+                f[i * nh + mu] = xi[mu * nv + i];
+            }
+        }
+        return f;
+    }
+
+    private static double[] ones(int k) {
+        double[] w = new double[k];
+        java.util.Arrays.fill(w, 1);
+        return w;
+    }
+
+    /** A unit direction dominated by J's top eigenvectors: 200 power iterations of J from a seeded start. */
+    static double[] topMode(double[] xi, int nh, int nv, double norm, SplittableRandom rng) {
+        double[] v = Vectors.unit(nv, rng), h = new double[nh], w = new double[nv];
+        for (int it = 0; it < 200; it++) {
+            java.util.Arrays.fill(h, 0);
+            java.util.Arrays.fill(w, 0);
+            for (int mu = 0; mu < nh; mu++) {
+                for (int i = 0; i < nv; i++) {
+                    h[mu] += xi[mu * nv + i] * v[i];
+                }
+            }
+            for (int mu = 0; mu < nh; mu++) {
+                for (int i = 0; i < nv; i++) {
+                    w[i] += xi[mu * nv + i] * h[mu] / norm;
+                }
+            }
+            double s = Fits.norm2(w);
+            for (int i = 0; i < nv; i++) {
+                v[i] = w[i] / s;
+            }
+        }
+        return v;
     }
 }

@@ -57,6 +57,17 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
                 d.real("oracle tolerance", 1e-3, 1e-2), d.seed());
     }
 
+    /**
+     * The oracle the claims use ({@link Oracle#dp853()}, {@link Oracle#gbs()}) at the default tolerance, so that the
+     * factories themselves are what is checked; the control's loose tolerance is built directly.
+     */
+    static Oracle oracle(Oracle.Method method, double tolerance) {
+        if (tolerance == Oracle.DEFAULT_TOLERANCE) {
+            return method == Oracle.Method.DP853 ? Oracle.dp853() : Oracle.gbs();
+        }
+        return new Oracle(method, tolerance);
+    }
+
     /** Relative size of the starting perturbation whose growth measures the conditioning. */
     static final double PROBE = 1e-9;
 
@@ -85,8 +96,8 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
         SplittableRandom rng = new SplittableRandom(c.seed());
         int n = c.n();
         if (c.kinked()) {
-            Oracle dp = new Oracle(Oracle.Method.DP853, c.oracleTolerance());
-            Oracle gbs = new Oracle(Oracle.Method.GBS, c.oracleTolerance());
+            Oracle dp = oracle(Oracle.Method.DP853, c.oracleTolerance());
+            Oracle gbs = oracle(Oracle.Method.GBS, c.oracleTolerance());
             FiringRateModel model = new FiringRateModel(1.0, DenseCouplings.randomGeneral(n, 1.5, rng),
                     ActivationKind.RECTIFIED_TANH.of(c.gain(), 0.1), Input.constant(Vectors.gaussian(n, 0.5, rng)));
             double[] r0 = Vectors.uniform(n, 0, 1, rng);
@@ -130,8 +141,8 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
             coeff[i] *= Math.exp(lambda[i] * t1);
         }
         double[] exact = v.operate(coeff);
-        Oracle dp = new Oracle(Oracle.Method.DP853, c.oracleTolerance());
-        Oracle gbs = new Oracle(Oracle.Method.GBS, c.oracleTolerance());
+        Oracle dp = oracle(Oracle.Method.DP853, c.oracleTolerance());
+        Oracle gbs = oracle(Oracle.Method.GBS, c.oracleTolerance());
         double scale = 1 + Fits.maxAbs(exact);
         double linDp = Fits.maxAbsDiff(dp.solve(linear, 0, x0, t1), exact) / scale;
         double linGbs = Fits.maxAbsDiff(gbs.solve(linear, 0, x0, t1), exact) / scale;
