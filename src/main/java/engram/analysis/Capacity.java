@@ -186,7 +186,8 @@ public final class Capacity {
      * The transition at size n: alpha_c where the fitted success probability {@code 1 / (1 + exp(-(a + b alpha)))}
      * is 1/2, and its 95% interval. When the successes separate perfectly (a step between two loads) the fit has no
      * maximum; then alpha_c is the midpoint of the step and the interval the two loads. {@code located} is false when
-     * the grid does not span the transition (every load mostly succeeds, or mostly fails) or the fit points outside it.
+     * the grid does not span the transition (every load mostly succeeds, or mostly fails: then the interval runs from
+     * the grid's last load to 1, or from 0 to its first) or the fit points outside it.
      */
     public record Transition(int n, double alphaC, double low, double high, boolean located, List<Load> loads) {
 
@@ -205,6 +206,13 @@ public final class Capacity {
             tr[j] = loads.get(j).trials();
         }
         boolean spans = loads.get(0).rate() > 0.5 && loads.get(k - 1).rate() < 0.5;
+        if (!spans) {
+            // no transition inside the grid: the interval is what the grid says, alpha_c beyond its last load (up to
+            // the largest load, 1) or before its first (down to 0); alpha_c is that end of the grid
+            boolean above = loads.get(k - 1).rate() >= 0.5;
+            return above ? new Transition(n, x[k - 1], x[k - 1], 1, false, List.copyOf(loads))
+                    : new Transition(n, x[0], 0, x[0], false, List.copyOf(loads));
+        }
         double[] fit = logisticFit(x, succ, tr);
         if (fit == null) {
             double[] step = step(loads);
@@ -388,6 +396,44 @@ public final class Capacity {
         double q = new TDistribution(k - 2).inverseCumulativeProbability(0.975);
         double seA = Math.sqrt(cov[0][0] * scale), seB = Math.sqrt(cov[1][1] * scale);
         return new Extrapolation(power, beta[0], beta[0] - q * seA, beta[0] + q * seA, beta[1], beta[1] - q * seB);
+    }
+
+    /**
+     * The intercept of a weighted least-squares fit {@code alpha_c(N) = a + b N^-power} with weights 1/sd^2 from the
+     * transitions' own intervals, and its standard error: from those known variances, scaled up by sqrt(chi^2 / dof)
+     * where the residuals exceed their stated spread (never down).
+     */
+    public record Intercept(double power, double value, double standardError, double chiSquarePerDof) {
+
+        /** |value - x| in standard errors. */
+        public double z(double x) {
+            return Math.abs(value - x) / standardError;
+        }
+    }
+
+    /** See {@link Intercept}; needs three or more sizes. */
+    public static Intercept intercept(List<Transition> transitions, double power) {
+        int k = transitions.size();
+        if (k < 3) {
+            throw new IllegalArgumentException("an extrapolation needs at least 3 sizes, got " + k);
+        }
+        double[] y = new double[k];
+        double[][] x = new double[k][2];
+        for (int j = 0; j < k; j++) {
+            Transition t = transitions.get(j);
+            double w = 1 / t.sd();
+            y[j] = t.alphaC() * w;
+            x[j][0] = w;
+            x[j][1] = Math.pow(t.n(), -power) * w;
+        }
+        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+        ols.setNoIntercept(true);
+        ols.newSampleData(y, x);
+        double[] beta = ols.estimateRegressionParameters();
+        // (X^T X)^-1 with unit-variance rows: the known-variance covariance
+        double[][] xtxInverse = ols.estimateRegressionParametersVariance();
+        double chi2 = ols.estimateErrorVariance();
+        return new Intercept(power, beta[0], Math.sqrt(xtxInverse[0][0] * Math.max(1, chi2)), chi2);
     }
 
     /** Exact fixed points of the dynamics: memories and units counted over trials. */

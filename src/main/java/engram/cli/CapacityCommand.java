@@ -140,8 +140,7 @@ final class CapacityCommand implements Callable<Integer> {
                 + "theory alpha_c = %.5f%n", r.activation(), r.gain(), r.trials(), r.cueNoise(), r.successOverlap(),
                 r.alphaCTheory());
         for (Size s : r.sizes()) {
-            System.out.printf(Locale.ROOT, "N = %d: alpha_c = %.4f [%.4f, %.4f]%s%n", s.n(), s.alphaC(), s.alphaCLow(),
-                    s.alphaCHigh(), s.located() ? "" : " (the loads do not span the transition)");
+            System.out.println(String.format(Locale.ROOT, "N = %d: ", s.n()) + transitionText(s));
             System.out.printf(Locale.ROOT, "  %8s %6s %8s %16s %9s %9s%n", "alpha", "P", "success", "95% interval",
                     "overlap", "theory");
             for (LoadRow l : s.loads()) {
@@ -156,5 +155,22 @@ final class CapacityCommand implements Callable<Integer> {
                             "; AGS %.4f %s", e.alphaAgs(), e.agsInside() ? "inside" : "outside"));
         }
         System.out.printf(Locale.ROOT, "%.1f s%n", r.seconds());
+    }
+
+    /** alpha_c and its interval, or the side of the grid it lies on when the loads do not span the transition. */
+    static String transitionText(Size s) {
+        if (s.located()) {
+            return String.format(Locale.ROOT, "alpha_c = %.4f [%.4f, %.4f]", s.alphaC(), s.alphaCLow(), s.alphaCHigh());
+        }
+        if (s.alphaCHigh() == 1 && s.alphaCLow() == s.alphaC()) {
+            return String.format(Locale.ROOT, "alpha_c above %.4f: every load mostly retrieves (the loads do not reach "
+                    + "the transition)", s.alphaCLow());
+        }
+        if (s.alphaCLow() == 0) {
+            return String.format(Locale.ROOT, "alpha_c below %.4f: every load mostly fails (the loads start past the "
+                    + "transition)", s.alphaCHigh());
+        }
+        return String.format(Locale.ROOT, "alpha_c = %.4f [%.4f, %.4f], outside the loads (not located)", s.alphaC(),
+                s.alphaCLow(), s.alphaCHigh());
     }
 }

@@ -20,11 +20,14 @@ import org.w3c.dom.NodeList;
  * under {@code target/pit-reports/} after {@code mvn -Pmutation verify}). PIT's score counts a mutant as detected when
  * a test failed, timed out or crashed on it. Survivors listed in {@code properties/equivalent-mutants.csv} (class,
  * line, mutator, description, reason) are equivalent mutants: no observable change; they are kept in the list with
- * their reason, and a second score leaves them out.
+ * their reason, and a second score leaves them out. Each row excuses exactly one survivor: two survivors with the same
+ * class, line, mutator and description need two rows (each with its own argument); rows that excuse no survivor are
+ * listed in {@code unmatchedEntries}, so a stale list shows. The raw score is the headline.
  *
  * @param source where the XML files were read from
  */
-public record MutationSummary(String source, List<PackageScore> packages, List<Survivor> survivors) {
+public record MutationSummary(String source, List<PackageScore> packages, List<Survivor> survivors,
+        List<String> unmatchedEntries) {
 
     /** The scores of one package. */
     public record PackageScore(String name, int mutants, int detected, int survived, int noCoverage, int equivalent,
@@ -42,7 +45,9 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
     }
 
     /** Reads every {@code mutations.xml} under {@code dir} (or the file itself). */
-    public static MutationSummary read(Path dir, Map<String, String> equivalent) throws IOException {
+    public static MutationSummary read(Path dir, Map<String, List<String>> equivalent) throws IOException {
+        Map<String, java.util.ArrayDeque<String>> unused = new TreeMap<>();
+        equivalent.forEach((k, v) -> unused.put(k, new java.util.ArrayDeque<>(v)));
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException("--mutations: not found: " + dir + " (run mvn -Pmutation verify first)");
         }
@@ -83,7 +88,8 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
                 String mutator = text(m, "mutator");
                 mutator = mutator.substring(mutator.lastIndexOf('.') + 1);
                 String description = text(m, "description");
-                String reason = equivalent.get(key(cls, line, mutator, description));
+                java.util.ArrayDeque<String> rows = unused.get(key(cls, line, mutator, description));
+                String reason = rows == null ? null : rows.poll();
                 if (reason != null) {
                     c[4]++;
                 }
@@ -93,7 +99,9 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
         List<PackageScore> scores = new ArrayList<>();
         counts.forEach((pkg, c) -> scores.add(new PackageScore(pkg, c[0], c[1], c[2], c[3], c[4],
                 c[0] == 0 ? 1 : (double) c[1] / c[0], c[0] - c[4] == 0 ? 1 : (double) c[1] / (c[0] - c[4]))));
-        return new MutationSummary(dir.toString(), scores, survivors);
+        List<String> unmatched = new ArrayList<>();
+        unused.forEach((k, v) -> v.forEach(r -> unmatched.add(k)));
+        return new MutationSummary(dir.toString(), scores, survivors, unmatched);
     }
 
     private static Document parse(Path f) throws IOException {
@@ -121,15 +129,18 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
         return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();
     }
 
-    /** The equivalent mutants listed in a CSV file (class, line, mutator, description, reason); empty if absent. */
-    public static Map<String, String> equivalents(Path csv) throws IOException {
-        Map<String, String> out = new TreeMap<>();
+    /**
+     * The equivalent mutants listed in a CSV file (class, line, mutator, description, reason), one reason per row
+     * under each key; empty if absent.
+     */
+    public static Map<String, List<String>> equivalents(Path csv) throws IOException {
+        Map<String, List<String>> out = new TreeMap<>();
         if (!Files.exists(csv)) {
             return out;
         }
         for (Map<String, String> row : Csv.readRows(csv)) {
-            out.put(key(row.get("class"), Integer.parseInt(row.get("line").trim()), row.get("mutator"),
-                    row.get("description")), row.get("reason"));
+            out.computeIfAbsent(key(row.get("class"), Integer.parseInt(row.get("line").trim()), row.get("mutator"),
+                    row.get("description")), k -> new ArrayList<>()).add(row.get("reason"));
         }
         return out;
     }

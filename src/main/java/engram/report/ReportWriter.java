@@ -136,7 +136,13 @@ public final class ReportWriter {
                     .append(String.format(Locale.ROOT, "%.1f %%", 100 * p.score())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.1f %%", 100 * p.scoreWithoutEquivalent())).append("</td></tr>\n");
         }
-        h.append("</table>\n<details><summary>").append(m.survivors().size()).append(" surviving mutants</summary><ul>");
+        h.append("</table>\n");
+        if (m.unmatchedEntries() != null && !m.unmatchedEntries().isEmpty()) {
+            h.append("<p>").append(m.unmatchedEntries().size()).append(" rows of the equivalents list excuse no survivor "
+                    + "(stale: the line moved or the mutant is now killed): <code>")
+                    .append(esc(String.join("; ", m.unmatchedEntries()))).append("</code></p>\n");
+        }
+        h.append("<details><summary>").append(m.survivors().size()).append(" surviving mutants</summary><ul>");
         for (MutationSummary.Survivor v : m.survivors()) {
             h.append("<li><code>").append(esc(v.mutatedClass())).append('.').append(esc(v.method())).append(':')
                     .append(v.line()).append("</code> ").append(esc(v.mutator())).append(": ").append(esc(v.description()))

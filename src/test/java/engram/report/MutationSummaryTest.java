@@ -50,6 +50,28 @@ class MutationSummaryTest {
         assertThat(m.survivors()).hasSize(2);
         assertThat(m.survivors().get(0).equivalentReason()).isEqualTo("x * 1 = x / 1");
         assertThat(m.survivors().get(1).equivalentReason()).isNull();
+        assertThat(m.unmatchedEntries()).isEmpty();
+    }
+
+    @Test
+    void eachRowExcusesExactlyOneSurvivorAndStaleRowsAreListed(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("engram.a");
+        Files.createDirectories(a);
+        Files.writeString(a.resolve("mutations.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mutations>\n"
+                + mutation("engram.a.X", 12, "SURVIVED", false, "Replaced double multiplication with division")
+                + mutation("engram.a.X", 12, "SURVIVED", false, "Replaced double multiplication with division")
+                + "</mutations>\n");
+        Path csv = dir.resolve("equivalent.csv");
+        Files.writeString(csv, "class,line,mutator,description,reason\n"
+                + "engram.a.X,12,MathMutator,Replaced double multiplication with division,\"x * 1 = x / 1\"\n"
+                + "engram.a.X,40,MathMutator,Replaced double multiplication with division,\"gone\"\n");
+        MutationSummary m = MutationSummary.read(dir, MutationSummary.equivalents(csv));
+        // one row, two survivors on the line: one is excused, the other counts against the score
+        assertThat(m.packages().get(0).equivalent()).isEqualTo(1);
+        assertThat(m.survivors()).extracting(MutationSummary.Survivor::equivalentReason).containsExactly("x * 1 = x / 1",
+                null);
+        assertThat(m.unmatchedEntries()).containsExactly("engram.a.X|40|MathMutator|Replaced double multiplication with "
+                + "division");
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class CapacityFamily implements ClaimFamily {
 
     @Override public List<Claim<?>> claims() {
         return List.of(new CapacityAgsLimitClaim(), new CapacityScsnaRoutesClaim(), new CapacityAnalogOverlapClaim(),
+                new CapacityAnalogCriticalLoadClaim(),
                 new CapacitySignFiniteSizeClaim(), new CapacityMcelieceClaim());
     }
 

@@ -28,7 +28,7 @@ public final class CapacityMcelieceClaim implements Claim<CapacityMcelieceClaim.
     static final int TRIALS = 30;
 
     /** Networks for the unit count. */
-    static final int UNIT_TRIALS = 150;
+    static final int UNIT_TRIALS = 100;
 
     /** Sizes at which the trend of the exact expectation at the all-memories scale is read. */
     static final int[] TREND = {100, 1_000, 10_000, 100_000};
@@ -50,7 +50,7 @@ public final class CapacityMcelieceClaim implements Claim<CapacityMcelieceClaim.
 
     private static CaseSpace<Case> cases(double scale) {
         return d -> new Case(d.integer("N_0", 100, 200), d.real("c (P = c N)", 0.1, 0.15),
-                d.real("unit-count load", 0.2, 0.3), scale, 1, d.seed());
+                d.real("unit-count load", 0.25, 0.3), scale, 1, d.seed());
     }
 
     @Override public CaseSpace<Case> hypotheses() { return cases(4); }
@@ -104,7 +104,7 @@ public final class CapacityMcelieceClaim implements Claim<CapacityMcelieceClaim.
                 .append(fmt(loaded[0].fixedMemoryRate())).append(" to ").append(fmt(loaded[1].fixedMemoryRate()))
                 .append(" (95% intervals apart by ").append(fmt(falls)).append("); ");
         // (1) the unit count against its exact expectation
-        int n = c.n0(), p = (int) Math.round(c.unitLoad() * n);
+        int n = 4 * c.n0(), p = (int) Math.round(c.unitLoad() * n);
         Capacity.FixedPoints units = Capacity.fixedPoints(n, p, UNIT_TRIALS, c.seed() + 1, false);
         double expected = c.probabilityFactor() * Capacity.unstableProbability(n, p) * units.units();
         double z = Math.abs(units.unstableUnits() - expected) / units.unstableStandardError();

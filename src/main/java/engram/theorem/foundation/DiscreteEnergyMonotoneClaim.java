@@ -74,8 +74,18 @@ public final class DiscreteEnergyMonotoneClaim implements Claim<DiscreteEnergyMo
         for (int i = 0; i < s.length; i++) {
             s[i] = rng.nextBoolean() ? 1 : -1;
         }
-        double[] replay = s.clone();
-        DiscreteHopfield.Run run = new DiscreteHopfield(w).run(s, rng, MAX_SWEEPS);
+        double[] start = s.clone();
+        return check(w, start, new DiscreteHopfield(w).run(s, rng, MAX_SWEEPS), tolerance(), tolerance("definition"));
+    }
+
+    /**
+     * A run from {@code start} against the energy's definition: no relative rise above {@code tolerance}, and every
+     * reported energy and per-flip change within {@code definitionTolerance} of {@code -s^T W s / 2} and
+     * {@code -2 |h_i|}.
+     */
+    public static Evaluation check(Couplings w, double[] start, DiscreteHopfield.Run run, double tolerance,
+            double definitionTolerance) {
+        double[] replay = start.clone();
         double[] e = run.energies();
         double scale = 1 + Math.abs(e[0]);
         double rise = Double.NEGATIVE_INFINITY;
@@ -100,7 +110,7 @@ public final class DiscreteEnergyMonotoneClaim implements Claim<DiscreteEnergyMo
         if (!run.converged()) {
             return new Evaluation(rise, -1, "no fixed point after " + MAX_SWEEPS + " sweeps (" + run.flips() + " flips)");
         }
-        return new Evaluation(rise, Math.min(tolerance() - rise, tolerance("definition") - definition), run.flips() + " flips in "
+        return new Evaluation(rise, Math.min(tolerance - rise, definitionTolerance - definition), run.flips() + " flips in "
                 + run.sweeps() + " sweeps, largest relative energy rise per flip " + fmt(rise) + "; reported energies "
                 + "and per-flip changes against -s^T W s / 2 and -2 |h_i|: largest gap " + fmt(definition));
     }
