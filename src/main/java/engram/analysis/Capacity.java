@@ -187,7 +187,8 @@ public final class Capacity {
      * is 1/2, and its 95% interval. When the successes separate perfectly (a step between two loads) the fit has no
      * maximum; then alpha_c is the midpoint of the step and the interval the two loads. {@code located} is false when
      * the grid does not span the transition (every load mostly succeeds, or mostly fails: then the interval runs from
-     * the grid's last load to 1, or from 0 to its first) or the fit points outside it.
+     * the grid's last load to 1, or from 0 to its first; or an end of the grid sits at exactly one half) or the fit
+     * points outside it.
      */
     public record Transition(int n, double alphaC, double low, double high, boolean located, List<Load> loads) {
 
@@ -206,11 +207,12 @@ public final class Capacity {
             tr[j] = loads.get(j).trials();
         }
         boolean spans = loads.get(0).rate() > 0.5 && loads.get(k - 1).rate() < 0.5;
-        if (!spans) {
+        boolean allRetrieve = loads.stream().allMatch(l -> l.rate() >= 0.5);
+        boolean noneRetrieves = loads.stream().allMatch(l -> l.rate() <= 0.5);
+        if (!spans && allRetrieve != noneRetrieves) {
             // no transition inside the grid: the interval is what the grid says, alpha_c beyond its last load (up to
             // the largest load, 1) or before its first (down to 0); alpha_c is that end of the grid
-            boolean above = loads.get(k - 1).rate() >= 0.5;
-            return above ? new Transition(n, x[k - 1], x[k - 1], 1, false, List.copyOf(loads))
+            return allRetrieve ? new Transition(n, x[k - 1], x[k - 1], 1, false, List.copyOf(loads))
                     : new Transition(n, x[0], 0, x[0], false, List.copyOf(loads));
         }
         double[] fit = logisticFit(x, succ, tr);

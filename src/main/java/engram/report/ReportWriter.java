@@ -105,6 +105,15 @@ public final class ReportWriter {
         return sb.toString();
     }
 
+    /** A link to the section of docs/theory.md the entry's source cites, or nothing. */
+    static String theoryLink(CatalogueEntry e) {
+        return engram.claim.TheoryDocument.citedSection(e.source())
+                .filter(n -> engram.claim.TheoryDocument.sections().containsKey(n))
+                .map(n -> " (<a href=\"../../docs/theory.md#" + esc(engram.claim.TheoryDocument.anchor(
+                        engram.claim.TheoryDocument.sections().get(n))) + "\">docs/theory.md, section " + esc(n) + "</a>)")
+                .orElse("");
+    }
+
     static String sensitivityCell(Sensitivity s) {
         return s == null ? "-" : s.text();
     }
@@ -255,7 +264,7 @@ public final class ReportWriter {
             h.append("<h3 id=\"").append(esc(r.id())).append("\"><code>").append(esc(r.id())).append("</code>: ")
                     .append(esc(e.title())).append(" <span class=\"").append(r.verdict()).append("\">")
                     .append(r.verdict()).append("</span></h3>\n<p>").append(esc(e.statement())).append("</p>\n<ul>")
-                    .append("<li><b>Source:</b> ").append(esc(e.source())).append("</li>")
+                    .append("<li><b>Source:</b> ").append(esc(e.source())).append(theoryLink(e)).append("</li>")
                     .append("<li><b>Hypotheses:</b> ").append(esc(e.hypotheses())).append(cases(registry, r.id(), false))
                     .append("</li>")
                     .append("<li><b>Metric:</b> ").append(esc(e.metric())).append("; <b>tolerance:</b> ")

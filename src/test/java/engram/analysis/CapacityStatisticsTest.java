@@ -232,12 +232,17 @@ class CapacityStatisticsTest {
             assertThat(t.alphaC()).isBetween(0.10, 0.18);
             assertThat(t.located()).isEqualTo(loads == spanned);
         }
-        // every load fails: no fit, the step runs from the grid's start to the first load after it
+        // every load fails: alpha_c lies below the grid, in (0, first load]
         List<Capacity.Load> none = List.of(load(0.10, 10, 0), load(0.12, 10, 0), load(0.14, 10, 0));
         Capacity.Transition t = Capacity.transition(100, none);
-        assertThat(t.low()).isEqualTo(0.10);
-        assertThat(t.high()).isEqualTo(0.12);
+        assertThat(t.low()).isEqualTo(0);
+        assertThat(t.high()).isEqualTo(0.10);
         assertThat(t.located()).isFalse();
+        // every load retrieves: alpha_c lies above the grid, in [last load, 1]
+        Capacity.Transition all = Capacity.transition(100, List.of(load(0.10, 10, 10), load(0.12, 10, 9)));
+        assertThat(all.low()).isEqualTo(0.12);
+        assertThat(all.high()).isEqualTo(1);
+        assertThat(all.located()).isFalse();
     }
 
     @Test

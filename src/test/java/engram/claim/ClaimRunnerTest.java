@@ -28,6 +28,14 @@ class ClaimRunnerTest {
     }
 
     @Test
+    void aRunEvaluatesExactlyTheNumberOfCasesAskedFor() {
+        for (int cases : new int[] {1, 2, 3, 4, 10, 40}) {
+            assertThat(ClaimRunner.run(new Toy(0), 1, cases).cases()).as("asked for " + cases).isEqualTo(cases);
+        }
+        assertThat(new Toy(0).examples()).isEqualTo(Depth.QUICK.examples(new Toy(0)));
+    }
+
+    @Test
     void skippedCasesAreCountedAndDoNotSetTheWorstMargin() {
         ClaimResult r = ClaimRunner.run(new Toy(0.1), 1, 40);
         assertThat(r.skipped()).isBetween(1, r.cases() / 4);

@@ -189,7 +189,8 @@ class RegressionReportTest {
         assertThat(html.indexOf("REGRESSION")).isLessThan(html.indexOf("<table>"));
         assertThat(html).contains("../../properties/rate.positivity.properties")
                 .contains("../../src/main/java/engram/theorem/foundation/RatePositivityClaim.java").doesNotContain("<script")
-                .contains("Compared with the baseline base.json").contains("<i>Cases:</i> N in [1, 20]");
+                .contains("Compared with the baseline base.json").contains("<i>Cases:</i> N in [1, 20]")
+                .contains("<a href=\"../../docs/theory.md#14-invariant-boxes-positive-rates\">docs/theory.md, section 1.4</a>");
     }
 
     /** A report whose baseline was not checked says so, and why, in summary.md and index.html. */
