@@ -88,24 +88,32 @@ public final class SmallSymmetric {
     /** Householder reduction of the symmetric a (destroyed) to diagonal d and off-diagonal e (e[0] unused). */
     static void tridiagonalise(int m, double[] a, double[] d, double[] e, double[] v) {
         for (int k = 0; k < m - 2; k++) {
-            double alpha = 0;
+            // the column scaled by its largest entry, so that squares neither underflow nor overflow (H does not
+            // depend on v's scale)
+            double scale = 0;
             for (int i = k + 1; i < m; i++) {
-                alpha += a[i * m + k] * a[i * m + k];
+                scale = Math.max(scale, Math.abs(a[i * m + k]));
             }
-            alpha = Math.sqrt(alpha);
-            if (alpha == 0) {
+            if (scale == 0) {
                 continue;
             }
+            double alpha = 0;
+            for (int i = k + 1; i < m; i++) {
+                double x = a[i * m + k] / scale;
+                alpha += x * x;
+            }
+            alpha = Math.sqrt(alpha);
             double x0 = a[(k + 1) * m + k];
             if (x0 > 0) {
                 alpha = -alpha;
             }
-            // v = x - alpha e1 over rows k+1..m-1, H = I - 2 v v^T / (v^T v)
+            // v = x / scale - alpha e1 over rows k+1..m-1, H = I - 2 v v^T / (v^T v)
             double vv = 0;
             for (int i = k + 1; i < m; i++) {
-                v[i] = a[i * m + k];
+                v[i] = a[i * m + k] / scale;
             }
             v[k + 1] -= alpha;
+            alpha *= scale;
             for (int i = k + 1; i < m; i++) {
                 vv += v[i] * v[i];
             }
@@ -145,8 +153,28 @@ public final class SmallSymmetric {
         }
     }
 
-    /** The largest eigenvalue of the symmetric tridiagonal (d, e) by bisection on the Sturm count. */
+    /**
+     * The largest eigenvalue of the symmetric tridiagonal (d, e) by bisection on the Sturm count. d and e (scratch)
+     * are first scaled by a power of two near their largest entry, exactly, so that the squares e_i^2 in the Sturm
+     * recursion neither underflow nor overflow.
+     */
     static double largestTridiagonal(int m, double[] d, double[] e) {
+        double largest = 0;
+        for (int i = 0; i < m; i++) {
+            largest = Math.max(largest, Math.max(Math.abs(d[i]), i > 0 ? Math.abs(e[i]) : 0));
+        }
+        if (largest == 0 || !Double.isFinite(largest)) {
+            return largest == 0 ? 0 : Double.NaN;
+        }
+        int shift = -Math.getExponent(largest);
+        for (int i = 0; i < m; i++) {
+            d[i] = Math.scalb(d[i], shift);
+            e[i] = Math.scalb(e[i], shift);
+        }
+        return Math.scalb(largestScaled(m, d, e), -shift);
+    }
+
+    private static double largestScaled(int m, double[] d, double[] e) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < m; i++) {
             double r = (i > 0 ? Math.abs(e[i]) : 0) + (i + 1 < m ? Math.abs(e[i + 1]) : 0);
