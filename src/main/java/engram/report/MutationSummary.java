@@ -19,8 +19,9 @@ import org.w3c.dom.NodeList;
  * Mutation scores per package and the surviving mutants, read from PIT's {@code mutations.xml} files (one per package
  * under {@code target/pit-reports/} after {@code mvn -Pmutation verify}). PIT's score counts a mutant as detected when
  * a test failed, timed out or crashed on it. Survivors listed in {@code properties/equivalent-mutants.csv} (class,
- * line, mutator, description, reason) are equivalent mutants: no observable change; they are kept in the list with
- * their reason, and a second score leaves them out. Each row excuses exactly one survivor: two survivors with the same
+ * line, mutator, description, kind, reason) with kind "equivalent" are equivalent mutants: no input tells them apart;
+ * they are kept in the list with their reason, and a second score leaves them out. Rows of kind "accepted" give a
+ * survivor's reason but it counts against both scores. Each row excuses exactly one survivor: two survivors with the same
  * class, line, mutator and description need two rows (each with its own argument); rows that excuse no survivor are
  * listed in {@code unmatchedEntries}, so a stale list shows. The raw score is the headline.
  *
@@ -36,7 +37,15 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
 
     /** A mutant no test detected (status SURVIVED or NO_COVERAGE). */
     public record Survivor(String mutatedClass, String method, int line, String mutator, String description,
-            String status, String equivalentReason) {
+            String status, String equivalentReason, String kind) {
+    }
+
+    /** A row of the list: {@code kind} is "equivalent" (no input tells) or "accepted" (a survivor with its reason). */
+    public record Listed(String kind, String reason) {
+
+        public boolean equivalent() {
+            return "equivalent".equals(kind);
+        }
     }
 
     /** The key under which an equivalent mutant is listed. */
@@ -45,8 +54,8 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
     }
 
     /** Reads every {@code mutations.xml} under {@code dir} (or the file itself). */
-    public static MutationSummary read(Path dir, Map<String, List<String>> equivalent) throws IOException {
-        Map<String, java.util.ArrayDeque<String>> unused = new TreeMap<>();
+    public static MutationSummary read(Path dir, Map<String, List<Listed>> equivalent) throws IOException {
+        Map<String, java.util.ArrayDeque<Listed>> unused = new TreeMap<>();
         equivalent.forEach((k, v) -> unused.put(k, new java.util.ArrayDeque<>(v)));
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException("--mutations: not found: " + dir + " (run mvn -Pmutation verify first)");
@@ -88,12 +97,13 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
                 String mutator = text(m, "mutator");
                 mutator = mutator.substring(mutator.lastIndexOf('.') + 1);
                 String description = text(m, "description");
-                java.util.ArrayDeque<String> rows = unused.get(key(cls, line, mutator, description));
-                String reason = rows == null ? null : rows.poll();
-                if (reason != null) {
+                java.util.ArrayDeque<Listed> rows = unused.get(key(cls, line, mutator, description));
+                Listed listed = rows == null ? null : rows.poll();
+                if (listed != null && listed.equivalent()) {
                     c[4]++;
                 }
-                survivors.add(new Survivor(cls, text(m, "mutatedMethod"), line, mutator, description, status, reason));
+                survivors.add(new Survivor(cls, text(m, "mutatedMethod"), line, mutator, description, status,
+                        listed == null ? null : listed.reason(), listed == null ? null : listed.kind()));
             }
         }
         List<PackageScore> scores = new ArrayList<>();
@@ -133,14 +143,18 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
      * The equivalent mutants listed in a CSV file (class, line, mutator, description, reason), one reason per row
      * under each key; empty if absent.
      */
-    public static Map<String, List<String>> equivalents(Path csv) throws IOException {
-        Map<String, List<String>> out = new TreeMap<>();
+    public static Map<String, List<Listed>> equivalents(Path csv) throws IOException {
+        Map<String, List<Listed>> out = new TreeMap<>();
         if (!Files.exists(csv)) {
             return out;
         }
         for (Map<String, String> row : Csv.readRows(csv)) {
+            String kind = row.getOrDefault("kind", "equivalent");
+            if (!kind.equals("equivalent") && !kind.equals("accepted")) {
+                throw new IllegalArgumentException(csv + ": kind must be equivalent or accepted, got " + kind);
+            }
             out.computeIfAbsent(key(row.get("class"), Integer.parseInt(row.get("line").trim()), row.get("mutator"),
-                    row.get("description")), k -> new ArrayList<>()).add(row.get("reason"));
+                    row.get("description")), k -> new ArrayList<>()).add(new Listed(kind, row.get("reason")));
         }
         return out;
     }

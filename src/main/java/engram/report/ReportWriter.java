@@ -156,7 +156,7 @@ public final class ReportWriter {
             h.append("<li><code>").append(esc(v.mutatedClass())).append('.').append(esc(v.method())).append(':')
                     .append(v.line()).append("</code> ").append(esc(v.mutator())).append(": ").append(esc(v.description()))
                     .append(" (").append(esc(v.status())).append(')')
-                    .append(v.equivalentReason() == null ? "" : "; <b>equivalent:</b> " + esc(v.equivalentReason()))
+                    .append(v.equivalentReason() == null ? "" : "; <b>" + esc(v.kind()) + ":</b> " + esc(v.equivalentReason()))
                     .append("</li>");
         }
         return h.append("</ul></details>\n").toString();

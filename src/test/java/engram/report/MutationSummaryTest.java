@@ -34,8 +34,9 @@ class MutationSummaryTest {
         Files.writeString(b.resolve("mutations.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mutations>\n"
                 + mutation("engram.b.Z", 3, "KILLED", true, "Replaced double addition with subtraction") + "</mutations>\n");
         Path csv = dir.resolve("equivalent.csv");
-        Files.writeString(csv, "# equivalent mutants\nclass,line,mutator,description,reason\n"
-                + "engram.a.X,12,MathMutator,Replaced double multiplication with division,\"x * 1 = x / 1\"\n");
+        Files.writeString(csv, "# equivalent mutants\nclass,line,mutator,description,kind,reason\n"
+                + "engram.a.X,12,MathMutator,Replaced double multiplication with division,equivalent,\"x * 1 = x / 1\"\n"
+                + "engram.a.Y,5,MathMutator,Replaced double addition with subtraction,accepted,\"last bits\"\n");
         MutationSummary m = MutationSummary.read(dir, MutationSummary.equivalents(csv));
         assertThat(m.packages()).extracting(MutationSummary.PackageScore::name).containsExactly("engram.a", "engram.b");
         MutationSummary.PackageScore pa = m.packages().get(0);
@@ -49,7 +50,9 @@ class MutationSummaryTest {
         assertThat(m.packages().get(1).score()).isEqualTo(1.0);
         assertThat(m.survivors()).hasSize(2);
         assertThat(m.survivors().get(0).equivalentReason()).isEqualTo("x * 1 = x / 1");
-        assertThat(m.survivors().get(1).equivalentReason()).isNull();
+        // an accepted survivor keeps its reason but counts against the score
+        assertThat(m.survivors().get(1).equivalentReason()).isEqualTo("last bits");
+        assertThat(m.survivors().get(1).kind()).isEqualTo("accepted");
         assertThat(m.unmatchedEntries()).isEmpty();
     }
 
@@ -62,9 +65,9 @@ class MutationSummaryTest {
                 + mutation("engram.a.X", 12, "SURVIVED", false, "Replaced double multiplication with division")
                 + "</mutations>\n");
         Path csv = dir.resolve("equivalent.csv");
-        Files.writeString(csv, "class,line,mutator,description,reason\n"
-                + "engram.a.X,12,MathMutator,Replaced double multiplication with division,\"x * 1 = x / 1\"\n"
-                + "engram.a.X,40,MathMutator,Replaced double multiplication with division,\"gone\"\n");
+        Files.writeString(csv, "class,line,mutator,description,kind,reason\n"
+                + "engram.a.X,12,MathMutator,Replaced double multiplication with division,equivalent,\"x * 1 = x / 1\"\n"
+                + "engram.a.X,40,MathMutator,Replaced double multiplication with division,equivalent,\"gone\"\n");
         MutationSummary m = MutationSummary.read(dir, MutationSummary.equivalents(csv));
         // one row, two survivors on the line: one is excused, the other counts against the score
         assertThat(m.packages().get(0).equivalent()).isEqualTo(1);
