@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Extreme eigenvalues of a symmetric operator given only by its product, by the Lanczos process with full
- * reorthogonalisation (twice, Kahan's rule) from a seeded random start: after k steps the Ritz values of the k x k
+ * reorthogonalisation (two full sweeps, Kahan's rule) from a seeded random start: after k steps the Ritz values of the k x k
  * tridiagonal matrix approximate the extreme eigenvalues, well separated ones to full precision in far fewer than n
  * steps. Used for the spectral norm of a user's W ({@code engram check}) and for the edges of Wishart spectra.
  */
@@ -35,8 +35,12 @@ public final class Lanczos {
         int done = 0;
         for (int j = 0; j < k; j++) {
             op.apply(q[j], z);
-            for (int r = 0; r <= j; r++) {
-                for (int pass = 0; pass < 2; pass++) {
+            // two full sweeps over the basis: the large projections (on q[j-1] and q[j]) come last in a sweep and
+            // put back rounding-sized components along the earlier vectors, which only a second sweep removes (one
+            // sweep, or two passes per vector, lets them grow like the three-term recurrence: a spurious Ritz value
+            // at 0 after about 100 steps)
+            for (int pass = 0; pass < 2; pass++) {
+                for (int r = 0; r <= j; r++) {
                     double d = dot(z, q[r]);
                     if (pass == 0 && r == j) {
                         alpha[j] = d;

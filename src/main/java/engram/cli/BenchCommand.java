@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.err.println("engram bench: " + sizes.size() + " sizes x (rhs, em, idp) workloads" + (ensemble ? " + ensembles" : "")
                 + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (sweep ? " + the IDP sweep" : "")
-                + ", each timed as the best of several repetitions");
+                + ", each timed by JMH (3 warm-up and 5 measured iterations)");
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
             for (boolean dense : new boolean[] {false, true}) {
@@ -205,30 +205,8 @@ final class BenchCommand implements Callable<Integer> {
                 new Row("sign-trial", "overlaps", n, trial));
     }
 
-    /** Best of five timed batches (after warm-up) of microseconds per step. */
+    /** Microseconds per step of a workload, timed by JMH ({@link TimedBody}). */
     private static double best(Runnable body, int stepsPerCall) {
-        int calls = 1;
-        long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < 300_000_000L) {
-            for (int k = 0; k < calls; k++) {
-                body.run();
-            }
-            calls = Math.min(calls * 2, 1 << 20);
-        }
-        long budget = 200_000_000L;
-        int batch = 1;
-        long s = System.nanoTime();
-        body.run();
-        long one = Math.max(1, System.nanoTime() - s);
-        batch = (int) Math.max(1, Math.min(1 << 20, budget / one));
-        double best = Double.POSITIVE_INFINITY;
-        for (int rep = 0; rep < 5; rep++) {
-            long a = System.nanoTime();
-            for (int k = 0; k < batch; k++) {
-                body.run();
-            }
-            best = Math.min(best, (System.nanoTime() - a) / 1e3 / batch / stepsPerCall);
-        }
-        return best;
+        return TimedBody.time(body, stepsPerCall);
     }
 }
