@@ -144,4 +144,24 @@ public final class FiniteDifferences {
         }
         return true;
     }
+
+    /**
+     * The Jacobian (and, when {@code e} is not null, the energy gradient) against central differences on at most 40
+     * coordinates drawn from {@code rng} (all of them for n <= 40): the largest relative difference.
+     */
+    public static double sampledError(VectorField f, engram.model.EnergyFunction e, double[] x,
+            java.util.random.RandomGenerator rng) {
+        int n = x.length;
+        int[] columns = new int[Math.min(n, 40)];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = n <= 40 ? k : rng.nextInt(n);
+        }
+        double worst = jacobianError(f, 0, x, columns, 1e-5);
+        if (e != null) {
+            double[] grad = new double[n];
+            e.gradient(x, grad);
+            worst = Math.max(worst, gradientError(grad, e::energy, x, columns, 1e-5));
+        }
+        return worst;
+    }
 }

@@ -9,6 +9,7 @@ import engram.analysis.Measurements;
 import engram.analysis.Spectra;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
+import engram.claim.OneNetworkClaim;
 import engram.integrate.RungeKutta4;
 import engram.integrate.StepObserver;
 import engram.integrate.Trajectory;
@@ -40,10 +41,6 @@ import org.hipparchus.linear.ArrayRealVector;
  * test-library entry point: {@code NetworkCheck.run(network, seed).assertHolds()}.
  */
 public final class NetworkCheck {
-
-    /** Claims that concern one given continuous-time network, and what they need. */
-    static final List<String> SINGLE_NETWORK = List.of("voltage.energy-monotone", "voltage.contraction",
-            "fr.energy-monotone", "fr.global-stability", "rate.positivity", "model.derivatives");
 
     /** Noise levels of the cues (relative to the pattern's root-mean-square size). */
     static final double[] CUE_NOISE = {0.05, 0.1, 0.2};
@@ -103,60 +100,12 @@ public final class NetworkCheck {
         VectorField field = g.field();
         int starts = n > 1000 ? 1 : n > 500 ? 2 : 4;
         double horizon = (n > 1000 ? 3 : 10) * g.tau();
+        OneNetworkClaim.Network net = new OneNetworkClaim.Network(field, psi, voltage, symmetric, asym, lipBound, g.tau(),
+                horizon, rng -> start(g, rng));
         List<CheckReport.ClaimCheck> claims = new ArrayList<>();
         for (ClaimFamily family : Theorems.families()) {
             for (Claim<?> c : family.claims()) {
-                String id = c.id();
-                String why = notApplicable(id, family.name(), voltage, symmetric, asym, psi, contracting, lipBound,
-                        nonNegative);
-                if (why != null) {
-                    claims.add(new CheckReport.ClaimCheck(id, false, why, null, null, null));
-                    continue;
-                }
-                progress.accept("checking " + id);
-                double tol = c.tolerance();
-                double[] worst = {Double.POSITIVE_INFINITY};
-                String[] detail = {""};
-                SplittableRandom rng = new SplittableRandom(seed ^ id.hashCode());
-                for (int s = 0; s < starts; s++) {
-                    double[] x0 = start(g, rng);
-                    double metric;
-                    String what;
-                    switch (id) {
-                        case "voltage.energy-monotone", "fr.energy-monotone" -> {
-                            Trajectory tr = Oracle.dp853().sample(field, 0, x0, horizon, 0.05 * g.tau());
-                            Measurements.Rise rise = Measurements.largestEnergyRise((EnergyFunction) field, tr);
-                            metric = rise.relative();
-                            what = "largest relative energy rise between samples " + fmt(metric) + " at t = "
-                                    + fmt(rise.time());
-                        }
-                        case "voltage.contraction", "fr.global-stability" -> {
-                            double[] y0 = start(g, rng);
-                            double rate = (1 - lipBound) / g.tau();
-                            Measurements.Contraction m = Measurements.contraction(field, x0, y0, rate,
-                                    Math.min(horizon, Math.log(1e5) / Math.max(rate, 1e-3)));
-                            metric = m.excess();
-                            what = "largest excess of |x - y| over |x0 - y0| exp(-(1 - k) t / tau), relative "
-                                    + fmt(metric);
-                        }
-                        case "rate.positivity" -> {
-                            metric = Measurements.invariantSetExcursion((FiringRateModel) field, x0, false, 1);
-                            what = "largest excursion outside the range " + fmt(metric);
-                        }
-                        default -> { // model.derivatives
-                            metric = derivativeError(field, symmetric ? (EnergyFunction) field : null, x0, rng);
-                            what = "largest relative difference of the Jacobian" + (symmetric ? " and energy gradient" : "")
-                                    + " from central differences " + fmt(metric);
-                        }
-                    }
-                    double margin = Double.isNaN(metric) ? Double.NEGATIVE_INFINITY : tol - metric;
-                    if (margin < worst[0]) {
-                        worst[0] = margin;
-                        detail[0] = "start " + s + ": " + what;
-                    }
-                }
-                claims.add(new CheckReport.ClaimCheck(id, true, reason(id), worst[0] >= 0 ? "HOLDS" : "FAILS", worst[0],
-                        detail[0]));
+                claims.add(check(c, family.name(), net, starts, seed, progress));
             }
         }
         List<String> notes = new ArrayList<>();
@@ -176,48 +125,34 @@ public final class NetworkCheck {
                 seed, claims, equilibria, notes);
     }
 
-    /** Why a claim does not apply to this network, or null when it does. */
-    static String notApplicable(String id, String family, boolean voltage, boolean symmetric, double asym, Activation psi,
-            boolean contracting, double lipBound, boolean nonNegative) {
-        if (!SINGLE_NETWORK.contains(id)) {
-            return "a claim about the networks Engram generates (" + family + " family), not about one given network";
+    /**
+     * One claim on the network: not applicable (with the reason) unless the claim has the {@link OneNetworkClaim}
+     * capability and its hypotheses hold; else its worst margin over the starts against the catalogue's tolerance.
+     */
+    static CheckReport.ClaimCheck check(Claim<?> c, String family, OneNetworkClaim.Network net, int starts, long seed,
+            Consumer<String> progress) {
+        String id = c.id();
+        if (!(c instanceof OneNetworkClaim one)) {
+            return new CheckReport.ClaimCheck(id, false, "a claim about the networks Engram generates (" + family
+                    + " family), not about one given network", null, null, null);
         }
-        boolean needsVoltage = id.startsWith("voltage.");
-        boolean needsRate = id.startsWith("fr.") || id.startsWith("rate.");
-        if (needsVoltage && !voltage) {
-            return "needs the voltage model (given: rate)";
+        String why = one.notApplicable(net);
+        if (why != null) {
+            return new CheckReport.ClaimCheck(id, false, why, null, null, null);
         }
-        if (needsRate && voltage) {
-            return "needs the firing-rate model (given: voltage)";
+        progress.accept("checking " + id);
+        double worst = Double.POSITIVE_INFINITY;
+        String detail = "";
+        SplittableRandom rng = new SplittableRandom(seed ^ id.hashCode());
+        for (int s = 0; s < starts; s++) {
+            OneNetworkClaim.Measured m = one.measure(net, net.start().apply(rng), rng);
+            double margin = Double.isNaN(m.metric()) ? Double.NEGATIVE_INFINITY : c.tolerance() - m.metric();
+            if (margin < worst) {
+                worst = margin;
+                detail = "start " + s + ": " + m.what();
+            }
         }
-        if (id.endsWith("energy-monotone") && !symmetric) {
-            return "W is not symmetric: largest |W - W^T| = " + fmt(asym);
-        }
-        if (id.endsWith("energy-monotone") && !psi.monotone()) {
-            return "the activation " + psi.name() + " is not monotone";
-        }
-        if (id.equals("fr.energy-monotone") && !(psi.invertible() && nonNegative)) {
-            return "E_FR needs an invertible activation with non-negative range; " + psi.name() + " is not";
-        }
-        if ((id.equals("voltage.contraction") || id.equals("fr.global-stability")) && !contracting) {
-            return "Lip(psi) ||W||_2 = " + fmt(lipBound) + " is not below 1";
-        }
-        if (id.equals("rate.positivity") && !nonNegative) {
-            return "the activation's range starts at " + fmt(psi.rangeMin()) + " < 0";
-        }
-        if (id.equals("model.derivatives") && !Double.isFinite(psi.lipschitz())) {
-            return "the activation " + psi.name() + " is not differentiable";
-        }
-        return null;
-    }
-
-    private static String reason(String id) {
-        return switch (id) {
-            case "voltage.energy-monotone", "fr.energy-monotone" -> "W symmetric, activation increasing";
-            case "voltage.contraction", "fr.global-stability" -> "Lip(psi) ||W||_2 < 1";
-            case "rate.positivity" -> "activation with non-negative range";
-            default -> "a differentiable model";
-        };
+        return new CheckReport.ClaimCheck(id, true, one.needs(), worst >= 0 ? "HOLDS" : "FAILS", worst, detail);
     }
 
     /** A start: uniform in [0, 1]^n for rates, N(0, 1) for voltages. */
@@ -227,22 +162,6 @@ public final class NetworkCheck {
             x[i] = g.model() == GivenNetwork.Model.RATE ? rng.nextDouble() : rng.nextGaussian();
         }
         return x;
-    }
-
-    /** The Jacobian (and energy gradient) against central differences on at most 40 random coordinates. */
-    static double derivativeError(VectorField f, EnergyFunction e, double[] x, SplittableRandom rng) {
-        int n = x.length;
-        int[] columns = new int[Math.min(n, 40)];
-        for (int k = 0; k < columns.length; k++) {
-            columns[k] = n <= 40 ? k : rng.nextInt(n);
-        }
-        double worst = FiniteDifferences.jacobianError(f, 0, x, columns, 1e-5);
-        if (e != null) {
-            double[] grad = new double[n];
-            e.gradient(x, grad);
-            worst = Math.max(worst, FiniteDifferences.gradientError(grad, e::energy, x, columns, 1e-5));
-        }
-        return worst;
     }
 
     /** ||W||_2: the square root of the largest eigenvalue of W^T W, by Lanczos (dense SVD for n <= 60). */

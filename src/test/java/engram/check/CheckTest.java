@@ -168,4 +168,30 @@ class CheckTest {
             assertThat(r.out()).isEmpty();
         }
     }
+
+    /** A claim with the one-network capability is checked by engram check without any edit in engram.check. */
+    @Test
+    void aClaimWithTheOneNetworkCapabilityIsCheckedWithoutAnEditHere() {
+        final class Toy implements engram.claim.Claim<Double>, engram.claim.OneNetworkClaim {
+            @Override public String id() { return "voltage.energy-monotone"; } // reuses an entry for its tolerance
+            @Override public engram.claim.CaseSpace<Double> hypotheses() { return d -> 0.0; }
+            @Override public engram.claim.CaseSpace<Double> control() { return d -> 1.0; }
+            @Override public engram.claim.Evaluation evaluate(Double c) { return engram.claim.Evaluation.atMost(c, 0.5, ""); }
+            @Override public String notApplicable(Network net) { return net.voltage() ? null : "needs voltage"; }
+            @Override public String needs() { return "nothing much"; }
+            @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
+                return new Measured(0, "first entry " + x0[0]);
+            }
+        }
+        var model = new engram.model.VoltageModel(1, engram.memory.DenseCouplings.randomSymmetric(3, 0.5, true,
+                new SplittableRandom(1)), new Tanh(1), engram.model.Input.zero(3));
+        var net = new engram.claim.OneNetworkClaim.Network(model, new Tanh(1), true, true, 0, 0.5, 1, 1,
+                rng -> new double[] {rng.nextGaussian(), 0, 0});
+        CheckReport.ClaimCheck c = NetworkCheck.check(new Toy(), "toy", net, 2, 7, line -> { });
+        assertThat(c.applicable()).isTrue();
+        assertThat(c.verdict()).isEqualTo("HOLDS");
+        assertThat(c.reason()).isEqualTo("nothing much");
+        var plain = new engram.theorem.capacity.CapacityMcelieceClaim();
+        assertThat(NetworkCheck.check(plain, "capacity", net, 2, 7, line -> { }).applicable()).isFalse();
+    }
 }

@@ -9,6 +9,7 @@ import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
 import engram.claim.cases.DesignSpec;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
@@ -32,7 +33,7 @@ import java.util.SplittableRandom;
  * finite on the closed box; trajectories from its interior stay inside it. Checked on every design and a constant
  * input. Control: W plus an antisymmetric perturbation (E_FR uses only W's symmetric part, the flow does not).
  */
-public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case>, Calibrated<EnergyMonotoneClaim.Case> {
+public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case>, engram.claim.OneNetworkClaim, Calibrated<EnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an added antisymmetric part, relative to ||W||_2 (0 inside the hypotheses) */
     public record Case(DesignSpec spec, double inputScale, double antisymmetry, double tau) {
@@ -75,5 +76,21 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
         return Evaluation.atMost(rise.relative(), tolerance(), "largest relative rise of E_FR between samples "
                 + fmt(rise.relative()) + " at t=" + fmt(rise.time())
                 + (Double.isFinite(rise.initialEnergy()) ? "" : " (E_FR infinite: state left the range)"));
+    }
+
+    @Override public String notApplicable(Network net) {
+        String model = OneNetworkClaim.needsModel(net, false);
+        String energy = model != null ? model : OneNetworkClaim.needsEnergy(net);
+        if (energy != null) {
+            return energy;
+        }
+        return net.activation().invertible() && net.activation().rangeMin() >= 0 ? null
+                : "E_FR needs an invertible activation with non-negative range; " + net.activation().name() + " is not";
+    }
+
+    @Override public String needs() { return "W symmetric, activation increasing"; }
+
+    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+        return OneNetworkClaim.energyRise(net, x0);
     }
 }

@@ -10,6 +10,7 @@ import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
 import engram.claim.cases.DesignSpec;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.Vectors;
@@ -33,7 +34,7 @@ import java.util.SplittableRandom;
  * theory.md's reference parameters, where several memories are stable equilibria: two starts on either side of the
  * midpoint of two rescaled memories separate, violating non-expansion.
  */
-public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Case> {
+public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Case>, OneNetworkClaim {
 
     public record Case(int n, ActivationKind activation, double rho, double threshold, double k, double tau,
             boolean tight, boolean multistable, long seed) {
@@ -115,5 +116,16 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
         return new Evaluation(Math.max(m.excess(), rateError), Math.min(tolerance("tight-excess") - m.excess(),
                 tolerance("tight-rate") - rateError), detail + "; tight case: distance shrinks at " + fmt(m.measuredRate())
                 + " against (1 - k) / tau = " + fmt(rate) + " (relative error " + fmt(rateError) + ")");
+    }
+
+    @Override public String notApplicable(Network net) {
+        String model = OneNetworkClaim.needsModel(net, false);
+        return model != null ? model : OneNetworkClaim.needsContraction(net);
+    }
+
+    @Override public String needs() { return "Lip(psi) ||W||_2 < 1"; }
+
+    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+        return OneNetworkClaim.contraction(net, x0, rng);
     }
 }

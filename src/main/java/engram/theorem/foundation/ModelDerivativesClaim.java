@@ -8,6 +8,7 @@ import engram.analysis.FiniteDifferences;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
 import engram.claim.cases.Vectors;
 import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
@@ -34,7 +35,7 @@ import java.util.SplittableRandom;
  * one coordinate exactly at the kink of a rectified tanh, where the derivative (taken from the right) is not the
  * derivative of the function.
  */
-public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.Case> {
+public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.Case>, OneNetworkClaim {
 
     /** The models whose derivatives are checked. */
     public enum Model {
@@ -181,5 +182,19 @@ public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.
         }
         return Evaluation.atMost(err, tolerance(), what + ": largest difference from central differences, relative "
                 + fmt(err));
+    }
+
+    @Override public String notApplicable(Network net) {
+        return Double.isFinite(net.activation().lipschitz()) ? null
+                : "the activation " + net.activation().name() + " is not differentiable";
+    }
+
+    @Override public String needs() { return "a differentiable model"; }
+
+    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+        engram.model.EnergyFunction energy = net.symmetric() ? (engram.model.EnergyFunction) net.field() : null;
+        double metric = engram.analysis.FiniteDifferences.sampledError(net.field(), energy, x0, rng);
+        return new Measured(metric, "largest relative difference of the Jacobian" + (net.symmetric()
+                ? " and energy gradient" : "") + " from central differences " + Evaluation.fmt(metric));
     }
 }

@@ -10,6 +10,7 @@ import engram.claim.Catalogue;
 import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
 import engram.claim.cases.Vectors;
 import engram.memory.DenseCouplings;
 import engram.model.FiringRateModel;
@@ -27,7 +28,7 @@ import java.util.SplittableRandom;
  * preserves both exactly. Checked with random W of any sign; {@code fr.positivity} checks the firing-rate designs.
  * Control: Euler with h > tau under inhibition leaves the orthant.
  */
-public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case>, Calibrated<RatePositivityClaim.Case> {
+public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case>, engram.claim.OneNetworkClaim, Calibrated<RatePositivityClaim.Case> {
 
     /**
      * @param integrator euler or dp853 (the oracle)
@@ -118,5 +119,22 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
 
     @Override public Evaluation evaluate(Case c) {
         return excursion(this, c.model(), c.n(), c.integrator(), c.stepRatio(), c.seed());
+    }
+
+    @Override public String notApplicable(Network net) {
+        String model = OneNetworkClaim.needsModel(net, false);
+        if (model != null) {
+            return model;
+        }
+        return net.activation().rangeMin() >= 0 ? null : "the activation's range starts at "
+                + Evaluation.fmt(net.activation().rangeMin()) + " < 0";
+    }
+
+    @Override public String needs() { return "activation with non-negative range"; }
+
+    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+        double metric = engram.analysis.Measurements.invariantSetExcursion((engram.model.FiringRateModel) net.field(), x0,
+                false, 1);
+        return new Measured(metric, "largest excursion outside the range " + Evaluation.fmt(metric));
     }
 }

@@ -10,6 +10,7 @@ import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.Vectors;
 import engram.memory.DenseCouplings;
@@ -32,7 +33,7 @@ import java.util.SplittableRandom;
  * with a wrong tau or a wrong Lipschitz constant. Control: Hebbian W with k in [2, 4] and two starts on either side of
  * the unstable origin, which separate.
  */
-public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>,
+public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>, engram.claim.OneNetworkClaim,
         Calibrated<VoltageContractionClaim.Case> {
 
     /**
@@ -121,5 +122,16 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
         return new Evaluation(Math.max(m.excess(), rateError), margin, detail + "; tight case: distance shrinks at "
                 + fmt(m.measuredRate()) + " against the bound's (1 - k) / tau = " + fmt(rate) + " (relative error "
                 + fmt(rateError) + ")");
+    }
+
+    @Override public String notApplicable(Network net) {
+        String model = OneNetworkClaim.needsModel(net, true);
+        return model != null ? model : OneNetworkClaim.needsContraction(net);
+    }
+
+    @Override public String needs() { return "Lip(psi) ||W||_2 < 1"; }
+
+    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+        return OneNetworkClaim.contraction(net, x0, rng);
     }
 }

@@ -8,6 +8,7 @@ import engram.claim.Calibrated;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
 import engram.memory.DenseCouplings;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  * never increases along trajectories. Checked on DP853 oracle trajectories; the control uses W with a dominant
  * antisymmetric part.
  */
-public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case>,
+public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case>, engram.claim.OneNetworkClaim,
         Calibrated<VoltageEnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an antisymmetric part added to W (0 inside the hypotheses) */
@@ -74,5 +75,16 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
         Measurements.Rise rise = Measurements.largestEnergyRise(model, tr);
         return Evaluation.atMost(rise.relative(), tolerance(), "largest relative energy rise between samples "
                 + fmt(rise.relative()) + " at t=" + fmt(rise.time()));
+    }
+
+    @Override public String notApplicable(Network net) {
+        String model = OneNetworkClaim.needsModel(net, true);
+        return model != null ? model : OneNetworkClaim.needsEnergy(net);
+    }
+
+    @Override public String needs() { return "W symmetric, activation increasing"; }
+
+    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+        return OneNetworkClaim.energyRise(net, x0);
     }
 }
