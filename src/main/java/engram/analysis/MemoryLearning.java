@@ -72,22 +72,7 @@ public final class MemoryLearning {
         int nv = s.nv(), nh = s.nh();
         SplittableRandom rng = new SplittableRandom(seed);
         double[] xi = Patterns.gramSchmidtRows(nh, nv, rng);
-        double[] targets = xi.clone();
-        for (int k = 0; k < targets.length; k++) {
-            targets[k] += s.sigma() * rng.nextGaussian();
-        }
-        if (s.equalNorms()) {
-            for (int mu = 0; mu < nh; mu++) {
-                double a = 0, b = 0;
-                for (int i = 0; i < nv; i++) {
-                    a += xi[mu * nv + i] * xi[mu * nv + i];
-                    b += targets[mu * nv + i] * targets[mu * nv + i];
-                }
-                for (int i = 0; i < nv; i++) {
-                    targets[mu * nv + i] *= Math.sqrt(a / b);
-                }
-            }
-        }
+        double[] targets = targets(xi, nh, nv, s.sigma(), s.equalNorms(), rng);
         double[] start = xi.clone();
         double[] a = new double[nh];
         double[][] rows = new double[nh][];
@@ -104,15 +89,7 @@ public final class MemoryLearning {
             theory[mu][0] = a[mu];
         }
         double worst = 0, exactWorst = 0;
-        double[] x0t = new double[nh], x0x0 = new double[nh], tt = new double[nh];
-        for (int mu = 0; mu < nh; mu++) {
-            for (int i = 0; i < nv; i++) {
-                double x = start[mu * nv + i], y = rows[mu][i];
-                x0t[mu] += x * y;
-                x0x0[mu] += x * x;
-                tt[mu] += y * y;
-            }
-        }
+        OneHot exactSolution = OneHot.of(start, rows, nv);
         double step = ode ? Math.exp(-1 / s.tau()) : 1 - 1 / s.tau();
         for (int t = 0; t < s.steps(); t++) {
             double[] v = rows[t % nh];
@@ -127,9 +104,7 @@ public final class MemoryLearning {
                 double c = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
                 double th = MemoryDynamics.theoryCosine(t + 1, s.tauMu(), a[mu]);
                 worst = Math.max(worst, Math.abs(c - th));
-                double e = Math.pow(step, presentations(t, mu, nh));
-                double exact = (e * x0t[mu] + (1 - e) * tt[mu]) / Math.sqrt(tt[mu]
-                        * (e * e * x0x0[mu] + 2 * e * (1 - e) * x0t[mu] + (1 - e) * (1 - e) * tt[mu]));
+                double exact = exactSolution.cosine(mu, Math.pow(step, presentations(t, mu, nh)));
                 exactWorst = Math.max(exactWorst, Math.abs(c - exact));
                 if (sample) { // (t + 1) / every <= steps / every = samples - 1
                     cos[mu][(t + 1) / every] = c;
@@ -141,6 +116,13 @@ public final class MemoryLearning {
             }
             progress.accept(t + 1);
         }
+        return finish(s, a, xi, start, targets, rows, worst, exactWorst, step, times, cos, theory);
+    }
+
+    /** What a run measured, from its end state. */
+    private static Run finish(Settings s, double[] a, double[] xi, double[] start, double[] targets, double[][] rows,
+            double worst, double exactWorst, double step, double[] times, double[][] cos, double[][] theory) {
+        int nv = s.nv(), nh = s.nh();
         double[] fin = new double[nh];
         for (int mu = 0; mu < nh; mu++) {
             fin[mu] = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
@@ -154,6 +136,62 @@ public final class MemoryLearning {
         double timeConstantError = Math.abs(s.steps() / s.tauMu() - exactDecay) / exactDecay;
         return new Run(a, fin, worst, exactWorst, timeConstantError, times, cos, theory, Math.sqrt(d1 / d0),
                 hebbianGap(xi, targets, nh, nv), xi.clone(), targets);
+    }
+
+    /**
+     * The targets: the memories plus sigma N(0, I), each rescaled to its memory's norm when {@code equalNorms} (the
+     * theory's assumption).
+     */
+    static double[] targets(double[] xi, int nh, int nv, double sigma, boolean equalNorms, SplittableRandom rng) {
+        double[] targets = xi.clone();
+        for (int k = 0; k < targets.length; k++) {
+            targets[k] += sigma * rng.nextGaussian();
+        }
+        if (equalNorms) {
+            for (int mu = 0; mu < nh; mu++) {
+                double a = 0, b = 0;
+                for (int i = 0; i < nv; i++) {
+                    a += xi[mu * nv + i] * xi[mu * nv + i];
+                    b += targets[mu * nv + i] * targets[mu * nv + i];
+                }
+                for (int i = 0; i < nv; i++) {
+                    targets[mu * nv + i] *= Math.sqrt(a / b);
+                }
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * The exact solution when the softmax is one-hot: after decay e of memory mu, {@code e x0 + (1 - e) t}; its cosine
+     * with the target from the inner products start . target, start . start and target . target.
+     */
+    private record OneHot(double[] x0t, double[] x0x0, double[] tt) {
+
+        static OneHot of(double[] start, double[][] rows, int nv) {
+            int nh = rows.length;
+            double[] x0t = new double[nh], x0x0 = new double[nh], tt = new double[nh];
+            for (int mu = 0; mu < nh; mu++) {
+                double[] start0 = java.util.Arrays.copyOfRange(start, mu * nv, (mu + 1) * nv);
+                x0t[mu] = dot(start0, rows[mu]);
+                x0x0[mu] = dot(start0, start0);
+                tt[mu] = dot(rows[mu], rows[mu]);
+            }
+            return new OneHot(x0t, x0x0, tt);
+        }
+
+        double cosine(int mu, double e) {
+            return (e * x0t[mu] + (1 - e) * tt[mu]) / Math.sqrt(tt[mu]
+                    * (e * e * x0x0[mu] + 2 * e * (1 - e) * x0t[mu] + (1 - e) * (1 - e) * tt[mu]));
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /**

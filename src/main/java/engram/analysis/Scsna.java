@@ -229,7 +229,11 @@ public final class Scsna {
         }
     }
 
-    /** Y(h) = F(u) for the root u of {@code u - Gamma F(u) = h} chosen by Maxwell's rule. */
+    /**
+     * Y(h) = F(u) for the root u of {@code u - Gamma F(u) = h} chosen by Maxwell's rule. Long: the bracket, the
+     * safeguarded Newton iteration and Maxwell's choice between roots read as one algorithm, and the method is called
+     * in the innermost quadrature loop, where helper calls with several results would allocate.
+     */
     static double effective(Activation f, double h, double gamma) {
         if (f.name().equals("sign")) {
             return h > 0 ? 1 : h < 0 ? -1 : 0;

@@ -85,7 +85,10 @@ public final class SmallSymmetric {
         return largestTridiagonal(m, w.d, w.e);
     }
 
-    /** Householder reduction of the symmetric a (destroyed) to diagonal d and off-diagonal e (e[0] unused). */
+    /**
+     * Householder reduction of the symmetric a (destroyed) to diagonal d and off-diagonal e (e[0] unused). Long: one
+     * textbook algorithm (Golub and Van Loan, 8.3.1) whose steps share the reflector and the trailing block.
+     */
     static void tridiagonalise(int m, double[] a, double[] d, double[] e, double[] v) {
         for (int k = 0; k < m - 2; k++) {
             // the column scaled by its largest entry, so that squares neither underflow nor overflow (H does not

@@ -245,21 +245,8 @@ public final class NetworkCheck {
             x[mu] = g.pattern(mu);
         }
         progress.accept("integrating the " + p + " patterns to rest");
-        double[] dx = new double[n];
         double[] residual = new double[p];
-        java.util.Arrays.fill(residual, Double.POSITIVE_INFINITY);
-        for (int chunk = 0; chunk < 20; chunk++) {
-            x = integrate(g, f, x, 5 * g.tau(), lipBound);
-            double worst = 0;
-            for (int mu = 0; mu < p; mu++) {
-                f.evaluate(0, x[mu], dx);
-                residual[mu] = Fits.maxAbs(dx);
-                worst = Math.max(worst, residual[mu]);
-            }
-            if (worst < 1e-9) {
-                break;
-            }
-        }
+        x = toRest(g, f, x, lipBound, residual);
         List<CheckReport.Equilibrium> out = new ArrayList<>();
         double[][] cues = new double[p * CUE_NOISE.length * (n > 1000 ? 1 : 4)][];
         int perLevel = cues.length / (p * CUE_NOISE.length);
@@ -304,6 +291,28 @@ public final class NetworkCheck {
                     + fmt(lambda[mu]) + " decides"));
         }
         return out;
+    }
+
+    /**
+     * Integrates every pattern (as one block) in chunks of 5 tau until every residual |f(x)| is below 1e-9, at most 100
+     * tau; {@code residual} receives each one's.
+     */
+    private static double[][] toRest(GivenNetwork g, VectorField f, double[][] x, double lipBound, double[] residual) {
+        double[] dx = new double[g.n()];
+        java.util.Arrays.fill(residual, Double.POSITIVE_INFINITY);
+        for (int chunk = 0; chunk < 20; chunk++) {
+            x = integrate(g, f, x, 5 * g.tau(), lipBound);
+            double worst = 0;
+            for (int mu = 0; mu < x.length; mu++) {
+                f.evaluate(0, x[mu], dx);
+                residual[mu] = Fits.maxAbs(dx);
+                worst = Math.max(worst, residual[mu]);
+            }
+            if (worst < 1e-9) {
+                break;
+            }
+        }
+        return x;
     }
 
     /** The activation's slopes at a state: psi'(x_i) (voltage) or Phi'(W x + u)_i (rate). */

@@ -80,18 +80,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
             for (boolean dense : new boolean[] {false, true}) {
-                SplittableRandom rng = new SplittableRandom(global.seed);
-                Network net = NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM)
-                        .activation(ActivationKind.TANH, 10, 0).zeroDiagonal(true).dense(dense).build().build(rng);
-                String kind = dense ? "dense" : "lowrank";
-                double[] x = Vectors.gaussian(n, 1, rng);
-                double[] dx = new double[n];
-                double rhs = best(() -> net.field().evaluate(0, x, dx), 1);
-                EulerMaruyama em = new EulerMaruyama(net.field(), Diffusion.additive(0.5));
-                SplittableRandom noise = new SplittableRandom(global.seed + 1);
-                double run = best(() -> em.integrate(0, x.clone(), steps * 0.01, steps, noise, steps, StepObserver.NONE), steps);
-                rows.add(new Row("rhs", kind, n, rhs));
-                rows.add(new Row("em", kind, n, run));
+                rows.addAll(voltageRows(n, dense));
             }
         }
         for (int n : sizes) {
@@ -133,6 +122,21 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return EngramCli.OK;
+    }
+
+    /** The voltage model's right-hand side and Euler-Maruyama step at size n, low rank or dense. */
+    private List<Row> voltageRows(int n, boolean dense) {
+        SplittableRandom rng = new SplittableRandom(global.seed);
+        Network net = NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM)
+                .activation(ActivationKind.TANH, 10, 0).zeroDiagonal(true).dense(dense).build().build(rng);
+        String kind = dense ? "dense" : "lowrank";
+        double[] x = Vectors.gaussian(n, 1, rng);
+        double[] dx = new double[n];
+        double rhs = best(() -> net.field().evaluate(0, x, dx), 1);
+        EulerMaruyama em = new EulerMaruyama(net.field(), Diffusion.additive(0.5));
+        SplittableRandom noise = new SplittableRandom(global.seed + 1);
+        double run = best(() -> em.integrate(0, x.clone(), steps * 0.01, steps, noise, steps, StepObserver.NONE), steps);
+        return List.of(new Row("rhs", kind, n, rhs), new Row("em", kind, n, run));
     }
 
     /** One timing: microseconds per step of a workload. */

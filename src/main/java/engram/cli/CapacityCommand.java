@@ -64,23 +64,7 @@ final class CapacityCommand implements Callable<Integer> {
     @Override public Integer call() {
         Activation f = unit.build();
         boolean sign = unit.sign();
-        if (sizes == null || sizes.length == 0) {
-            throw new IllegalArgumentException("--n needs at least one size (a comma-separated list), got none");
-        }
-        Ranges.within("--n (number of sizes)", sizes.length, 1, 20);
-        Ranges.within("--trials", trials, 2, 10_000);
-        if (!(cueNoise >= 0 && cueNoise < 0.5)) {
-            throw new IllegalArgumentException("--cue-noise must be in [0, 0.5), got " + cueNoise);
-        }
-        int maxN = sign ? 50_000 : 5_000;
-        for (int k = 0; k < sizes.length; k++) {
-            if (sizes[k] < 50 || sizes[k] > maxN) {
-                throw new IllegalArgumentException("--n must be in [50, " + maxN + "] for " + unit.kind + ", got " + sizes[k]);
-            }
-            if (k > 0 && sizes[k] <= sizes[k - 1]) {
-                throw new IllegalArgumentException("--n must increase, got " + sizes[k - 1] + " then " + sizes[k]);
-            }
-        }
+        checkSizes(sign);
         if (loads != null) {
             CapacityTheoryCommand.checkLoads(loads);
         }
@@ -133,6 +117,27 @@ final class CapacityCommand implements Callable<Integer> {
             print(r);
         }
         return EngramCli.OK;
+    }
+
+    /** --n (increasing, within the model's range), --trials and --cue-noise. */
+    private void checkSizes(boolean sign) {
+        if (sizes == null || sizes.length == 0) {
+            throw new IllegalArgumentException("--n needs at least one size (a comma-separated list), got none");
+        }
+        Ranges.within("--n (number of sizes)", sizes.length, 1, 20);
+        Ranges.within("--trials", trials, 2, 10_000);
+        if (!(cueNoise >= 0 && cueNoise < 0.5)) {
+            throw new IllegalArgumentException("--cue-noise must be in [0, 0.5), got " + cueNoise);
+        }
+        int maxN = sign ? 50_000 : 5_000;
+        for (int k = 0; k < sizes.length; k++) {
+            if (sizes[k] < 50 || sizes[k] > maxN) {
+                throw new IllegalArgumentException("--n must be in [50, " + maxN + "] for " + unit.kind + ", got " + sizes[k]);
+            }
+            if (k > 0 && sizes[k] <= sizes[k - 1]) {
+                throw new IllegalArgumentException("--n must increase, got " + sizes[k - 1] + " then " + sizes[k]);
+            }
+        }
     }
 
     private static void print(Result r) {

@@ -76,6 +76,25 @@ final class CheckCommand implements Callable<Integer> {
         if (out != null) {
             ReportWriter.checkDestination(out, "--out");
         }
+        GivenNetwork g = readNetwork(kind);
+        long start = System.nanoTime();
+        CheckReport r = NetworkCheck.run(g, global.seed, line -> System.err.println("[check] " + line));
+        if (out != null) {
+            writeReport(r, (System.nanoTime() - start) / 1_000_000);
+        }
+        if (global.json) {
+            System.out.println(JsonFormat.compact(r));
+        } else {
+            System.out.print(r.summary());
+            if (out != null) {
+                System.out.println("Report written to " + out.resolve("index.html"));
+            }
+        }
+        return r.allHold() ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** W, the patterns and the input from their files, their shapes checked against each other. */
+    private GivenNetwork readNetwork(GivenNetwork.Model kind) throws java.io.IOException {
         ArrayFile w = ArrayFile.read(couplings, "--couplings");
         if (w.rows() != w.cols()) {
             throw new IllegalArgumentException("--couplings: " + couplings + " is " + w.rows() + " x " + w.cols()
@@ -101,31 +120,21 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         Activation psi = activation.of(gain, threshold);
-        GivenNetwork g = new GivenNetwork(kind, n, w.data(), p, xi, u, psi, tau);
-        long start = System.nanoTime();
-        CheckReport r = NetworkCheck.run(g, global.seed, line -> System.err.println("[check] " + line));
-        if (out != null) {
-            List<ClaimResult> results = new ArrayList<>();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            for (CheckReport.ClaimCheck c : r.claims()) {
-                if (c.applicable()) {
-                    results.add(new ClaimResult(c.id(), ClaimResult.Verdict.valueOf(c.verdict()), c.worstMargin(),
-                            Double.NaN, 1, 0, global.seed, "the given network (" + couplings.getFileName() + ")", c.detail(),
-                            0, "", "not run: engram check runs no negative controls on a given network", millis));
-                }
-            }
-            Report report = ReportRun.withProvenance(results, global.seed, "check", "all", millis);
-            ReportRun.publish(out, report, List.of(), Baseline.none("engram check of a given network"), null,
-                    Theorems.all(), engram.report.BaselineDiff.Slowdowns.INFORM);
-        }
-        if (global.json) {
-            System.out.println(JsonFormat.compact(r));
-        } else {
-            System.out.print(r.summary());
-            if (out != null) {
-                System.out.println("Report written to " + out.resolve("index.html"));
+        return new GivenNetwork(kind, n, w.data(), p, xi, u, psi, tau);
+    }
+
+    /** The applicable claims' verdicts as a report in --out, the same HTML as engram report's. */
+    private void writeReport(CheckReport r, long millis) throws java.io.IOException {
+        List<ClaimResult> results = new ArrayList<>();
+        for (CheckReport.ClaimCheck c : r.claims()) {
+            if (c.applicable()) {
+                results.add(new ClaimResult(c.id(), ClaimResult.Verdict.valueOf(c.verdict()), c.worstMargin(),
+                        Double.NaN, 1, 0, global.seed, "the given network (" + couplings.getFileName() + ")", c.detail(),
+                        0, "", "not run: engram check runs no negative controls on a given network", millis));
             }
         }
-        return r.allHold() ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+        Report report = ReportRun.withProvenance(results, global.seed, "check", "all", millis);
+        ReportRun.publish(out, report, List.of(), Baseline.none("engram check of a given network"), null,
+                Theorems.all(), engram.report.BaselineDiff.Slowdowns.INFORM);
     }
 }

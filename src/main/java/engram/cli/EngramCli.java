@@ -87,6 +87,30 @@ public final class EngramCli implements Runnable {
                         "Exit codes: 0 all holds, 1 a checked claim fails, 2 bad input, 3 internal error.");
             }
         }
+        registerConverters(cl);
+        applyParameterFile(cl, args);
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("engram: error: " + oneLine(ex.getMessage()));
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            PrintWriter err = command.getErr();
+            if (ex instanceof IllegalArgumentException) {
+                err.println("engram: error: " + oneLine(ex.getMessage()));
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("engram: internal error: " + oneLine(String.valueOf(ex)));
+            err.flush();
+            return INTERNAL;
+        });
+        return cl;
+    }
+
+    /** Finite numbers only, activations and the enums by their names. */
+    private static void registerConverters(CommandLine cl) {
         cl.registerConverter(ActivationKind.class, value -> {
             try {
                 return ActivationKind.parse(value);
@@ -113,6 +137,10 @@ public final class EngramCli implements Runnable {
         cl.registerConverter(CouplingRule.class, named(CouplingRule.class));
         cl.registerConverter(IntegratorKind.class, named(IntegratorKind.class));
         cl.registerConverter(engram.analysis.RandomMatrices.Entries.class, named(engram.analysis.RandomMatrices.Entries.class));
+    }
+
+    /** {@code --params FILE}: simulate's option defaults from a properties file whose keys are all its options. */
+    private static void applyParameterFile(CommandLine cl, String... args) {
         for (int i = 0; i < args.length; i++) {
             String file = args[i].equals("--params") && i + 1 < args.length ? args[i + 1]
                     : args[i].startsWith("--params=") ? args[i].substring("--params=".length()) : null;
@@ -126,24 +154,6 @@ public final class EngramCli implements Runnable {
                 simulate.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(f));
             }
         }
-        cl.setParameterExceptionHandler((ex, rest) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("engram: error: " + oneLine(ex.getMessage()));
-            err.flush();
-            return BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
-            PrintWriter err = command.getErr();
-            if (ex instanceof IllegalArgumentException) {
-                err.println("engram: error: " + oneLine(ex.getMessage()));
-                err.flush();
-                return BAD_INPUT;
-            }
-            err.println("engram: internal error: " + oneLine(String.valueOf(ex)));
-            err.flush();
-            return INTERNAL;
-        });
-        return cl;
     }
 
     /** Refuses a parameter file with a key that is no option of the command (a typo would otherwise be ignored). */

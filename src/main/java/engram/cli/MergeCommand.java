@@ -100,16 +100,33 @@ final class MergeCommand implements Callable<Integer> {
             }
             readFigures(dir, shard, figures);
         }
-        if (seen.size() != count) {
-            List<Integer> missing = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
-                if (!seen.contains(i)) {
-                    missing.add(i);
-                }
-            }
-            throw new IllegalArgumentException("shards missing: " + missing + " of " + count
-                    + " (a merge needs every shard of the run)");
+        requireEveryShard(seen, count);
+        List<ClaimResult> ordered = inRegistryOrder(byId);
+        Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall)
+                .withSensitivities(ReportRun.inRegistryOrder(sensitivities, Theorems.all()));
+        BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all(),
+                failOnSlowdown ? BaselineDiff.Slowdowns.FAIL : BaselineDiff.Slowdowns.INFORM);
+        ReportOutput.print(merged, diff, out, global.json, "merged " + dirs.size() + " shards: ");
+        return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** Refuses a merge with a shard missing. */
+    private static void requireEveryShard(java.util.Set<Integer> seen, int count) {
+        if (seen.size() == count) {
+            return;
         }
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            if (!seen.contains(i)) {
+                missing.add(i);
+            }
+        }
+        throw new IllegalArgumentException("shards missing: " + missing + " of " + count
+                + " (a merge needs every shard of the run)");
+    }
+
+    /** The merged results in the registry's order; refused when empty or holding a claim this Engram lacks. */
+    private static List<ClaimResult> inRegistryOrder(Map<String, ClaimResult> byId) {
         if (byId.isEmpty()) {
             throw new IllegalArgumentException("the shards hold no claims: nothing to merge");
         }
@@ -122,12 +139,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!byId.isEmpty()) {
             throw new IllegalArgumentException("the shards hold claims this Engram does not have: " + byId.keySet());
         }
-        Report merged = ReportRun.withProvenance(ordered, seed, depth, "merged from " + dirs.size(), wall)
-                .withSensitivities(ReportRun.inRegistryOrder(sensitivities, Theorems.all()));
-        BaselineDiff diff = ReportRun.publish(out, merged, figures, against, noHistory ? null : history, Theorems.all(),
-                failOnSlowdown ? BaselineDiff.Slowdowns.FAIL : BaselineDiff.Slowdowns.INFORM);
-        ReportOutput.print(merged, diff, out, global.json, "merged " + dirs.size() + " shards: ");
-        return merged.allHold() && (diff == null || !diff.regressed()) ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+        return ordered;
     }
 
     /** The shard a directory's report says it is ({@code report --shard I/N}); an unsharded report is 1 of 1. */

@@ -77,15 +77,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--update-baseline needs a full run: drop --claim and --shard "
                     + "(a partial baseline would report every other claim as removed)");
         }
-        List<Claim<?>> claims = new ArrayList<>();
-        if (only == null || only.isEmpty()) {
-            claims.addAll(Theorems.all());
-        } else {
-            for (String id : new java.util.LinkedHashSet<>(only)) {
-                claims.add(Theorems.byId(id));
-            }
-        }
-        claims.removeIf(c -> !s.includes(c.id()));
+        List<Claim<?>> claims = selected(s);
         ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
             engram.report.History.check(FileOptions.file(commandSpec, "--history", history), "--history");
@@ -102,34 +94,8 @@ final class ReportCommand implements Callable<Integer> {
                 engram.report.MutationSummary.equivalents(Path.of("properties", "equivalent-mutants.csv")));
         Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
                 : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");
-        // the figures of the families with a claim in this run (every family in a full run); shard 1 draws them,
-        // on a thread of its own while the claims run (both depend only on the seed)
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        claims.forEach(c -> ids.add(c.id()));
-        List<engram.claim.ClaimFamily> drawn = Theorems.families().stream()
-                .filter(f -> only == null || only.isEmpty() || f.claims().stream().anyMatch(c -> ids.contains(c.id())))
-                .toList();
-        java.util.concurrent.CompletableFuture<List<RenderedFigure>> drawing = s.index() == 1
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> ReportRun.figures(drawn, global.seed),
-                        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                            Thread t = new Thread(r, "engram-figures");
-                            t.setDaemon(true);
-                            return t;
-                        }))
-                : java.util.concurrent.CompletableFuture.completedFuture(List.of());
-        List<engram.report.FalseFailures> rates = new ArrayList<>();
-        if (falseFailures == null || falseFailures.isEmpty()) {
-            for (Depth k : Depth.values()) {
-                Path p = engram.report.FalseFailures.defaultFile(k);
-                if (Files.exists(p)) {
-                    rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
-                }
-            }
-        } else {
-            for (Path p : falseFailures) {
-                rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
-            }
-        }
+        java.util.concurrent.CompletableFuture<List<RenderedFigure>> drawing = drawFigures(claims, s);
+        List<engram.report.FalseFailures> rates = falseFailureRecords();
         Report report = ReportRun.run(claims, global.seed, d, s, System.err::println).withMutation(mutation)
                 .withFalseFailures(rates);
         List<RenderedFigure> figures;
@@ -148,5 +114,58 @@ final class ReportCommand implements Callable<Integer> {
         boolean regressed = diff != null && diff.regressed() && !updateBaseline;
         ReportOutput.print(report, diff, out, global.json, "");
         return report.allHold() && !regressed ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** The claims this run checks: all, or those named by --claim (each once), within the shard. */
+    private List<Claim<?>> selected(Shard s) {
+        List<Claim<?>> claims = new ArrayList<>();
+        if (only == null || only.isEmpty()) {
+            claims.addAll(Theorems.all());
+        } else {
+            for (String id : new java.util.LinkedHashSet<>(only)) {
+                claims.add(Theorems.byId(id));
+            }
+        }
+        claims.removeIf(c -> !s.includes(c.id()));
+        return claims;
+    }
+
+    /**
+     * The figures of the families with a claim in this run (every family in a full run); shard 1 draws them, on a
+     * thread of its own while the claims run (both depend only on the seed).
+     */
+    private java.util.concurrent.CompletableFuture<List<RenderedFigure>> drawFigures(List<Claim<?>> claims, Shard s) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        claims.forEach(c -> ids.add(c.id()));
+        List<engram.claim.ClaimFamily> drawn = Theorems.families().stream()
+                .filter(f -> only == null || only.isEmpty() || f.claims().stream().anyMatch(c -> ids.contains(c.id())))
+                .toList();
+        if (s.index() != 1) {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ReportRun.figures(drawn, global.seed),
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "engram-figures");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /** The measured false-failure rates: the files given, or the default file of each depth where it exists. */
+    private List<engram.report.FalseFailures> falseFailureRecords() throws java.io.IOException {
+        List<engram.report.FalseFailures> rates = new ArrayList<>();
+        if (falseFailures == null || falseFailures.isEmpty()) {
+            for (Depth k : Depth.values()) {
+                Path p = engram.report.FalseFailures.defaultFile(k);
+                if (Files.exists(p)) {
+                    rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
+                }
+            }
+        } else {
+            for (Path p : falseFailures) {
+                rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
+            }
+        }
+        return rates;
     }
 }

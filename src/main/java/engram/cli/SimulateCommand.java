@@ -164,16 +164,49 @@ final class SimulateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(global.seed);
         Network net = spec.build(rng);
+        int columns = checkedColumns(net);
+        double[] x0 = net.initialState(cue, cueNoise, rng);
+        Trace trace = writeTrace(net, run, x0, rng, columns);
         int pp = net.p();
-        long samples = model == ModelKind.DISCRETE ? 2
-                : net.segments() * (Math.round(t / dt) / sampleEvery + 2);
-        long columns = 2 + pp + (state ? n : 0);
+        int best = 0;
+        List<Double> fin = new ArrayList<>();
+        for (int mu = 0; mu < pp; mu++) {
+            fin.add(trace.lastOverlaps[mu]);
+            if (Math.abs(trace.lastOverlaps[mu]) > Math.abs(trace.lastOverlaps[best])) {
+                best = mu;
+            }
+        }
+        boolean monotone = !(trace.largestRise() > ENERGY_TOLERANCE);
+        Summary s = new Summary(model.toString(), n, pp, patterns.toString(), design.toString(), net.activation().name(),
+                run.label(net), global.seed, trace.lastTime, trace.samples, trace.firstEnergy, trace.lastEnergy,
+                Double.isNaN(trace.firstEnergy) || sigma > 0 || net.segments() > 1 ? null : monotone, fin, best,
+                out.toString(), (System.nanoTime() - started) / 1e9);
+        if (global.json) {
+            System.out.println(JsonFormat.compact(s));
+        } else {
+            System.out.printf(Locale.ROOT, "%s model, N=%d, P=%d, %s, T=%.3g: energy %.6g -> %.6g, overlap with memory %d = %.4f; wrote %s%n",
+                    model, n, pp, s.integrator(), trace.lastTime, trace.firstEnergy, trace.lastEnergy, best,
+                    trace.lastOverlaps[best], out);
+        }
+        return EngramCli.OK;
+    }
+
+    /** The CSV's columns (t, energy, overlaps, the state with --state), refused when the file would be too large. */
+    private int checkedColumns(Network net) {
+        long samples = model == ModelKind.DISCRETE ? 2 : net.segments() * (Math.round(t / dt) / sampleEvery + 2);
+        long columns = 2 + net.p() + (state ? n : 0);
         if (samples > MAX_CSV_VALUES / columns) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the CSV would hold about %,d values (%,d "
                     + "samples x %,d columns), more than %,d; raise --sample-every or drop --state", samples * columns,
                     samples, columns, MAX_CSV_VALUES));
         }
-        double[] x0 = net.initialState(cue, cueNoise, rng);
+        return (int) columns;
+    }
+
+    /** Runs the network and streams every sample to the CSV (atomically), stopping at divergence; returns the trace. */
+    private Trace writeTrace(Network net, Integration run, double[] x0, SplittableRandom rng, int columns)
+            throws IOException {
+        int pp = net.p();
         List<String> header = new ArrayList<>(List.of("t", "energy"));
         for (int mu = 0; mu < pp; mu++) {
             header.add("m" + (mu + 1));
@@ -187,7 +220,7 @@ final class SimulateCommand implements Callable<Integer> {
         AtomicFiles.write(out, stream -> {
             try (Csv.RowWriter csv = Csv.rows(header, stream)) {
                 double[] overlaps = new double[pp];
-                double[] row = new double[(int) columns];
+                double[] row = new double[columns];
                 run.run(net, x0, rng, (time, x) -> {
                     net.overlaps(x, overlaps);
                     double energy = net.energy(x);
@@ -218,27 +251,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw e.getCause();
             }
         });
-        int best = 0;
-        List<Double> fin = new ArrayList<>();
-        for (int mu = 0; mu < pp; mu++) {
-            fin.add(trace.lastOverlaps[mu]);
-            if (Math.abs(trace.lastOverlaps[mu]) > Math.abs(trace.lastOverlaps[best])) {
-                best = mu;
-            }
-        }
-        boolean monotone = !(trace.largestRise() > ENERGY_TOLERANCE);
-        Summary s = new Summary(model.toString(), n, pp, patterns.toString(), design.toString(), net.activation().name(),
-                run.label(net), global.seed, trace.lastTime, trace.samples, trace.firstEnergy, trace.lastEnergy,
-                Double.isNaN(trace.firstEnergy) || sigma > 0 || net.segments() > 1 ? null : monotone, fin, best,
-                out.toString(), (System.nanoTime() - started) / 1e9);
-        if (global.json) {
-            System.out.println(JsonFormat.compact(s));
-        } else {
-            System.out.printf(Locale.ROOT, "%s model, N=%d, P=%d, %s, T=%.3g: energy %.6g -> %.6g, overlap with memory %d = %.4f; wrote %s%n",
-                    model, n, pp, s.integrator(), trace.lastTime, trace.firstEnergy, trace.lastEnergy, best,
-                    trace.lastOverlaps[best], out);
-        }
-        return EngramCli.OK;
+        return trace;
     }
 
     /**

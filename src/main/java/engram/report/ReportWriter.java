@@ -188,10 +188,6 @@ public final class ReportWriter {
 
     static String html(Report report, List<RenderedFigure> figures, BaselineDiff diff, Baseline baseline,
             List<Claim<?>> registry) {
-        List<ClaimResult> results = report.results();
-        long holds = report.holds();
-        long seed = report.seed();
-        String depth = report.depth();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Engram theorem-check report</title>\n")
                 .append("<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}")
@@ -201,52 +197,10 @@ public final class ReportWriter {
                 .append(".diff{border:2px solid #888;padding:.5em 1em;margin:1em 0}")
                 .append("figure{margin:1.5em 0}figcaption{font-size:14px;color:#444}</style></head><body>\n")
                 .append("<h1>Engram theorem-check report</h1>\n");
-        h.append("<div class=\"diff\"><h2>").append(diff != null && diff.regressed()
-                ? "<span class=\"REGRESSION\">Regressions against the baseline</span>" : "Comparison with the baseline")
-                .append("</h2><p>").append(esc(baselineSentence(diff, baseline))).append("</p>");
-        if (diff != null) {
-            if (!diff.empty()) {
-                h.append("<ul>");
-                for (BaselineDiff.Change c : diff.changes()) {
-                    h.append("<li>").append(c.regression() ? "<span class=\"REGRESSION\">REGRESSION</span> " : "")
-                            .append("<code>").append(esc(c.id())).append("</code>: ").append(esc(c.text())).append("</li>");
-                }
-                h.append("</ul>");
-            }
-        }
-        h.append("</div>\n");
-        h.append("<p>").append(holds).append(" of ").append(results.size())
-                .append(" claims hold. Seed <code>").append(seed).append("</code>, depth <code>").append(esc(depth))
-                .append("</code>. Re-run: <code>java -jar target/engram.jar report --seed ").append(seed)
-                .append(" --depth ").append(esc(depth)).append("</code>.</p>\n");
-        Provenance p = report.provenance();
-        if (p != null) {
-            h.append("<p>Commit <code>").append(esc(p.commit())).append("</code>").append(p.dirty() ? " (dirty tree)" : "")
-                    .append(", ").append(esc(p.date())).append(", Engram ").append(esc(p.engram())).append(", ")
-                    .append(esc(p.jvm())).append(", ").append(esc(p.os())).append(", shard ").append(esc(p.shard()))
-                    .append(String.format(Locale.ROOT, ", %.1f s.", p.wallMillis() / 1000.0)).append("</p>\n");
-        }
-        h.append("<table><tr><th>claim</th><th>verdict</th><th>worst margin</th><th>worst metric</th>")
-                .append("<th>cases tried (skipped)</th><th>seed</th><th>negative control</th><th>sensitivity</th><th>time</th></tr>\n");
-        for (ClaimResult r : results) {
-            h.append("<tr><td><a href=\"#").append(esc(r.id())).append("\"><code>").append(esc(r.id()))
-                    .append("</code></a></td><td class=\"").append(r.verdict()).append("\">").append(r.verdict())
-                    .append("</td><td>").append(num(r.worstMargin())).append("</td><td>").append(num(r.worstMetric()))
-                    .append("</td><td>").append(r.cases()).append(" (").append(r.skipped()).append(")</td><td>").append(r.seed()).append("</td><td>")
-                    .append(r.controlCase().isEmpty() ? "no violation found in " + r.controlCases() + " cases"
-                            : "violation found after " + r.controlCases() + " case(s)")
-                    .append("</td><td>").append(esc(sensitivityCell(report.sensitivity(r.id()))))
-                    .append("</td><td>").append(r.millis()).append(" ms</td></tr>\n");
-        }
-        h.append("</table>\n<p>Sensitivity: for a claim whose hypotheses end at a continuous boundary, the smallest "
-                + "relative departure from it at which the check finds a violation (bisection, ")
-                .append(report.sensitivities().isEmpty() ? "not run here: <code>engram report</code> runs it"
-                        : report.sensitivities().get(0).cases() + " cases per departure")
-                .append("); WEAK above ").append(Sensitivity.WEAK).append(" or when nothing was detected. "
-                        + "A dash: no continuous boundary.</p>\n");
+        h.append(diffHtml(diff, baseline)).append(runHtml(report)).append(summaryTableHtml(report));
         h.append(mutationHtml(report.mutation()));
         java.util.Set<String> ran = new java.util.HashSet<>();
-        results.forEach(r -> ran.add(r.id()));
+        report.results().forEach(r -> ran.add(r.id()));
         List<Claim<?>> statistical = registry.stream().filter(c -> ran.contains(c.id()) && c.entry().statistical()).toList();
         if (!statistical.isEmpty()) {
             h.append(FalseFailures.html(report.falseFailures(), statistical));
@@ -259,31 +213,90 @@ public final class ReportWriter {
         }
         h.append("<h2>Claims</h2>\n<p>Links to catalogue entries and claim sources are relative to <code>reports/latest/</code> in a "
                 + "checkout.</p>\n");
-        for (ClaimResult r : results) {
-            CatalogueEntry e = Catalogue.entry(r.id());
-            h.append("<h3 id=\"").append(esc(r.id())).append("\"><code>").append(esc(r.id())).append("</code>: ")
-                    .append(esc(e.title())).append(" <span class=\"").append(r.verdict()).append("\">")
-                    .append(r.verdict()).append("</span></h3>\n<p>").append(esc(e.statement())).append("</p>\n<ul>")
-                    .append("<li><b>Source:</b> ").append(esc(e.source())).append(theoryLink(e)).append("</li>")
-                    .append("<li><b>Hypotheses:</b> ").append(esc(e.hypotheses())).append(cases(registry, r.id(), false))
-                    .append("</li>")
-                    .append("<li><b>Metric:</b> ").append(esc(e.metric())).append("; <b>tolerance:</b> ")
-                    .append(esc(e.toleranceText())).append(" (").append(esc(e.toleranceWhy())).append(")")
-                    .append("; <b>regression tolerance:</b> ").append(e.regression())
-                    .append(" (").append(esc(e.direction())).append(" is better)</li>")
-                    .append("<li><b>Worst case:</b> <code>").append(esc(r.worstCase())).append("</code>: ")
-                    .append(esc(r.worstDetail())).append("</li>")
-                    .append("<li><b>Negative control:</b> ").append(esc(e.control())).append(cases(registry, r.id(), true))
-                    .append(" Found: <code>")
-                    .append(esc(r.controlCase().isEmpty() ? "none" : r.controlCase())).append("</code>: ")
-                    .append(esc(r.controlDetail())).append("</li>")
-                    .append(sensitivityItem(report.sensitivity(r.id())))
-                    .append("<li><b>Catalogue entry:</b> <a href=\"../../properties/").append(esc(r.id()))
-                    .append(".properties\"><code>properties/").append(esc(r.id())).append(".properties</code></a>; ")
-                    .append("<b>claim:</b> <a href=\"../../").append(esc(claimSource(e.claim()))).append("\"><code>")
-                    .append(esc(e.claim())).append("</code></a></li></ul>\n");
+        for (ClaimResult r : report.results()) {
+            h.append(claimHtml(r, report, registry));
         }
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /** The box comparing the run with the baseline: the sentence, then each change. */
+    private static String diffHtml(BaselineDiff diff, Baseline baseline) {
+        StringBuilder h = new StringBuilder("<div class=\"diff\"><h2>").append(diff != null && diff.regressed()
+                ? "<span class=\"REGRESSION\">Regressions against the baseline</span>" : "Comparison with the baseline")
+                .append("</h2><p>").append(esc(baselineSentence(diff, baseline))).append("</p>");
+        if (diff != null && !diff.empty()) {
+            h.append("<ul>");
+            for (BaselineDiff.Change c : diff.changes()) {
+                h.append("<li>").append(c.regression() ? "<span class=\"REGRESSION\">REGRESSION</span> " : "")
+                        .append("<code>").append(esc(c.id())).append("</code>: ").append(esc(c.text())).append("</li>");
+            }
+            h.append("</ul>");
+        }
+        return h.append("</div>\n").toString();
+    }
+
+    /** How many claims hold, how to re-run, and the provenance. */
+    private static String runHtml(Report report) {
+        StringBuilder h = new StringBuilder("<p>").append(report.holds()).append(" of ").append(report.results().size())
+                .append(" claims hold. Seed <code>").append(report.seed()).append("</code>, depth <code>")
+                .append(esc(report.depth())).append("</code>. Re-run: <code>java -jar target/engram.jar report --seed ")
+                .append(report.seed()).append(" --depth ").append(esc(report.depth())).append("</code>.</p>\n");
+        Provenance p = report.provenance();
+        if (p != null) {
+            h.append("<p>Commit <code>").append(esc(p.commit())).append("</code>").append(p.dirty() ? " (dirty tree)" : "")
+                    .append(", ").append(esc(p.date())).append(", Engram ").append(esc(p.engram())).append(", ")
+                    .append(esc(p.jvm())).append(", ").append(esc(p.os())).append(", shard ").append(esc(p.shard()))
+                    .append(String.format(Locale.ROOT, ", %.1f s.", p.wallMillis() / 1000.0)).append("</p>\n");
+        }
+        return h.toString();
+    }
+
+    /** One row per claim: verdict, margins, cases, control, sensitivity, time; then the sensitivity note. */
+    private static String summaryTableHtml(Report report) {
+        StringBuilder h = new StringBuilder("<table><tr><th>claim</th><th>verdict</th><th>worst margin</th><th>worst metric</th>")
+                .append("<th>cases tried (skipped)</th><th>seed</th><th>negative control</th><th>sensitivity</th><th>time</th></tr>\n");
+        for (ClaimResult r : report.results()) {
+            h.append("<tr><td><a href=\"#").append(esc(r.id())).append("\"><code>").append(esc(r.id()))
+                    .append("</code></a></td><td class=\"").append(r.verdict()).append("\">").append(r.verdict())
+                    .append("</td><td>").append(num(r.worstMargin())).append("</td><td>").append(num(r.worstMetric()))
+                    .append("</td><td>").append(r.cases()).append(" (").append(r.skipped()).append(")</td><td>").append(r.seed()).append("</td><td>")
+                    .append(r.controlCase().isEmpty() ? "no violation found in " + r.controlCases() + " cases"
+                            : "violation found after " + r.controlCases() + " case(s)")
+                    .append("</td><td>").append(esc(sensitivityCell(report.sensitivity(r.id()))))
+                    .append("</td><td>").append(r.millis()).append(" ms</td></tr>\n");
+        }
+        return h.append("</table>\n<p>Sensitivity: for a claim whose hypotheses end at a continuous boundary, the smallest "
+                + "relative departure from it at which the check finds a violation (bisection, ")
+                .append(report.sensitivities().isEmpty() ? "not run here: <code>engram report</code> runs it"
+                        : report.sensitivities().get(0).cases() + " cases per departure")
+                .append("); WEAK above ").append(Sensitivity.WEAK).append(" or when nothing was detected. "
+                        + "A dash: no continuous boundary.</p>\n").toString();
+    }
+
+    /** A claim's section: its catalogue entry beside what the run found. */
+    private static String claimHtml(ClaimResult r, Report report, List<Claim<?>> registry) {
+        CatalogueEntry e = Catalogue.entry(r.id());
+        return new StringBuilder("<h3 id=\"").append(esc(r.id())).append("\"><code>").append(esc(r.id())).append("</code>: ")
+                .append(esc(e.title())).append(" <span class=\"").append(r.verdict()).append("\">")
+                .append(r.verdict()).append("</span></h3>\n<p>").append(esc(e.statement())).append("</p>\n<ul>")
+                .append("<li><b>Source:</b> ").append(esc(e.source())).append(theoryLink(e)).append("</li>")
+                .append("<li><b>Hypotheses:</b> ").append(esc(e.hypotheses())).append(cases(registry, r.id(), false))
+                .append("</li>")
+                .append("<li><b>Metric:</b> ").append(esc(e.metric())).append("; <b>tolerance:</b> ")
+                .append(esc(e.toleranceText())).append(" (").append(esc(e.toleranceWhy())).append(")")
+                .append("; <b>regression tolerance:</b> ").append(e.regression())
+                .append(" (").append(esc(e.direction())).append(" is better)</li>")
+                .append("<li><b>Worst case:</b> <code>").append(esc(r.worstCase())).append("</code>: ")
+                .append(esc(r.worstDetail())).append("</li>")
+                .append("<li><b>Negative control:</b> ").append(esc(e.control())).append(cases(registry, r.id(), true))
+                .append(" Found: <code>")
+                .append(esc(r.controlCase().isEmpty() ? "none" : r.controlCase())).append("</code>: ")
+                .append(esc(r.controlDetail())).append("</li>")
+                .append(sensitivityItem(report.sensitivity(r.id())))
+                .append("<li><b>Catalogue entry:</b> <a href=\"../../properties/").append(esc(r.id()))
+                .append(".properties\"><code>properties/").append(esc(r.id())).append(".properties</code></a>; ")
+                .append("<b>claim:</b> <a href=\"../../").append(esc(claimSource(e.claim()))).append("\"><code>")
+                .append(esc(e.claim())).append("</code></a></li></ul>\n").toString();
     }
 }

@@ -54,54 +54,19 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
                 FiringRateDesign.REFERENCE_THRESHOLD, Double.NaN, d.real("tau", 0.5, 2), false, true, d.seed());
     }
 
+    /** The network and the two starts of a case. */
+    private record Setup(Couplings w, double[] x0, double[] y0, double[] u) {
+    }
+
     @Override public Evaluation evaluate(Case c) {
         SplittableRandom rng = new SplittableRandom(c.seed());
         int n = c.n();
         Activation phi = (c.tight() ? ActivationKind.LOGISTIC : c.activation()).of(c.rho(), c.threshold());
-        Couplings w;
-        double[] x0;
-        double[] y0;
-        double[] u;
-        if (c.multistable()) {
-            FiringRateDesign design = DesignSpec.reference(n, c.seed()).build();
-            w = design.couplings();
-            double[] m0 = design.rescaled(0), m1 = design.rescaled(1);
-            x0 = new double[n];
-            y0 = new double[n];
-            for (int i = 0; i < n; i++) {
-                double mid = 0.5 * (m0[i] + m1[i]), half = 0.5 * (m0[i] - m1[i]);
-                x0[i] = mid + 0.05 * half;
-                y0[i] = mid - 0.05 * half;
-            }
-            u = new double[n];
-        } else if (c.tight()) {
-            // W = (k / rho) v v^T; x* = 1/2 with W x* + u at the sigmoid's steepest point Phi^-1(1/2), slope rho
-            double[] v = Vectors.gaussian(n, 1, rng);
-            double norm = Fits.norm2(v);
-            double[] vv = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    vv[i * n + j] = c.k() / c.rho() * v[i] * v[j] / (norm * norm);
-                }
-            }
-            w = new DenseCouplings(n, vv);
-            double[] half = new double[n], wHalf = new double[n];
-            java.util.Arrays.fill(half, 0.5);
-            w.multiply(half, wHalf);
-            u = new double[n];
-            x0 = new double[n];
-            y0 = new double[n];
-            for (int i = 0; i < n; i++) {
-                u[i] = phi.inverse(0.5) - wHalf[i];
-                x0[i] = 0.5 + 1e-4 * v[i] / norm;
-                y0[i] = 0.5 - 1e-4 * v[i] / norm;
-            }
-        } else {
-            w = RandomCouplings.withNorm(n, c.k(), phi.lipschitz(), rng);
-            x0 = Vectors.uniform(n, 0, 1, rng);
-            y0 = Vectors.uniform(n, 0, 1, rng);
-            u = Vectors.gaussian(n, 0.5, rng);
-        }
+        Setup setup = c.multistable() ? multistable(n, c.seed()) : c.tight() ? tight(c, phi, rng)
+                : new Setup(RandomCouplings.withNorm(n, c.k(), phi.lipschitz(), rng), Vectors.uniform(n, 0, 1, rng),
+                        Vectors.uniform(n, 0, 1, rng), Vectors.gaussian(n, 0.5, rng));
+        Couplings w = setup.w();
+        double[] x0 = setup.x0(), y0 = setup.y0(), u = setup.u();
         double k = phi.lipschitz() * Spectra.spectralNorm(w);
         FiringRateModel model = new FiringRateModel(c.tau(), w, phi, Input.constant(u));
         double rate = Math.max(0, 1 - k) / c.tau();
@@ -116,6 +81,43 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
         return new Evaluation(Math.max(m.excess(), rateError), Math.min(tolerance("tight-excess") - m.excess(),
                 tolerance("tight-rate") - rateError), detail + "; tight case: distance shrinks at " + fmt(m.measuredRate())
                 + " against (1 - k) / tau = " + fmt(rate) + " (relative error " + fmt(rateError) + ")");
+    }
+
+    /** The control: a reference design, starts 5% either side of the midpoint of two rescaled memories. */
+    private static Setup multistable(int n, long seed) {
+        FiringRateDesign design = DesignSpec.reference(n, seed).build();
+        double[] m0 = design.rescaled(0), m1 = design.rescaled(1);
+        double[] x0 = new double[n], y0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mid = 0.5 * (m0[i] + m1[i]), half = 0.5 * (m0[i] - m1[i]);
+            x0[i] = mid + 0.05 * half;
+            y0[i] = mid - 0.05 * half;
+        }
+        return new Setup(design.couplings(), x0, y0, new double[n]);
+    }
+
+    /** W = (k / rho) v v^T; x* = 1/2 with W x* + u at the sigmoid's steepest point Phi^-1(1/2), slope rho. */
+    private static Setup tight(Case c, Activation phi, SplittableRandom rng) {
+        int n = c.n();
+        double[] v = Vectors.gaussian(n, 1, rng);
+        double norm = Fits.norm2(v);
+        double[] vv = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                vv[i * n + j] = c.k() / c.rho() * v[i] * v[j] / (norm * norm);
+            }
+        }
+        Couplings w = new DenseCouplings(n, vv);
+        double[] half = new double[n], wHalf = new double[n];
+        java.util.Arrays.fill(half, 0.5);
+        w.multiply(half, wHalf);
+        double[] u = new double[n], x0 = new double[n], y0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = phi.inverse(0.5) - wHalf[i];
+            x0[i] = 0.5 + 1e-4 * v[i] / norm;
+            y0[i] = 0.5 - 1e-4 * v[i] / norm;
+        }
+        return new Setup(w, x0, y0, u);
     }
 
     @Override public String notApplicable(Network net) {

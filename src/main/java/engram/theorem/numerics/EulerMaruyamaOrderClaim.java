@@ -105,10 +105,12 @@ public final class EulerMaruyamaOrderClaim implements Claim<EulerMaruyamaOrderCl
                 - (2 * lambda + mu * mu) * t);
     }
 
-    @Override public Evaluation evaluate(Case c) {
-        int finest = strong ? 9 : 7;
+    /**
+     * The Monte Carlo sums and sums of squares, per level (h = 2^-(finest - 4) .. 2^-finest on T = 1), of the strong
+     * sample {@code (X_h/X - 1)^2} or the weak sample {@code X_h^2/X^2 - 1}, every level on the same Brownian paths.
+     */
+    private double[][] moments(Case c, int finest, int paths) {
         int coarsest = finest - 4;
-        int paths = strong ? STRONG_PATHS : WEAK_PATHS;
         double t1 = 1;
         int fineSteps = 1 << finest;
         double hFine = t1 / fineSteps;
@@ -155,6 +157,16 @@ public final class EulerMaruyamaOrderClaim implements Claim<EulerMaruyamaOrderCl
                 squares[level] += sample * sample;
             }
         }
+        return new double[][] {sums, squares};
+    }
+
+    @Override public Evaluation evaluate(Case c) {
+        int finest = strong ? 9 : 7;
+        int coarsest = finest - 4;
+        int paths = strong ? STRONG_PATHS : WEAK_PATHS;
+        double t1 = 1;
+        double[][] moments = moments(c, finest, paths);
+        double[] sums = moments[0], squares = moments[1];
         // each level: the Monte Carlo mean against the EM recursion's exact value, in standard errors
         double worstZ = 0;
         StringBuilder levels = new StringBuilder();
