@@ -49,7 +49,7 @@ public interface Activation {
     /**
      * The arguments where the function is not continuously differentiable: a kink (rectified tanh and ReLU at their
      * threshold, hard-tanh at its corners) or a jump (sign at 0). A vector field built on it is smooth between them;
-     * the oracle locates where a trajectory crosses one ({@code engram.model.Switching}), because integrators' error
+     * the oracle locates where a trajectory crosses one ({@code engram.integrate.Switching}), because integrators' error
      * estimates assume smoothness within a step.
      */
     default double[] kinks() {

@@ -2,7 +2,8 @@ package engram.analysis;
 
 import engram.integrate.FixedStepMethod;
 import engram.integrate.Trajectory;
-import engram.model.VectorField;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.oracle.ExactProblem;
 import engram.oracle.Oracle;
 import java.util.Arrays;
@@ -68,7 +69,7 @@ public final class Convergence {
             double[] worst = {0};
             int[] sample = {0};
             method.integrate(f, t0, x, t1, count, count / 4,
-                    (t, y) -> worst[0] = Math.max(worst[0], Fits.maxAbsDiff(y, reference[sample[0]++])));
+                    (t, y) -> worst[0] = Math.max(worst[0], Norms.maxAbsDiff(y, reference[sample[0]++])));
             steps[k] = (t1 - t0) / count;
             errors[k] = worst[0];
             if (errors[k] >= floor) {

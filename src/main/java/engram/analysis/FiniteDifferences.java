@@ -1,6 +1,6 @@
 package engram.analysis;
 
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 import java.util.function.ToDoubleFunction;
 
 /**

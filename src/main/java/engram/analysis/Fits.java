@@ -1,6 +1,6 @@
 package engram.analysis;
 
-/** Small regression helpers for convergence-order estimates. */
+/** Least-squares fits: a line's slope, and the order p of a power law {@code error ~ C h^p}. */
 public final class Fits {
 
     private Fits() {
@@ -36,29 +36,5 @@ public final class Fits {
             ly[i] = Math.log(errors[i]);
         }
         return slope(lx, ly);
-    }
-
-    public static double maxAbsDiff(double[] a, double[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
-        }
-        return m;
-    }
-
-    public static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
-
-    public static double norm2(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -1,6 +1,7 @@
 package engram.analysis;
 
 import engram.activation.Activation;
+import engram.kernel.Norms;
 import engram.memory.PatternSet;
 import engram.model.InputDriven;
 import engram.model.VoltageModel;
@@ -36,6 +37,22 @@ public final class IdpEquilibria {
     public record Memory(int index, double alpha, boolean predictedExists, double c, boolean exists, double residual,
             double maxRealEigenvalue, boolean stable, boolean predictedStable, double energyPerNeuron,
             double predictedEnergyPerNeuron, double[] state) {
+
+        /** Whether existence can be judged: alpha psi'(0) is more than {@code ambiguous} from its boundary 1. */
+        public boolean existenceDecidable(double slopeAtZero, double ambiguous) {
+            return Math.abs(alpha * slopeAtZero - 1) > ambiguous;
+        }
+
+        /** Whether stability can be judged: the memory exists, is predicted, and |lambda_max| exceeds ambiguous. */
+        public boolean stabilityDecidable(double ambiguous) {
+            return exists && predictedExists && Math.abs(maxRealEigenvalue) > ambiguous;
+        }
+
+        /** The computed existence and stability agree with the predictions wherever they can be judged. */
+        public boolean agrees(double slopeAtZero, double ambiguous) {
+            return (!existenceDecidable(slopeAtZero, ambiguous) || exists == predictedExists)
+                    && (!stabilityDecidable(ambiguous) || stable == predictedStable);
+        }
     }
 
     /** Every memory, and the origin ("confusion state"). */
@@ -115,13 +132,13 @@ public final class IdpEquilibria {
                 x[i] = start * pattern[i];
             }
             double residual = newton(model, xi, alpha, psi, x);
-            double norm = Fits.norm2(x);
+            double norm = Norms.norm2(x);
             double cosine = 0;
             for (int i = 0; i < n; i++) {
                 cosine += x[i] * pattern[i];
             }
             cosine = norm > 0 ? cosine / (norm * Math.sqrt(n)) : 0;
-            boolean exists = residual <= 1e3 * RESIDUAL * (1 + Fits.maxAbs(x)) && norm > 1e-6 * Math.sqrt(n)
+            boolean exists = residual <= 1e3 * RESIDUAL * (1 + Norms.maxAbs(x)) && norm > 1e-6 * Math.sqrt(n)
                     && cosine >= ALIGNED;
             double lambda = exists ? maxEigenvalue(xi, alpha, psi, x) : Double.NaN;
             double others = Double.NEGATIVE_INFINITY;
@@ -150,9 +167,9 @@ public final class IdpEquilibria {
         double best = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 60; iter++) {
             model.evaluate(0, x, f);
-            double res = Fits.maxAbs(f);
+            double res = Norms.maxAbs(f);
             best = res;
-            if (res <= RESIDUAL * (1 + Fits.maxAbs(x)) || !newtonStep(xi, alpha, psi, x, f)) {
+            if (res <= RESIDUAL * (1 + Norms.maxAbs(x)) || !newtonStep(xi, alpha, psi, x, f)) {
                 break;
             }
         }

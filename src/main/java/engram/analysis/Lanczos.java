@@ -1,5 +1,6 @@
 package engram.analysis;
 
+import engram.kernel.Norms;
 import java.util.SplittableRandom;
 
 /**
@@ -29,7 +30,7 @@ public final class Lanczos {
         for (int i = 0; i < n; i++) {
             v[i] = rng.nextGaussian();
         }
-        scale(v, 1 / Fits.norm2(v));
+        scale(v, 1 / Norms.norm2(v));
         q[0] = v;
         double[] z = new double[n];
         int done = 0;
@@ -51,7 +52,7 @@ public final class Lanczos {
                 }
             }
             done = j + 1;
-            double b = Fits.norm2(z);
+            double b = Norms.norm2(z);
             if (j + 1 == k || b < 1e-12 * Math.max(1, Math.abs(alpha[j]))) {
                 break;
             }

@@ -1,6 +1,7 @@
 package engram.analysis;
 
 import org.hipparchus.distribution.continuous.AbstractRealDistribution;
+import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 
 /**
  * The Marchenko-Pastur law of the non-zero eigenvalues of {@code W = Y Y^T / n}, Y a p x n matrix of iid zero-mean,
@@ -121,4 +122,15 @@ public final class MarchenkoPastur extends AbstractRealDistribution {
     @Override public double getSupportUpperBound() { return upper; }
 
     @Override public boolean isSupportConnected() { return true; }
+
+    /** A sample's Kolmogorov-Smirnov distance from a law and its p-value. */
+    public record KolmogorovSmirnov(double statistic, double pValue) {
+    }
+
+    /** The Kolmogorov-Smirnov test of {@code eigenvalues} against this law (Hipparchus's exact or asymptotic p-value). */
+    public KolmogorovSmirnov kolmogorovSmirnov(double[] eigenvalues) {
+        KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
+        return new KolmogorovSmirnov(test.kolmogorovSmirnovStatistic(this, eigenvalues),
+                test.kolmogorovSmirnovTest(this, eigenvalues));
+    }
 }

@@ -3,9 +3,10 @@ package engram.analysis;
 import engram.integrate.Euler;
 import engram.integrate.StepObserver;
 import engram.integrate.Trajectory;
-import engram.model.FiringRateModel;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.model.EnergyFunction;
-import engram.model.VectorField;
+import engram.model.FiringRateModel;
 import engram.oracle.Oracle;
 
 /**
@@ -62,7 +63,7 @@ public final class Measurements {
         for (int i = 0; i < n; i++) {
             diff[i] = x0[i] - y0[i];
         }
-        double d0 = Fits.norm2(diff);
+        double d0 = Norms.norm2(diff);
         double worst = Double.NEGATIVE_INFINITY;
         double measured = Double.NaN;
         int samples = Math.min(a.size(), b.size());
@@ -70,7 +71,7 @@ public final class Measurements {
             for (int i = 0; i < n; i++) {
                 diff[i] = a.state(s)[i] - b.state(s)[i];
             }
-            double d = Fits.norm2(diff);
+            double d = Norms.norm2(diff);
             worst = Math.max(worst, (d - d0 * Math.exp(-rate * a.time(s))) / d0);
             if (s == samples / 2) {
                 measured = -Math.log(d / d0) / a.time(s);

@@ -26,7 +26,7 @@ public final class PhaseDiagram {
 
         /** Whether the deciding condition (if any) agrees with the eigenvalue. */
         public boolean agrees() {
-            return sufficient ? stable : instability > 0 ? !stable : true;
+            return RateStability.conditionsAgree(sufficient, instability, stable);
         }
     }
 

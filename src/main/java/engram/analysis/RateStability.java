@@ -69,6 +69,15 @@ public final class RateStability {
         return -1 + (n > m ? Math.max(top, 0) : top);
     }
 
+    /**
+     * Whether the analytic conditions agree with the computed stability: the sufficient condition (theory.md section
+     * 2.4) must find a stable memory, a positive instability expression an unstable one (both holding at once is a
+     * contradiction, so a disagreement); where neither decides, any outcome agrees.
+     */
+    public static boolean conditionsAgree(boolean sufficient, double instability, boolean stable) {
+        return (!sufficient || stable) && (!(instability > 0) || !stable);
+    }
+
     /** Largest Jacobian eigenvalue over all rescaled memories (reduced, over the memories' distinct rows). */
     public static double maxEigenvalueOverMemories(FiringRateDesign design) {
         return maxEigenvalueOverMemories(design, RowGroups.of(design.memories()), new SmallSymmetric.Workspace(design.p() + 1));
@@ -138,7 +147,7 @@ public final class RateStability {
      * derivative, no gain vector D and no coupling product with the other routes, so a wrong Phi' moves them and not
      * it.
      */
-    public static double maxEigenvalueFiniteDifference(engram.model.VectorField f, double[] x) {
+    public static double maxEigenvalueFiniteDifference(engram.integrate.VectorField f, double[] x) {
         return Spectra.maxRealPart(x.length, FiniteDifferences.jacobian(f, 0, x.clone(), 1e-6));
     }
 

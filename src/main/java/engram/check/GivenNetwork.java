@@ -1,10 +1,10 @@
 package engram.check;
 
 import engram.activation.Activation;
+import engram.integrate.VectorField;
 import engram.memory.DenseCouplings;
 import engram.model.FiringRateModel;
 import engram.model.Input;
-import engram.model.VectorField;
 import engram.model.VoltageModel;
 
 /**

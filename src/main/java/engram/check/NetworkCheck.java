@@ -4,7 +4,6 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.analysis.FiniteDifferences;
-import engram.analysis.Fits;
 import engram.analysis.Measurements;
 import engram.analysis.Spectra;
 import engram.claim.Claim;
@@ -13,9 +12,10 @@ import engram.claim.OneNetworkClaim;
 import engram.integrate.RungeKutta4;
 import engram.integrate.StepObserver;
 import engram.integrate.Trajectory;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.model.EnergyFunction;
 import engram.model.FiringRateModel;
-import engram.model.VectorField;
 import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
 
 /**
  * Checks the catalogue's theorems on one given network ({@link GivenNetwork}): measures every hypothesis (symmetry,
@@ -259,7 +259,7 @@ public final class NetworkCheck {
             }
             progress.accept("pattern " + mu + ": Jacobian at its equilibrium");
             lambda[mu] = maxRealEigenvalue(g, f, x[mu], symmetric);
-            double rms = Math.max(1e-12, Fits.norm2(x[mu]) / Math.sqrt(n));
+            double rms = Math.max(1e-12, Norms.norm2(x[mu]) / Math.sqrt(n));
             for (double level : CUE_NOISE) {
                 for (int r = 0; r < perLevel; r++) {
                     double[] cue = x[mu].clone();
@@ -275,7 +275,7 @@ public final class NetworkCheck {
         for (int mu = 0; mu < p; mu++) {
             int returned = 0, total = CUE_NOISE.length * perLevel;
             for (int r = 0; r < total; r++) {
-                if (Fits.maxAbsDiff(ends[mu * total + r], x[mu]) <= 1e-3 * (1 + Fits.maxAbs(x[mu]))) {
+                if (Norms.maxAbsDiff(ends[mu * total + r], x[mu]) <= 1e-3 * (1 + Norms.maxAbs(x[mu]))) {
                     returned++;
                 }
             }
@@ -305,7 +305,7 @@ public final class NetworkCheck {
             double worst = 0;
             for (int mu = 0; mu < x.length; mu++) {
                 f.evaluate(0, x[mu], dx);
-                residual[mu] = Fits.maxAbs(dx);
+                residual[mu] = Norms.maxAbs(dx);
                 worst = Math.max(worst, residual[mu]);
             }
             if (worst < 1e-9) {
@@ -358,7 +358,7 @@ public final class NetworkCheck {
             }
             double[] dy = new double[n];
             f.evaluate(0, y, dy);
-            double r = Fits.maxAbs(dy);
+            double r = Norms.maxAbs(dy);
             if (!(r < residual)) {
                 break;
             }

@@ -1,7 +1,7 @@
 package engram.claim;
 
 import engram.activation.Activation;
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -43,26 +43,6 @@ public interface OneNetworkClaim {
 
     /** The metric from one start. */
     Measured measure(Network network, double[] x0, SplittableRandom rng);
-
-    /** The energy claims' measurement: the largest relative rise of the energy along a DP853 trajectory. */
-    static Measured energyRise(Network net, double[] x0) {
-        engram.integrate.Trajectory tr = engram.oracle.Oracle.dp853().sample(net.field(), 0, x0, net.horizon(),
-                0.05 * net.tau());
-        engram.analysis.Measurements.Rise rise = engram.analysis.Measurements.largestEnergyRise(
-                (engram.model.EnergyFunction) net.field(), tr);
-        return new Measured(rise.relative(), "largest relative energy rise between samples "
-                + Evaluation.fmt(rise.relative()) + " at t = " + Evaluation.fmt(rise.time()));
-    }
-
-    /** The contraction claims' measurement: |x - y| against |x0 - y0| exp(-(1 - k) t / tau), y0 another start. */
-    static Measured contraction(Network net, double[] x0, SplittableRandom rng) {
-        double[] y0 = net.start().apply(rng);
-        double rate = (1 - net.lipschitzBound()) / net.tau();
-        engram.analysis.Measurements.Contraction m = engram.analysis.Measurements.contraction(net.field(), x0, y0, rate,
-                Math.min(net.horizon(), Math.log(1e5) / Math.max(rate, 1e-3)));
-        return new Measured(m.excess(), "largest excess of |x - y| over |x0 - y0| exp(-(1 - k) t / tau), relative "
-                + Evaluation.fmt(m.excess()));
-    }
 
     /** Why a claim about the voltage model (or the rate model) does not apply, or null. */
     static String needsModel(Network net, boolean voltage) {

@@ -8,7 +8,7 @@ import engram.claim.cases.Vectors;
 import engram.integrate.Diffusion;
 import engram.integrate.EulerMaruyama;
 import engram.integrate.StepObserver;
-import engram.memory.Kernels;
+import engram.kernel.Kernels;
 import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;

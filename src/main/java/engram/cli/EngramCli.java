@@ -8,8 +8,8 @@ import engram.network.IntegratorKind;
 import engram.network.ModelKind;
 import java.io.PrintWriter;
 import java.util.OptionalInt;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar engram.jar <command>}. Exit codes: 0 all checked claims hold, 1 a checked claim fails,
@@ -27,7 +27,7 @@ public final class EngramCli implements Runnable {
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            return new String[] {"engram " + Engram.VERSION + " (kernels: " + engram.memory.Kernels.get().name() + ", Java "
+            return new String[] {"engram " + Engram.VERSION + " (kernels: " + engram.kernel.Kernels.get().name() + ", Java "
                     + System.getProperty("java.version") + ")"};
         }
     }

@@ -6,7 +6,7 @@ import engram.report.AtomicFiles;
 import engram.report.Csv;
 import engram.report.HeatMapImage;
 import engram.report.JsonFormat;
-import engram.theorem.firingrate.FiringRate;
+import engram.theorem.firingrate.FiringRateFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class FrPhaseCommand implements Callable<Integer> {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("phase.csv"), Csv.write(List.of("activation", "a", "b", "rho", "threshold",
                 "maxEigenvalue", "stable", "sufficientCondition", "instabilityExpression", "instabilityCondition"), rows));
-        AtomicFiles.write(out.resolve("phase.png"), HeatMapImage.png(FiringRate.phaseFigure(cells, rhos, thresholds, "")));
+        AtomicFiles.write(out.resolve("phase.png"), HeatMapImage.png(FiringRateFamily.phaseFigure(cells, rhos, thresholds, "")));
         long disagreements = cells.stream().filter(c -> !c.agrees()).count();
         long undecided = cells.stream().filter(c -> !c.decided()).count();
         long undecidedStable = cells.stream().filter(c -> !c.decided() && c.stable()).count();

@@ -87,7 +87,7 @@ final class FrStabilityCommand implements Callable<Integer> {
         if (!(r >= 0 && r < 1)) {
             throw new IllegalArgumentException("--r must be in [0, 1), got " + r);
         }
-        int count = p != null ? p : memories == MemoryKind.SPARSE ? (int) Math.floor(n / (10 * Math.log(n))) : 3;
+        int count = p != null ? p : memories == MemoryKind.SPARSE ? FiringRateDesign.referenceMemories(n) : 3;
         PatternSet xi = memories.build(n, count, q, r, new SplittableRandom(global.seed));
         double co = memories.coActivity(q, r);
         FiringRateDesign d;
@@ -103,7 +103,7 @@ final class FrStabilityCommand implements Callable<Integer> {
         boolean sufficient = d.sufficientCondition();
         double instability = d.instabilityExpression();
         boolean applies = memories == MemoryKind.BALANCED;
-        boolean consistent = !applies || (!sufficient || stable) && (!(instability > 0) || !stable);
+        boolean consistent = !applies || RateStability.conditionsAgree(sufficient, instability, stable);
         Result m = new Result(activation.toString(), rho, threshold, a, b, n, q, co, memories.toString(), d.p(), d.alpha(),
                 d.couplingScale(), d.beta(), d.gamma(), d.phiA(), d.phiB(), d.eta(), residual, lambda, stable, sufficient,
                 instability, instability > 0, applies, consistent, (System.nanoTime() - started) / 1e9);

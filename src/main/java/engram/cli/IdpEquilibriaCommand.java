@@ -8,6 +8,7 @@ import engram.memory.PatternSet;
 import engram.model.InputDriven;
 import engram.model.MixedInputs;
 import engram.report.JsonFormat;
+import engram.theorem.Theorems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,12 +88,11 @@ final class IdpEquilibriaCommand implements Callable<Integer> {
                 done -> progress.at((double) done / p, done + " of " + p + " memories"));
         boolean applies = patterns == MemoryKind.HADAMARD;
         boolean consistent = true;
+        // the claim's own margin around the existence and stability boundaries
+        double ambiguous = Theorems.byId("idp.orthogonal-equilibria").tolerance("ambiguous");
         List<MemoryOut> out = new ArrayList<>();
         for (IdpEquilibria.Memory m : r.memories()) {
-            boolean decided = Math.abs(m.alpha() * psi.derivative(0) - 1) > 1e-6
-                    && (!m.exists() || Math.abs(m.maxRealEigenvalue()) > 1e-9);
-            consistent &= !applies || !decided || m.exists() == m.predictedExists()
-                    && (!m.exists() || m.stable() == m.predictedStable());
+            consistent &= !applies || m.agrees(psi.derivative(0), ambiguous);
             out.add(new MemoryOut(m.index(), weights[m.index()], m.alpha(), m.exists(), m.exists() ? amplitude(m.state()) : null,
                     m.exists() ? m.maxRealEigenvalue() : null, m.exists() ? m.stable() : null,
                     m.exists() ? m.energyPerNeuron() : null, m.predictedExists(), m.c(), m.predictedStable(),

@@ -1,19 +1,21 @@
 package engram.cli;
 
-import engram.analysis.MixedInputRetrieval;
 import engram.analysis.MixedInputRetrieval.Model;
 import engram.analysis.MixedInputRetrieval.Settings;
 import engram.analysis.MixedInputRetrieval.Tally;
-import engram.figure.Plot;
+import engram.analysis.MixedInputRetrieval;
 import engram.report.AtomicFiles;
 import engram.report.Csv;
 import engram.report.FigureRenderer;
 import engram.report.JsonFormat;
+import engram.theorem.inputdriven.InputDrivenFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,9 +90,9 @@ final class IdpRetrievalCommand implements Callable<Integer> {
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         double[] sig = sigmas.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Plot.Series> series = new ArrayList<>();
+        Map<Model, List<Tally>> tallies = new EnumMap<>(Model.class);
         for (Model m : Model.values()) {
-            double[] rate = new double[sig.length], lo = new double[sig.length], hi = new double[sig.length];
+            List<Tally> row = new ArrayList<>();
             for (int k = 0; k < sig.length; k++) {
                 Progress progress = new Progress("idp-retrieval " + m + " sigma " + sig[k]);
                 Tally t = MixedInputRetrieval.tally(m, base.withSigma(sig[k]), trials, global.seed,
@@ -98,15 +100,11 @@ final class IdpRetrievalCommand implements Callable<Integer> {
                 double[] ci = t.wilson(0.95);
                 rows.add(new Row(m.toString(), sig[k], t.inputs(), t.retrieved(), t.rate(), ci[0], ci[1], t.largest(),
                         t.meanDominantOverlap()));
-                rate[k] = t.rate();
-                lo[k] = ci[0];
-                hi[k] = ci[1];
+                row.add(t);
                 System.err.printf(Locale.ROOT, "%-8s sigma %-5s %d/%d retrieved (%.3f, Wilson 95%% %.3f..%.3f), %.1f s%n", m,
                         sig[k], t.retrieved(), t.inputs(), t.rate(), ci[0], ci[1], (System.nanoTime() - started) / 1e9);
             }
-            series.add(Plot.Series.points(m + " retrieval rate", sig, rate));
-            series.add(Plot.Series.line(m + " Wilson 95% low", sig, lo));
-            series.add(Plot.Series.line(m + " Wilson 95% high", sig, hi));
+            tallies.put(m, row);
         }
         List<Object[]> csvRows = new ArrayList<>();
         for (Row r : rows) {
@@ -116,9 +114,9 @@ final class IdpRetrievalCommand implements Callable<Integer> {
         Path csv = out.resolve("accuracy.csv"), png = out.resolve("accuracy.png");
         AtomicFiles.write(csv, Csv.write(List.of("model", "sigma", "inputs", "retrieved", "rate", "low", "high",
                 "largest", "meanDominantOverlap"), csvRows));
-        AtomicFiles.write(png, FigureRenderer.render(new Plot("accuracy.png", "", String.format(Locale.ROOT,
-                "Retrieval of mixed inputs against noise (N=%d, P=%d, %d trials x %d inputs)", n, p, trials, inputs),
-                "sigma", "retrieval rate", false, false, series)).png());
+        AtomicFiles.write(png, FigureRenderer.render(InputDrivenFamily.accuracy("accuracy.png", "", String.format(Locale.ROOT,
+                "Retrieval of mixed inputs against noise (N=%d, P=%d, %d trials x %d inputs)", n, p, trials, inputs), sig,
+                tallies)).png());
         Result res = new Result(n, p, inputs, trials, dt, duration, gain, rows, (System.nanoTime() - started) / 1e9,
                 csv.toString(), png.toString());
         if (global.json) {

@@ -1,6 +1,7 @@
 package engram.cli;
 
 import engram.activation.ActivationKind;
+import engram.kernel.Norms;
 import engram.memory.MemoryKind;
 import engram.network.CouplingRule;
 import engram.network.Integration;
@@ -224,7 +225,7 @@ final class SimulateCommand implements Callable<Integer> {
                 run.run(net, x0, rng, (time, x) -> {
                     net.overlaps(x, overlaps);
                     double energy = net.energy(x);
-                    double size = engram.analysis.Fits.maxAbs(x);
+                    double size = Norms.maxAbs(x);
                     if (!(size <= DIVERGED)) {
                         throw new Diverged(time, size);
                     }

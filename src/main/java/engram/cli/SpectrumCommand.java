@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +58,7 @@ final class SpectrumCommand implements Callable<Integer> {
         double c = nh / (double) nv;
         double[] ev = RandomMatrices.wishart(nh, nv, entries, new SplittableRandom(global.seed));
         MarchenkoPastur mp = new MarchenkoPastur(c);
-        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        MarchenkoPastur.KolmogorovSmirnov ks = mp.kolmogorovSmirnov(ev);
         String png = null;
         if (out != null) {
             Files.createDirectories(out);
@@ -68,7 +67,7 @@ final class SpectrumCommand implements Callable<Integer> {
             png = p.toString();
         }
         Result r = new Result(nv, nh, c, entries.toString(), ev.length, ev[0], ev[ev.length - 1], mp.getSupportLowerBound(),
-                mp.getSupportUpperBound(), ks.kolmogorovSmirnovStatistic(mp, ev), ks.kolmogorovSmirnovTest(mp, ev), png);
+                mp.getSupportUpperBound(), ks.statistic(), ks.pValue(), png);
         if (global.json) {
             System.out.println(JsonFormat.compact(r));
         } else {

@@ -1,6 +1,5 @@
 package engram.integrate;
 
-import engram.model.VectorField;
 
 /**
  * Engram's own adaptive embedded Runge-Kutta pair: Dormand-Prince 5(4) (Dormand and Prince 1980), local

@@ -1,7 +1,6 @@
 package engram.integrate;
 
-import engram.memory.RowParallel;
-import engram.model.VectorField;
+import engram.kernel.RowParallel;
 import java.util.random.RandomGenerator;
 
 /**

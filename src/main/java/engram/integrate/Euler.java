@@ -1,6 +1,5 @@
 package engram.integrate;
 
-import engram.model.VectorField;
 
 /** Explicit Euler {@code x <- x + h f(t, x)}: order 1. */
 public final class Euler implements FixedStepMethod {

@@ -1,6 +1,5 @@
 package engram.integrate;
 
-import engram.model.VectorField;
 import java.util.random.RandomGenerator;
 
 /**

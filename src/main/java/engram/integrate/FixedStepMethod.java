@@ -1,6 +1,5 @@
 package engram.integrate;
 
-import engram.model.VectorField;
 
 /** One step of a fixed-step one-step method: advances {@code x} (in place) from t to t + h. */
 public interface FixedStepMethod {

@@ -1,6 +1,5 @@
 package engram.integrate;
 
-import engram.model.VectorField;
 
 /** The classical fourth-order Runge-Kutta method. */
 public final class RungeKutta4 implements FixedStepMethod {

@@ -1,5 +1,7 @@
 package engram.memory;
 
+import engram.kernel.Kernels;
+import engram.kernel.RowParallel;
 import java.util.random.RandomGenerator;
 
 /** A dense N x N synaptic matrix, row-major. */

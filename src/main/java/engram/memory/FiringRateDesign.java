@@ -36,6 +36,11 @@ public record FiringRateDesign(PatternSet memories, Activation phi, double a, do
     /** The other field choice of the phase diagram, a > 0 (gamma > 0). */
     public static final double EXCITATORY_A = 0.1;
 
+    /** The reference experiment's memory count at N units: {@code P = floor(N / (10 ln N))} (theory.md section 2.7). */
+    public static int referenceMemories(int n) {
+        return (int) Math.floor(n / (10 * Math.log(n)));
+    }
+
     public FiringRateDesign {
         if (!(a < b)) {
             throw new IllegalArgumentException("target fields need a < b, got a=" + a + ", b=" + b);

@@ -1,5 +1,8 @@
 package engram.memory;
 
+import engram.kernel.Kernels;
+import engram.kernel.RowParallel;
+
 /**
  * {@code W = scale * F diag(d) F^T}, minus its diagonal when {@code zeroDiagonal}: the Hebbian family
  * ({@code F = Xi}, {@code d = 1}, {@code scale = 1/N}), the IDP synapses ({@code d = alpha(u)}, theory.md section 3)

@@ -1,6 +1,6 @@
 package engram.model;
 
-import engram.memory.Kernels;
+import engram.kernel.Kernels;
 import java.util.random.RandomGenerator;
 
 /**

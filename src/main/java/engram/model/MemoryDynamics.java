@@ -1,5 +1,6 @@
 package engram.model;
 
+import engram.integrate.VectorField;
 /**
  * Synaptic memory dynamics of Lotito (Neurocomputing 2025; theory.md section 4): the memory matrix Xi (N_h x N_v, one
  * memory per row) moves toward the presented visible state v,

@@ -1,5 +1,6 @@
 package engram.model;
 
+import engram.integrate.VectorField;
 import engram.memory.PatternSet;
 
 /**

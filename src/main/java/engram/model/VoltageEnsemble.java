@@ -1,8 +1,9 @@
 package engram.model;
 
 import engram.activation.Activation;
+import engram.integrate.VectorField;
+import engram.kernel.RowParallel;
 import engram.memory.Couplings;
-import engram.memory.RowParallel;
 
 /**
  * K trajectories of one voltage model {@code tau dx/dt = -x + W psi(x) + u} stepped together: the state is an

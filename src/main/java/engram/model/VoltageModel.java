@@ -1,6 +1,8 @@
 package engram.model;
 
 import engram.activation.Activation;
+import engram.integrate.Switching;
+import engram.integrate.VectorField;
 import engram.memory.Couplings;
 
 /**

@@ -2,6 +2,7 @@ package engram.network;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.integrate.VectorField;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.FiringRateDesign;
@@ -14,7 +15,6 @@ import engram.model.Input;
 import engram.model.InputDriven;
 import engram.model.MixedInputs;
 import engram.model.ModernHopfield;
-import engram.model.VectorField;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package engram.oracle;
 
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 
 /**
  * A test problem with a closed-form solution, in the style of Hipparchus' {@code TestProblemN} classes: a vector

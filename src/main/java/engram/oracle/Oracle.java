@@ -1,8 +1,8 @@
 package engram.oracle;
 
+import engram.integrate.Switching;
 import engram.integrate.Trajectory;
-import engram.model.Switching;
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;

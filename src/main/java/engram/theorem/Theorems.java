@@ -3,11 +3,11 @@ package engram.theorem;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.theorem.capacity.CapacityFamily;
-import engram.theorem.firingrate.FiringRate;
-import engram.theorem.foundation.Foundation;
+import engram.theorem.firingrate.FiringRateFamily;
+import engram.theorem.foundation.FoundationFamily;
 import engram.theorem.inputdriven.InputDrivenFamily;
 import engram.theorem.lagrangian.LagrangianFamily;
-import engram.theorem.numerics.Numerics;
+import engram.theorem.numerics.NumericsFamily;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Theorems {
 
-    private static final List<ClaimFamily> FAMILIES = List.of(new Foundation(), new Numerics(), new FiringRate(),
+    private static final List<ClaimFamily> FAMILIES = List.of(new FoundationFamily(), new NumericsFamily(), new FiringRateFamily(),
             new InputDrivenFamily(), new LagrangianFamily(), new CapacityFamily());
 
     private Theorems() {

@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import engram.integrate.Euler;
 import engram.integrate.RungeKutta4;
 import engram.integrate.Trajectory;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.EnergyFunction;
-import engram.model.VectorField;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,10 @@ class AnalysisToolsTest {
         assertThat(Fits.order(h, e)).isCloseTo(3.5, within(1e-12));
         // least squares, not two points: a noisy middle point moves the slope by the regression formula
         assertThat(Fits.slope(new double[] {0, 1, 2}, new double[] {0, 2, 2})).isCloseTo(1.0, within(1e-12));
-        assertThat(Fits.maxAbsDiff(new double[] {1, -2, 3}, new double[] {1.5, 2, 2.5})).isEqualTo(4.0);
-        assertThat(Fits.maxAbs(new double[] {1, -6, 3})).isEqualTo(6.0);
-        assertThat(Fits.maxAbs(new double[] {})).isEqualTo(0.0);
-        assertThat(Fits.norm2(new double[] {3, -4})).isEqualTo(5.0);
+        assertThat(Norms.maxAbsDiff(new double[] {1, -2, 3}, new double[] {1.5, 2, 2.5})).isEqualTo(4.0);
+        assertThat(Norms.maxAbs(new double[] {1, -6, 3})).isEqualTo(6.0);
+        assertThat(Norms.maxAbs(new double[] {})).isEqualTo(0.0);
+        assertThat(Norms.norm2(new double[] {3, -4})).isEqualTo(5.0);
         // far from the origin (x = 1e6 + 0.1 i, not representable): centring both coordinates keeps the slope to
         // 1e-9; a sum that is not centred on its own mean loses it to cancellation (1.7e-3 here)
         double[] far = new double[7], line = new double[7];

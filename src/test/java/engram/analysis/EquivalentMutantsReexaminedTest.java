@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import engram.integrate.DormandPrince54;
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import engram.activation.Activation;
 import engram.activation.HardTanh;
 import engram.activation.Tanh;
+import engram.kernel.Norms;
 import engram.memory.Couplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
@@ -67,7 +68,7 @@ class IdpEquilibriaTest {
             }
             double[] f = new double[n];
             model.evaluate(0, m.state(), f);
-            assertThat(Fits.maxAbs(f)).isLessThan(1e-10);
+            assertThat(Norms.maxAbs(f)).isLessThan(1e-10);
             assertThat(m.residual()).isLessThan(1e-10);
             for (int i = 0; i < n; i++) {
                 assertThat(m.state()[i]).isCloseTo(m.c() * xi.get(i, m.index()), within(1e-9));
@@ -120,7 +121,7 @@ class IdpEquilibriaTest {
         double res = IdpEquilibria.newton(model, xi, alpha, psi, x);
         double[] f = new double[n];
         model.evaluate(0, x, f);
-        assertThat(Fits.maxAbs(f)).isLessThan(1e-11);
+        assertThat(Norms.maxAbs(f)).isLessThan(1e-11);
         assertThat(res).isLessThan(1e-11);
         double[] jac = new double[n * n];
         model.jacobian(0, x, jac);
@@ -200,7 +201,7 @@ class IdpEquilibriaTest {
         }
         double res = IdpEquilibria.newton(model, xi, alpha, psi, x);
         model.evaluate(0, x, f);
-        assertThat(res).isEqualTo(Fits.maxAbs(f)).isLessThanOrEqualTo(IdpEquilibria.RESIDUAL * (1 + Fits.maxAbs(x)));
+        assertThat(res).isEqualTo(Norms.maxAbs(f)).isLessThanOrEqualTo(IdpEquilibria.RESIDUAL * (1 + Norms.maxAbs(x)));
     }
 
     @Test

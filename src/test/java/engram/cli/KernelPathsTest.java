@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import engram.claim.ClaimResult;
 import engram.claim.ClaimRunner;
 import engram.claim.Depth;
-import engram.memory.Kernels;
+import engram.kernel.Kernels;
 import engram.report.JsonFormat;
 import engram.theorem.Theorems;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,12 @@ package engram.integrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engram.activation.Tanh;
+import engram.kernel.Kernels;
+import engram.kernel.ScalarKernels;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
-import engram.memory.Kernels;
 import engram.memory.LowRankCouplings;
 import engram.memory.Patterns;
-import engram.memory.ScalarKernels;
 import engram.model.Input;
 import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;

@@ -3,7 +3,6 @@ package engram.integrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import engram.model.VectorField;
 import org.junit.jupiter.api.Test;
 
 /** Closed-form checks on xdot = -x, independent of the oracle. */

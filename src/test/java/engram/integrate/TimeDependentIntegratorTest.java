@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import engram.analysis.Fits;
-import engram.model.VectorField;
+import engram.kernel.Norms;
 import engram.oracle.ExactProblem;
 import engram.oracle.TestProblems;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class TimeDependentIntegratorTest {
                 for (int j = 0; j <= 4; j++) {
                     assertThat(r.times.get(j)).isCloseTo(p.t0() + j * 1024 * h, within(1e-12));
                     double bound = m.order() == 1 ? 2e-2 : 1e-11;
-                    assertThat(Fits.maxAbsDiff(r.states.get(j), p.exact(r.times.get(j))))
+                    assertThat(Norms.maxAbsDiff(r.states.get(j), p.exact(r.times.get(j))))
                             .as(m.name() + " on " + p + " at sample " + j).isLessThan(bound);
                 }
             }
@@ -63,7 +62,7 @@ class TimeDependentIntegratorTest {
             assertThat(r.times.get(r.times.size() - 1)).isEqualTo(p.t1());
             for (int k = 1; k < r.times.size(); k++) {
                 assertThat(r.times.get(k)).isGreaterThan(r.times.get(k - 1));
-                assertThat(Fits.maxAbsDiff(r.states.get(k), p.exact(r.times.get(k)))).as(p + " at " + r.times.get(k))
+                assertThat(Norms.maxAbsDiff(r.states.get(k), p.exact(r.times.get(k)))).as(p + " at " + r.times.get(k))
                         .isLessThan(1e-7);
             }
             assertThat(r.times).hasSize(s.accepted() + 1);

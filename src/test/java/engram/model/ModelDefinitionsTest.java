@@ -9,6 +9,7 @@ import engram.activation.Logistic;
 import engram.activation.RectifiedTanh;
 import engram.activation.Tanh;
 import engram.claim.cases.Vectors;
+import engram.integrate.VectorField;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import engram.analysis.Fits;
 import engram.integrate.Trajectory;
+import engram.kernel.Norms;
 import org.junit.jupiter.api.Test;
 
 /** The Hipparchus oracles' sampling and arguments, and the closed-form test problems themselves. */
@@ -16,9 +16,9 @@ class OracleTest {
         for (ExactProblem p : TestProblems.all()) {
             for (Oracle o : new Oracle[] {Oracle.dp853(), Oracle.gbs()}) {
                 double[] x = o.solve(p, p.t0(), p.x0(), p.t1());
-                assertThat(Fits.maxAbsDiff(x, p.exact(p.t1()))).as(o.method() + " on " + p).isLessThan(1e-9);
+                assertThat(Norms.maxAbsDiff(x, p.exact(p.t1()))).as(o.method() + " on " + p).isLessThan(1e-9);
             }
-            assertThat(Fits.maxAbsDiff(p.exact(p.t0()), p.x0())).as(p + " starts at x0").isLessThan(1e-15);
+            assertThat(Norms.maxAbsDiff(p.exact(p.t0()), p.x0())).as(p + " starts at x0").isLessThan(1e-15);
         }
         assertThat(Oracle.gbs().method()).isEqualTo(Oracle.Method.GBS);
         assertThat(Oracle.dp853().tolerance()).isEqualTo(Oracle.DEFAULT_TOLERANCE);
@@ -38,7 +38,7 @@ class OracleTest {
                 engram.model.Input.constant(engram.claim.cases.Vectors.gaussian(n, 0.5, rng)));
         double[] r0 = engram.claim.cases.Vectors.uniform(n, 0, 1, rng);
         double[] gbs = Oracle.gbs().solve(model, 0, r0, 39.614617);
-        assertThat(Fits.maxAbsDiff(gbs, Oracle.dp853().solve(model, 0, r0, 39.614617))).isLessThan(1e-10);
+        assertThat(Norms.maxAbsDiff(gbs, Oracle.dp853().solve(model, 0, r0, 39.614617))).isLessThan(1e-10);
     }
 
     @Test
@@ -48,14 +48,14 @@ class OracleTest {
         assertThat(on.size()).isEqualTo(11);
         for (int k = 0; k < on.size(); k++) {
             assertThat(on.time(k)).isCloseTo(0.5 + 0.1 * k, within(1e-12));
-            assertThat(Fits.maxAbsDiff(on.state(k), p.exact(on.time(k)))).isLessThan(1e-9);
+            assertThat(Norms.maxAbsDiff(on.state(k), p.exact(on.time(k)))).isLessThan(1e-9);
         }
         // t1 off the grid: the grid up to 1.4, then t1 itself
         Trajectory off = Oracle.dp853().sample(p, 0.5, p.x0(), 1.45, 0.1);
         assertThat(off.size()).isEqualTo(11);
         assertThat(off.time(9)).isCloseTo(1.4, within(1e-12));
         assertThat(off.time(10)).isEqualTo(1.45);
-        assertThat(Fits.maxAbsDiff(off.last(), p.exact(1.45))).isLessThan(1e-9);
+        assertThat(Norms.maxAbsDiff(off.last(), p.exact(1.45))).isLessThan(1e-9);
     }
 
     @Test

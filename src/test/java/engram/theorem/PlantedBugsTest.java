@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import engram.activation.Tanh;
 import engram.claim.Evaluation;
+import engram.integrate.VectorField;
 import engram.memory.DenseCouplings;
+import engram.model.EnergyFunction;
 import engram.model.Input;
 import engram.model.VoltageModel;
-import engram.model.EnergyFunction;
-import engram.model.VectorField;
 import engram.theorem.foundation.ModelDerivativesClaim;
 import engram.theorem.foundation.VoltageContractionClaim;
-import engram.theorem.numerics.StationaryDensityClaim;
+import engram.theorem.numerics.SdeStationaryDensityClaim;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +52,13 @@ class PlantedBugsTest {
 
     @Test
     void weakness3AStationaryDensitySampledWithANoiseAmplitude5PercentOffIsRejected() {
-        StationaryDensityClaim claim = new StationaryDensityClaim();
+        SdeStationaryDensityClaim claim = new SdeStationaryDensityClaim();
         for (long seed = 1; seed <= 3; seed++) {
             double sigma = 0.9;
-            assertThat(claim.check(StationaryDensityClaim.sample(sigma, StationaryDensityClaim.CHAINS, seed), sigma, 2)
+            assertThat(claim.check(SdeStationaryDensityClaim.sample(sigma, SdeStationaryDensityClaim.CHAINS, seed), sigma, 2)
                     .holds()).as("the right sampler, seed " + seed).isTrue();
             for (double factor : new double[] {0.95, 1.05}) {
-                Evaluation e = claim.check(StationaryDensityClaim.sample(factor * sigma, StationaryDensityClaim.CHAINS, seed),
+                Evaluation e = claim.check(SdeStationaryDensityClaim.sample(factor * sigma, SdeStationaryDensityClaim.CHAINS, seed),
                         sigma, 2);
                 assertThat(e.violates()).as("noise amplitude x" + factor + ", seed " + seed + ": " + e.detail()).isTrue();
             }
@@ -130,7 +130,7 @@ class PlantedBugsTest {
         double[] field = new double[n];
         w.multiply(x, field);
         double fd = engram.analysis.RateStability.maxEigenvalueFiniteDifference(model, x);
-        double tolerance = new engram.theorem.firingrate.LocalStabilityClaim().tolerance("finite-difference");
+        double tolerance = new engram.theorem.firingrate.FrLocalStabilityClaim().tolerance("finite-difference");
         for (double wrong : new double[] {1.0, 1.02}) { // 1.02: Phi' 2% too large, as a planted bug would make it
             double[] jac = new double[n * n];
             for (int i = 0; i < n; i++) {
@@ -176,9 +176,9 @@ class PlantedBugsTest {
 
     @Test
     void weakness9RetrievalCatchesANetworkThatIsAliveButWrong() {
-        engram.theorem.firingrate.RetrievalClaim claim = new engram.theorem.firingrate.RetrievalClaim();
-        Evaluation right = claim.evaluate(new engram.theorem.firingrate.RetrievalClaim.Case(2, 0, 5));
-        Evaluation driven = claim.evaluate(new engram.theorem.firingrate.RetrievalClaim.Case(2, 0.7, 5));
+        engram.theorem.firingrate.FrRetrievalClaim claim = new engram.theorem.firingrate.FrRetrievalClaim();
+        Evaluation right = claim.evaluate(new engram.theorem.firingrate.FrRetrievalClaim.Case(2, 0, 5));
+        Evaluation driven = claim.evaluate(new engram.theorem.firingrate.FrRetrievalClaim.Case(2, 0.7, 5));
         assertThat(right.holds()).as(right.detail()).isTrue();
         assertThat(driven.violates()).as(driven.detail()).isTrue();
         double activity = engram.theorem.firingrate.RetrievalExperiment.trial(2, false, 0.7, 5).finalActivity();
@@ -187,7 +187,7 @@ class PlantedBugsTest {
 
     @Test
     void weakness2AStageEvaluatedAtTheWrongTimeIsCaughtOnTimeDependentProblems() {
-        engram.theorem.numerics.FixedStepOrderClaim claim = engram.theorem.numerics.FixedStepOrderClaim.rk4();
+        engram.theorem.numerics.IntegrateFixedStepOrderClaim claim = engram.theorem.numerics.IntegrateFixedStepOrderClaim.rk4();
         // the planted bug: every stage of RK4 evaluated at the step's start time t (stage times dropped)
         engram.integrate.RungeKutta4 rk4 = new engram.integrate.RungeKutta4(3);
         engram.integrate.FixedStepMethod wrongStageTime = new engram.integrate.FixedStepMethod() {
@@ -217,8 +217,8 @@ class PlantedBugsTest {
     @Test
     void weakness3bTheStrongOrderCheckFollowsTheExactErrorCurveWithoutBias() {
         // the worst corner of the old slope fit (bias +0.21): the exact curve's order is 1/2, and the check holds
-        engram.theorem.numerics.EulerMaruyamaOrderClaim strong = engram.theorem.numerics.EulerMaruyamaOrderClaim.strong();
-        Evaluation corner = strong.evaluate(new engram.theorem.numerics.EulerMaruyamaOrderClaim.Case(-1, 0.3, false, 3));
+        engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim strong = engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim.strong();
+        Evaluation corner = strong.evaluate(new engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim.Case(-1, 0.3, false, 3));
         assertThat(corner.holds()).as(corner.detail()).isTrue();
         assertThat(corner.detail()).contains("as h -> 0: 0.500");
     }

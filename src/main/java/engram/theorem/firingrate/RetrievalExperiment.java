@@ -35,7 +35,7 @@ public final class RetrievalExperiment {
     }
 
     public static int memories() {
-        return (int) Math.floor(N / (10 * Math.log(N)));
+        return FiringRateDesign.referenceMemories(N);
     }
 
     /** The network of theory.md's experiment with the memories drawn from {@code seed}. */

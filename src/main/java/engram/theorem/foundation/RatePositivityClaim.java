@@ -11,14 +11,15 @@ import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.OneNetworkClaim;
+import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
 import engram.memory.DenseCouplings;
 import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.network.IntegratorKind;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Derived ({@code rate.positivity}, theory.md section 2): for {@code tau rdot = -r + Phi(W r + u)} with
@@ -97,7 +98,7 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
             double bias = act == ActivationKind.RELU ? -d.real("-bias (relu)", 0, 2) : d.real("bias", -3, 3);
             IntegratorKind integrator = d.choice("integrator", List.of(IntegratorKind.EULER, IntegratorKind.DP853));
             return new Case(n, act, gain, threshold, scale, bias, integrator, d.real("h / tau", 0.05, 1),
-                    d.real("tau", 0.5, 2), d.seed());
+                    TimeConstant.draw(d), d.seed());
         };
     }
 
@@ -108,7 +109,7 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
         return d -> new Case(d.integer("N", 1, 20), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("slope", 1, 5), d.real("threshold", 0, 1),
                 d.real("scale of W", 0, 1), -d.real("-bias", 2, 6), IntegratorKind.EULER, stepRatio.applyAsDouble(d),
-                d.real("tau", 0.5, 2), d.seed());
+                TimeConstant.draw(d), d.seed());
     }
 
     @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }

@@ -12,15 +12,16 @@ import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.OneNetworkClaim;
 import engram.claim.cases.RandomCouplings;
+import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
+import engram.kernel.Norms;
 import engram.memory.DenseCouplings;
 import engram.memory.Patterns;
 import engram.model.Input;
 import engram.model.VoltageModel;
-import engram.analysis.Fits;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Contraction ({@code voltage.contraction}, theory.md section 1, background): for
@@ -47,7 +48,7 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(d.integer("N", 1, 16), d.real("gain", 0.3, 4), d.real("k = Lip ||W||", 0.05, 0.95),
-                d.real("tau", 0.5, 2), d.choice("tight (rank one, u = 0, starts along v)", List.of(false, true)), false,
+                TimeConstant.draw(d), d.choice("tight (rank one, u = 0, starts along v)", List.of(false, true)), false,
                 d.seed());
     }
 
@@ -55,7 +56,7 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
 
     /** Hebbian W with k = Lip(psi) ||W||_2 given by {@code k}, starts on either side of the unstable origin. */
     private static CaseSpace<Case> outside(ToDoubleFunction<Draw> k) {
-        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), k.applyAsDouble(d), d.real("tau", 0.5, 2), false,
+        return d -> new Case(d.integer("N", 2, 16), d.real("gain", 1, 4), k.applyAsDouble(d), TimeConstant.draw(d), false,
                 true, d.seed());
     }
 
@@ -73,7 +74,7 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
         double[] y0;
         if (c.hebbian() || c.tight()) {
             double[] v = c.hebbian() ? Patterns.randomBinary(n, 1, rng).pattern(0) : Vectors.gaussian(n, 1, rng);
-            double norm = Fits.norm2(v);
+            double norm = Norms.norm2(v);
             double[] vv = new double[n * n];
             for (int i = 0; i < n; i++) {
                 v[i] /= norm;
@@ -108,7 +109,7 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
      * The check itself, on any model the caller says has contraction factor k and time constant tau (the tests give it
      * deliberately wrong models, e.g. one that ignores its tau, and see it fail).
      */
-    public Evaluation check(engram.model.VectorField model, double k, double tau, double[] x0, double[] y0, boolean tight) {
+    public Evaluation check(engram.integrate.VectorField model, double k, double tau, double[] x0, double[] y0, boolean tight) {
         double rate = Math.max(0, 1 - k) / tau;
         double horizon = Math.min(8 * tau, Math.log(1e5) / Math.max(rate, 1e-3));
         Measurements.Contraction m = Measurements.contraction(model, x0, y0, rate, horizon);
@@ -132,6 +133,6 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
     @Override public String needs() { return "Lip(psi) ||W||_2 < 1"; }
 
     @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
-        return OneNetworkClaim.contraction(net, x0, rng);
+        return OneNetworkMeasures.contraction(net, x0, rng);
     }
 }

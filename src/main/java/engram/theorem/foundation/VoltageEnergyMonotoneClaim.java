@@ -9,6 +9,7 @@ import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.OneNetworkClaim;
+import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
 import engram.memory.DenseCouplings;
@@ -48,13 +49,13 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(d.integer("N", 2, 12), d.choice("psi", List.of(ActivationKind.TANH, ActivationKind.LOGISTIC)),
-                d.real("gain", 0.5, 4), d.real("scale of W", 0.5, 3), d.real("scale of u", 0, 1), 0.0, d.real("tau", 0.5, 2),
+                d.real("gain", 0.5, 4), d.real("scale of W", 0.5, 3), d.real("scale of u", 0, 1), 0.0, TimeConstant.draw(d),
                 d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(d.integer("N", 2, 12), ActivationKind.TANH, d.real("gain", 1, 4), d.real("scale of W", 0.1, 0.5),
-                d.real("scale of u", 0, 0.5), d.real("antisymmetric weight", 3, 8), d.real("tau", 0.5, 2), d.seed());
+                d.real("scale of u", 0, 0.5), d.real("antisymmetric weight", 3, 8), TimeConstant.draw(d), d.seed());
     }
 
     @Override public String departure() { return "antisymmetric weight / scale of W"; }
@@ -65,7 +66,7 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
         return d -> {
             double scale = d.real("scale of W", 0.1, 0.5);
             return new Case(d.integer("N", 2, 12), ActivationKind.TANH, d.real("gain", 1, 4), scale,
-                    d.real("scale of u", 0, 0.5), departure * scale, d.real("tau", 0.5, 2), d.seed());
+                    d.real("scale of u", 0, 0.5), departure * scale, TimeConstant.draw(d), d.seed());
         };
     }
 
@@ -85,6 +86,6 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
     @Override public String needs() { return "W symmetric, activation increasing"; }
 
     @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
-        return OneNetworkClaim.energyRise(net, x0);
+        return OneNetworkMeasures.energyRise(net, x0);
     }
 }

@@ -9,11 +9,11 @@ import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
+import engram.kernel.Norms;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.InputDriven;
 import engram.model.VoltageModel;
-import engram.analysis.Fits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,7 +97,7 @@ public final class IdpEnergyOrderingClaim implements Claim<IdpEnergyOrderingClai
             double energy = model.energy(x) / c.n();
             double closed = IdpEquilibria.energyPerNeuron(psi, IdpEquilibria.amplitude(psi, alpha[mu]));
             mismatch = Math.max(mismatch, Math.abs(energy - closed) / (1 + Math.abs(closed)));
-            rows.add(new double[] {alpha[mu], Fits.maxAbs(x), energy});
+            rows.add(new double[] {alpha[mu], Norms.maxAbs(x), energy});
         }
         rows.sort(Comparator.comparingDouble(r -> r[0]));
         double separation = tolerance("alpha-separation");
@@ -145,7 +145,7 @@ public final class IdpEnergyOrderingClaim implements Claim<IdpEnergyOrderingClai
             double[] f = new double[n], jac = new double[n * n];
             for (int it = 0; it < 50; it++) {
                 model.evaluate(0, x, f);
-                if (Fits.maxAbs(f) < 1e-13 * (1 + Fits.maxAbs(x))) {
+                if (Norms.maxAbs(f) < 1e-13 * (1 + Norms.maxAbs(x))) {
                     break;
                 }
                 model.jacobian(0, x, jac);
@@ -156,7 +156,7 @@ public final class IdpEnergyOrderingClaim implements Claim<IdpEnergyOrderingClai
                 }
             }
             model.evaluate(0, x, f);
-            out.add(Fits.maxAbs(f) < 1e-10 * (1 + Fits.maxAbs(x)) ? x : null);
+            out.add(Norms.maxAbs(f) < 1e-10 * (1 + Norms.maxAbs(x)) ? x : null);
         }
         return out;
     }

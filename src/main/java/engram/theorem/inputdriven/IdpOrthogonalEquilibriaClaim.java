@@ -4,7 +4,6 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
-import engram.analysis.Fits;
 import engram.analysis.IdpEquilibria;
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
@@ -13,6 +12,7 @@ import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
+import engram.kernel.Norms;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.InputDriven;
@@ -91,8 +91,7 @@ public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEq
         List<String> wrong = new ArrayList<>();
         double worstEigen = 0;
         for (IdpEquilibria.Memory m : r.memories()) {
-            boolean decidable = Math.abs(m.alpha() * psi.derivative(0) - 1) > ambiguous;
-            if (decidable && m.exists() != m.predictedExists()) {
+            if (m.existenceDecidable(psi.derivative(0), ambiguous) && m.exists() != m.predictedExists()) {
                 wrong.add("memory " + m.index() + ": exists " + m.exists() + ", predicted " + m.predictedExists());
             }
             if (!m.exists()) {
@@ -100,7 +99,7 @@ public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEq
             }
             double dense = denseMaxEigenvalue(model, psi, m.state());
             worstEigen = Math.max(worstEigen, Math.abs(dense - m.maxRealEigenvalue()));
-            if (Math.abs(m.maxRealEigenvalue()) > ambiguous && m.stable() != m.predictedStable() && m.predictedExists()) {
+            if (m.stabilityDecidable(ambiguous) && m.stable() != m.predictedStable()) {
                 wrong.add("memory " + m.index() + ": stable " + m.stable() + " (lambda " + fmt(m.maxRealEigenvalue())
                         + "), predicted " + m.predictedStable());
             }
@@ -178,6 +177,6 @@ public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEq
             d0[i] = x0[i] - target[i];
             d1[i] = tr.last()[i] - target[i];
         }
-        return Fits.norm2(d1) / Fits.norm2(d0);
+        return Norms.norm2(d1) / Norms.norm2(d0);
     }
 }

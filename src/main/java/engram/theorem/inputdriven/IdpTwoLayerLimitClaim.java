@@ -10,14 +10,15 @@ import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.InputDriven;
 import engram.model.Lagrangian;
-import engram.model.ModernHopfield;
 import engram.model.MixedInputs;
+import engram.model.ModernHopfield;
 import engram.model.TwoLayerNetwork;
-import engram.model.VectorField;
 import engram.oracle.Oracle;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -106,7 +107,7 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
             double worst = 0;
             for (int s = 0; s < Math.min(tr.size(), reference.size()); s++) {
                 double[] v = java.util.Arrays.copyOf(tr.state(s), n);
-                worst = Math.max(worst, Fits.maxAbsDiff(v, reference.state(s)));
+                worst = Math.max(worst, Norms.maxAbsDiff(v, reference.state(s)));
             }
             steps[k] = tauH;
             errors[k] = worst;

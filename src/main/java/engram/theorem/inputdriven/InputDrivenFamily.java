@@ -3,9 +3,10 @@ package engram.theorem.inputdriven;
 import engram.activation.Activation;
 import engram.activation.Tanh;
 import engram.analysis.IdpEquilibria;
-import engram.analysis.MixedInputRetrieval;
 import engram.analysis.MixedInputRetrieval.Model;
 import engram.analysis.MixedInputRetrieval.Settings;
+import engram.analysis.MixedInputRetrieval.Tally;
+import engram.analysis.MixedInputRetrieval;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.figure.Figure;
@@ -18,8 +19,10 @@ import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The input-driven plasticity family (Betteti, Baggio, Bullo and Zampieri, Science Advances 2025; theory.md section 3)
@@ -136,26 +139,41 @@ public final class InputDrivenFamily implements ClaimFamily {
 
     /** Retrieval rate against sigma for both models, with Wilson 95% intervals. */
     public static Plot accuracy(long seed, int trials) {
-        List<Plot.Series> series = new ArrayList<>();
+        Map<Model, List<Tally>> tallies = new EnumMap<>(Model.class);
         for (Model m : Model.values()) {
-            double[] rate = new double[SIGMAS.length], lo = new double[SIGMAS.length], hi = new double[SIGMAS.length];
-            for (int k = 0; k < SIGMAS.length; k++) {
-                var t = MixedInputRetrieval.tally(m, Settings.paper(SIGMAS[k]), trials, seed);
+            List<Tally> row = new ArrayList<>();
+            for (double sigma : SIGMAS) {
+                row.add(MixedInputRetrieval.tally(m, Settings.paper(sigma), trials, seed));
+            }
+            tallies.put(m, row);
+        }
+        return accuracy("idp-accuracy.png", "Fraction of mixed inputs whose dominant memory is retrieved (overlap at "
+                + "least 0.9 and the largest) against the noise sigma, IDP and classic networks on the same trials ("
+                + trials + " trials of three inputs per point at the paper's settings; engram idp-retrieval runs 100). "
+                + "Noise helps the IDP network leave the previous input's well; the classic network never reaches a "
+                + "memory (claim idp.noise-robustness).", "Retrieval of mixed inputs against noise", SIGMAS, tallies);
+    }
+
+    /**
+     * The retrieval rate against sigma with its Wilson 95% interval, a series triple per model; {@code tallies} holds
+     * each model's tallies in the order of {@code sigmas} (the report's figure and {@code engram idp-retrieval}'s).
+     */
+    public static Plot accuracy(String name, String caption, String title, double[] sigmas, Map<Model, List<Tally>> tallies) {
+        List<Plot.Series> series = new ArrayList<>();
+        for (Map.Entry<Model, List<Tally>> e : tallies.entrySet()) {
+            double[] rate = new double[sigmas.length], lo = new double[sigmas.length], hi = new double[sigmas.length];
+            for (int k = 0; k < sigmas.length; k++) {
+                Tally t = e.getValue().get(k);
                 double[] ci = t.wilson(0.95);
                 rate[k] = t.rate();
                 lo[k] = ci[0];
                 hi[k] = ci[1];
             }
-            series.add(Plot.Series.points(m + " retrieval rate", SIGMAS, rate));
-            series.add(Plot.Series.line(m + " Wilson 95% low", SIGMAS, lo));
-            series.add(Plot.Series.line(m + " Wilson 95% high", SIGMAS, hi));
+            series.add(Plot.Series.points(e.getKey() + " retrieval rate", sigmas, rate));
+            series.add(Plot.Series.line(e.getKey() + " Wilson 95% low", sigmas, lo));
+            series.add(Plot.Series.line(e.getKey() + " Wilson 95% high", sigmas, hi));
         }
-        return new Plot("idp-accuracy.png", "Fraction of mixed inputs whose dominant memory is retrieved (overlap at "
-                + "least 0.9 and the largest) against the noise sigma, IDP and classic networks on the same trials ("
-                + trials + " trials of three inputs per point at the paper's settings; engram idp-retrieval runs 100). "
-                + "Noise helps the IDP network leave the previous input's well; the classic network never reaches a "
-                + "memory (claim idp.noise-robustness).", "Retrieval of mixed inputs against noise", "sigma",
-                "retrieval rate", false, false, series);
+        return new Plot(name, caption, title, "sigma", "retrieval rate", false, false, series);
     }
 
     /**

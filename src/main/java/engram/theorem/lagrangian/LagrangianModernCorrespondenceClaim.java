@@ -3,11 +3,11 @@ package engram.theorem.lagrangian;
 import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Tanh;
-import engram.analysis.Fits;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
+import engram.kernel.Norms;
 import engram.memory.PatternSet;
 import engram.model.Lagrangian;
 import engram.model.ModernHopfield;
@@ -62,9 +62,9 @@ public final class LagrangianModernCorrespondenceClaim implements Claim<Lagrangi
         double[] rest = Oracle.dp853().solve(net, 0, net.slowState(Vectors.gaussian(nv, 1.5, rng)), 60);
         double[] v = java.util.Arrays.copyOf(rest, nv);
         net.evaluate(0, rest, ds);
-        double stillness = Fits.maxAbs(ds);
+        double stillness = Norms.maxAbs(ds);
         modern.update(v, update);
-        double fixedGap = Fits.maxAbsDiff(update, v) / (1 + Fits.maxAbs(v));
+        double fixedGap = Norms.maxAbsDiff(update, v) / (1 + Norms.maxAbs(v));
         double metric = Math.max(mapGap, fixedGap);
         if (stillness > tolerance("rest")) {
             return Evaluation.uninformative("the two-layer network is not at rest by t = 60 (|ds/dt| " + fmt(stillness) + ")");

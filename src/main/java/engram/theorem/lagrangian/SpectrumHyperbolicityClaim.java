@@ -3,13 +3,13 @@ package engram.theorem.lagrangian;
 import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Tanh;
-import engram.analysis.Fits;
 import engram.analysis.Lanczos;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
+import engram.kernel.Norms;
 import engram.memory.LowRankCouplings;
 import engram.model.Input;
 import engram.model.VoltageModel;
@@ -140,7 +140,7 @@ public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperboli
             }
             double horizon = Math.min(200, unstable ? Math.log(1e3) / rate : 10 / -rate);
             Trajectory tr = Oracle.dp853().sample(model, 0, v0, horizon, horizon);
-            double grow = Fits.norm2(tr.last()) / Fits.norm2(v0);
+            double grow = Norms.norm2(tr.last()) / Norms.norm2(v0);
             detail += ", start of size 1e-3 scaled by " + fmt(grow) + " at t = " + fmt(horizon);
             if (unstable ? grow <= 10 : grow >= 1) {
                 margin = -1;
@@ -182,7 +182,7 @@ public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperboli
                     w[i] += xi[mu * nv + i] * h[mu] / norm;
                 }
             }
-            double s = Fits.norm2(w);
+            double s = Norms.norm2(w);
             for (int i = 0; i < nv; i++) {
                 v[i] = w[i] / s;
             }

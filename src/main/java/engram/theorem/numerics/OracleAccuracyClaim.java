@@ -2,21 +2,20 @@ package engram.theorem.numerics;
 
 import static engram.claim.Evaluation.fmt;
 
-
+import engram.activation.ActivationKind;
 import engram.activation.Tanh;
-import engram.analysis.Fits;
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.cases.Vectors;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.memory.DenseCouplings;
+import engram.model.FiringRateModel;
 import engram.model.Input;
-import engram.model.VectorField;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
-import engram.activation.ActivationKind;
-import engram.model.FiringRateModel;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -79,7 +78,7 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
     static double perturbationGrowth(Oracle oracle, VectorField f, double[] x0, double[] xT, double t1, SplittableRandom rng) {
         int n = x0.length;
         double[] d = Vectors.unit(n, rng);
-        double size = PROBE * (1 + Fits.maxAbs(x0));
+        double size = PROBE * (1 + Norms.maxAbs(x0));
         double[] moved = x0.clone();
         for (int i = 0; i < n; i++) {
             moved[i] += size * d[i];
@@ -107,7 +106,7 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
                     ActivationKind.RECTIFIED_TANH.of(c.gain(), 0.1), Input.constant(Vectors.gaussian(n, 0.5, rng)));
             double[] r0 = Vectors.uniform(n, 0, 1, rng);
             double[] rDp = dp.solve(model, 0, r0, c.horizon());
-            double cross = Fits.maxAbsDiff(rDp, gbs.solve(model, 0, r0, c.horizon())) / (1 + Fits.maxAbs(rDp));
+            double cross = Norms.maxAbsDiff(rDp, gbs.solve(model, 0, r0, c.horizon())) / (1 + Norms.maxAbs(rDp));
             // the conditioning of x(T): how much the flow amplifies a perturbation of the start (errors committed
             // along the way are amplified by at most about as much, or by 1 near T)
             double growth = perturbationGrowth(dp, model, r0, rDp, c.horizon(), new SplittableRandom(c.seed() + 1));
@@ -154,14 +153,14 @@ public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case
         double[] exact = v.operate(coeff);
         Oracle dp = oracle(Oracle.Method.DP853, c.oracleTolerance());
         Oracle gbs = oracle(Oracle.Method.GBS, c.oracleTolerance());
-        double scale = 1 + Fits.maxAbs(exact);
-        double linDp = Fits.maxAbsDiff(dp.solve(linear, 0, x0, t1), exact) / scale;
-        double linGbs = Fits.maxAbsDiff(gbs.solve(linear, 0, x0, t1), exact) / scale;
+        double scale = 1 + Norms.maxAbs(exact);
+        double linDp = Norms.maxAbsDiff(dp.solve(linear, 0, x0, t1), exact) / scale;
+        double linGbs = Norms.maxAbsDiff(gbs.solve(linear, 0, x0, t1), exact) / scale;
         VoltageModel model = new VoltageModel(1.0, DenseCouplings.randomGeneral(n, 1.5, rng), new Tanh(c.gain()),
                 Input.constant(Vectors.gaussian(n, 0.5, rng)));
         double[] y0 = Vectors.gaussian(n, 1.5, rng);
         double[] yDp = dp.solve(model, 0, y0, t1);
-        double cross = Fits.maxAbsDiff(yDp, gbs.solve(model, 0, y0, t1)) / (1 + Fits.maxAbs(yDp));
+        double cross = Norms.maxAbsDiff(yDp, gbs.solve(model, 0, y0, t1)) / (1 + Norms.maxAbs(yDp));
         double worst = Math.max(linDp, Math.max(linGbs, cross));
         return Evaluation.atMost(worst, tolerance(), "DP853 vs closed form " + fmt(linDp) + ", GBS vs closed form "
                 + fmt(linGbs) + ", DP853 vs GBS (nonlinear) " + fmt(cross));

@@ -1,4 +1,4 @@
-package engram.memory;
+package engram.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package engram.memory;
+package engram.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
@@ -49,7 +49,7 @@ public final class VectorKernels implements Kernels {
             t.intoArray(out, i);
         }
         for (; i < to; i++) {
-            out[i] = engram.activation.Tanh.tanh(gain * in[i]);
+            out[i] = FastTanh.tanh(gain * in[i]);
         }
     }
 

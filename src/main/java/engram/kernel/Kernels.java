@@ -1,4 +1,4 @@
-package engram.memory;
+package engram.kernel;
 
 /**
  * The two inner loops every coupling product reduces to. {@link #get()} is the SIMD implementation (incubating
@@ -50,7 +50,7 @@ public interface Kernels {
     /** {@link #tanh(double, double[], double[], int)} on entries [from, to). */
     default void tanh(double gain, double[] in, double[] out, int from, int to) {
         for (int i = from; i < to; i++) {
-            out[i] = engram.activation.Tanh.tanh(gain * in[i]);
+            out[i] = FastTanh.tanh(gain * in[i]);
         }
     }
 
@@ -150,7 +150,7 @@ public interface Kernels {
             boolean wanted = !"false".equals(System.getProperty("engram.simd"));
             if (wanted && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
                 try {
-                    return (Kernels) Class.forName("engram.memory.VectorKernels").getDeclaredConstructor().newInstance();
+                    return (Kernels) Class.forName("engram.kernel.VectorKernels").getDeclaredConstructor().newInstance();
                 } catch (ReflectiveOperationException | LinkageError e) {
                     return new ScalarKernels();
                 }

@@ -1,4 +1,4 @@
-package engram.model;
+package engram.integrate;
 
 /**
  * A vector field that is smooth except where one of its switching functions changes sign: the surfaces on which a

@@ -6,6 +6,7 @@ import engram.claim.Claim;
 import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.DesignSpec;
+import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
 import engram.memory.FiringRateDesign;
 import engram.memory.MemoryKind;
@@ -14,15 +15,15 @@ import engram.model.Input;
 import engram.network.IntegratorKind;
 import engram.theorem.foundation.RatePositivityClaim;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code fr.positivity} (derived, theory.md section 2): the positivity theorem of {@code rate.positivity} applied to
  * the couplings of every firing-rate design, stable or not: rates stay in [0,1] along the oracle and along Euler with
  * h <= tau. Control: Euler with h > tau.
  */
-public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calibrated<PositivityClaim.Case> {
+public final class FrPositivityClaim implements Claim<FrPositivityClaim.Case>, Calibrated<FrPositivityClaim.Case> {
 
     /** @param stepRatio h / tau for Euler */
     public record Case(DesignSpec design, IntegratorKind integrator, double stepRatio, double tau, long seed) {
@@ -40,7 +41,7 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calib
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(DesignSpec.draw(d, KINDS), d.choice("integrator", List.of(IntegratorKind.EULER,
-                IntegratorKind.DP853)), d.real("h / tau", 0.05, 1), d.real("tau", 0.5, 2), d.seed());
+                IntegratorKind.DP853)), d.real("h / tau", 0.05, 1), TimeConstant.draw(d), d.seed());
     }
 
     @Override public CaseSpace<Case> control() { return outside(d -> d.real("h / tau", 1.5, 3)); }
@@ -48,7 +49,7 @@ public final class PositivityClaim implements Claim<PositivityClaim.Case>, Calib
     /** Explicit Euler with the step ratio h / tau given by {@code stepRatio}. */
     private static CaseSpace<Case> outside(ToDoubleFunction<Draw> stepRatio) {
         return d -> new Case(DesignSpec.draw(d, KINDS), IntegratorKind.EULER, stepRatio.applyAsDouble(d),
-                d.real("tau", 0.5, 2), d.seed());
+                TimeConstant.draw(d), d.seed());
     }
 
     @Override public String departure() { return "h / tau - 1 (explicit Euler)"; }

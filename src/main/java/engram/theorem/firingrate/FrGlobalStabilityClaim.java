@@ -4,7 +4,6 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
-import engram.analysis.Fits;
 import engram.analysis.Measurements;
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
@@ -13,12 +12,15 @@ import engram.claim.Evaluation;
 import engram.claim.OneNetworkClaim;
 import engram.claim.cases.DesignSpec;
 import engram.claim.cases.RandomCouplings;
+import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
+import engram.kernel.Norms;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.FiringRateDesign;
 import engram.model.FiringRateModel;
 import engram.model.Input;
+import engram.theorem.foundation.OneNetworkMeasures;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -34,7 +36,7 @@ import java.util.SplittableRandom;
  * theory.md's reference parameters, where several memories are stable equilibria: two starts on either side of the
  * midpoint of two rescaled memories separate, violating non-expansion.
  */
-public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Case>, OneNetworkClaim {
+public final class FrGlobalStabilityClaim implements Claim<FrGlobalStabilityClaim.Case>, OneNetworkClaim {
 
     public record Case(int n, ActivationKind activation, double rho, double threshold, double k, double tau,
             boolean tight, boolean multistable, long seed) {
@@ -45,13 +47,13 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(d.integer("N", 1, 16), d.choice("Phi", List.of(ActivationKind.LOGISTIC,
                 ActivationKind.RECTIFIED_TANH)), d.real("rho", 0.5, 6), d.real("I*", 0, 0.9),
-                d.real("k = Lip ||W||", 0.05, 0.95), d.real("tau", 0.5, 2),
+                d.real("k = Lip ||W||", 0.05, 0.95), TimeConstant.draw(d),
                 d.choice("tight (sigmoid, rank one, at the steepest point)", List.of(false, true)), false, d.seed());
     }
 
     @Override public CaseSpace<Case> control() {
         return d -> new Case(25 * d.integer("N / 25", 2, 4), ActivationKind.LOGISTIC, FiringRateDesign.REFERENCE_RHO,
-                FiringRateDesign.REFERENCE_THRESHOLD, Double.NaN, d.real("tau", 0.5, 2), false, true, d.seed());
+                FiringRateDesign.REFERENCE_THRESHOLD, Double.NaN, TimeConstant.draw(d), false, true, d.seed());
     }
 
     /** The network and the two starts of a case. */
@@ -100,7 +102,7 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
     private static Setup tight(Case c, Activation phi, SplittableRandom rng) {
         int n = c.n();
         double[] v = Vectors.gaussian(n, 1, rng);
-        double norm = Fits.norm2(v);
+        double norm = Norms.norm2(v);
         double[] vv = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -128,6 +130,6 @@ public final class GlobalStabilityClaim implements Claim<GlobalStabilityClaim.Ca
     @Override public String needs() { return "Lip(psi) ||W||_2 < 1"; }
 
     @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
-        return OneNetworkClaim.contraction(net, x0, rng);
+        return OneNetworkMeasures.contraction(net, x0, rng);
     }
 }

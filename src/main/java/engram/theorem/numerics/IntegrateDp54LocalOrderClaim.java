@@ -8,6 +8,7 @@ import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.integrate.DormandPrince54;
 import engram.integrate.RungeKutta4;
+import engram.kernel.Norms;
 import engram.oracle.ExactProblem;
 import engram.oracle.TestProblems;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import java.util.List;
  * |p - 6| and |p - 5| must not exceed the catalogue tolerance. No step control takes part, so a wrong coefficient
  * cannot hide behind smaller steps. Control: the same measurement of RK4's step (local order 5) must be caught.
  */
-public final class Dp54LocalOrderClaim implements Claim<Dp54LocalOrderClaim.Case> {
+public final class IntegrateDp54LocalOrderClaim implements Claim<IntegrateDp54LocalOrderClaim.Case> {
 
     private static final int LEVELS = 10;
     /** Relative local errors below this are rounding. */
@@ -69,8 +70,8 @@ public final class Dp54LocalOrderClaim implements Claim<Dp54LocalOrderClaim.Case
                 estimates[k] = dp.singleStep(p, t, x, h);
             }
             double[] exact = p.exact(t + h);
-            double scale = Math.max(Fits.maxAbs(exact), 1e-3);
-            errors[k] = Fits.maxAbsDiff(x, exact) / scale;
+            double scale = Math.max(Norms.maxAbs(exact), 1e-3);
+            errors[k] = Norms.maxAbsDiff(x, exact) / scale;
             estimates[k] /= scale;
         }
         return new Local(steps, errors, estimates);

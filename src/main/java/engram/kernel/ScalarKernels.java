@@ -1,4 +1,4 @@
-package engram.memory;
+package engram.kernel;
 
 /** Plain-Java kernels: four independent accumulators per reduction, row blocking for matrix-vector products. */
 public final class ScalarKernels implements Kernels {

@@ -11,6 +11,7 @@ import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.OneNetworkClaim;
 import engram.claim.cases.DesignSpec;
+import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
 import engram.memory.Couplings;
@@ -20,9 +21,10 @@ import engram.memory.MemoryKind;
 import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.oracle.Oracle;
+import engram.theorem.foundation.OneNetworkMeasures;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Betteti et al. 2025 / derived ({@code fr.energy-monotone}, theory.md section 2): for symmetric W the firing-rate
@@ -33,7 +35,7 @@ import java.util.SplittableRandom;
  * finite on the closed box; trajectories from its interior stay inside it. Checked on every design and a constant
  * input. Control: W plus an antisymmetric perturbation (E_FR uses only W's symmetric part, the flow does not).
  */
-public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case>, engram.claim.OneNetworkClaim, Calibrated<EnergyMonotoneClaim.Case> {
+public final class FrEnergyMonotoneClaim implements Claim<FrEnergyMonotoneClaim.Case>, engram.claim.OneNetworkClaim, Calibrated<FrEnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an added antisymmetric part, relative to ||W||_2 (0 inside the hypotheses) */
     public record Case(DesignSpec spec, double inputScale, double antisymmetry, double tau) {
@@ -43,7 +45,7 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.CORRELATED, MemoryKind.SPARSE)),
-                d.real("scale of u", 0, 0.5), 0, d.real("tau", 0.5, 2));
+                d.real("scale of u", 0, 0.5), 0, TimeConstant.draw(d));
     }
 
     @Override public CaseSpace<Case> control() { return outside(d -> d.real("antisymmetric weight / ||W||_2", 1, 4)); }
@@ -51,7 +53,7 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
     /** W plus an antisymmetric part of the weight given by {@code antisymmetry}, relative to ||W||_2. */
     private static CaseSpace<Case> outside(ToDoubleFunction<Draw> antisymmetry) {
         return d -> new Case(DesignSpec.draw(d, List.of(MemoryKind.BALANCED, MemoryKind.SPARSE)), 0,
-                antisymmetry.applyAsDouble(d), d.real("tau", 0.5, 2));
+                antisymmetry.applyAsDouble(d), TimeConstant.draw(d));
     }
 
     @Override public String departure() { return "antisymmetric weight / ||W||_2"; }
@@ -91,6 +93,6 @@ public final class EnergyMonotoneClaim implements Claim<EnergyMonotoneClaim.Case
     @Override public String needs() { return "W symmetric, activation increasing"; }
 
     @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
-        return OneNetworkClaim.energyRise(net, x0);
+        return OneNetworkMeasures.energyRise(net, x0);
     }
 }

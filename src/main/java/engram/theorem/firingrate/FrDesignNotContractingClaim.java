@@ -2,7 +2,6 @@ package engram.theorem.firingrate;
 
 import static engram.claim.Evaluation.fmt;
 
-
 import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
@@ -23,7 +22,7 @@ import java.util.List;
  * (both must be <= round-off). Control: the mis-normalised design (memory term missing its 1 / (q (1 - r))
  * factor), whose memories are no longer eigenvectors with eigenvalue alpha.
  */
-public final class DesignNotContractingClaim implements Claim<DesignNotContractingClaim.Case> {
+public final class FrDesignNotContractingClaim implements Claim<FrDesignNotContractingClaim.Case> {
 
     public record Case(DesignSpec spec, boolean wrongNormalisation) {
     }

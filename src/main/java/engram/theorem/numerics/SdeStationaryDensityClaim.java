@@ -2,14 +2,13 @@ package engram.theorem.numerics;
 
 import static engram.claim.Evaluation.fmt;
 
-
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.integrate.Diffusion;
 import engram.integrate.EulerMaruyama;
 import engram.integrate.StepObserver;
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,7 +25,7 @@ import org.hipparchus.stat.inference.ChiSquareTest;
  * far below what 40000 samples resolve, while a 5% error in the noise amplitude is rejected (power near 1).
  * Control: the same histogram against {@code exp(-E / sigma^2)}.
  */
-public final class StationaryDensityClaim implements Claim<StationaryDensityClaim.Case> {
+public final class SdeStationaryDensityClaim implements Claim<SdeStationaryDensityClaim.Case> {
 
     public static final int CHAINS = 40_000;
     public static final double DT = 0.005;

@@ -2,20 +2,19 @@ package engram.theorem.numerics;
 
 import static engram.claim.Evaluation.fmt;
 
-
 import engram.activation.Tanh;
-import engram.analysis.Fits;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.Vectors;
 import engram.integrate.DormandPrince54;
+import engram.integrate.VectorField;
+import engram.kernel.Norms;
 import engram.model.Input;
 import engram.model.VoltageModel;
-import engram.oracle.Oracle;
-import engram.model.VectorField;
 import engram.oracle.ExactProblem;
+import engram.oracle.Oracle;
 import engram.oracle.TestProblems;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,7 +32,7 @@ import java.util.SplittableRandom;
  * neighbouring decades, 1.6-fold, one rejected step can: the deep profile found 26 evaluations at 1e-4 and 32 at
  * 1e-3 on a two-unit network). Control: a mutant whose error estimate is understated 10^6-fold.
  */
-public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClaim.Case> {
+public final class IntegrateAdaptiveToleranceClaim implements Claim<IntegrateAdaptiveToleranceClaim.Case> {
 
     /**
      * @param problem "voltage" (a contracting voltage model with n, gain and k, against the oracle) or a closed-form
@@ -90,9 +89,9 @@ public final class AdaptiveToleranceClaim implements Claim<AdaptiveToleranceClai
             double[] x = x0.clone();
             double[] peak = {0};
             DormandPrince54.Stats stats = new DormandPrince54(n, tol, tol, c.mutant() ? 1e-6 : 1)
-                    .integrate(model, t0, x, t1, (t, y) -> peak[0] = Math.max(peak[0], Fits.maxAbs(y)));
+                    .integrate(model, t0, x, t1, (t, y) -> peak[0] = Math.max(peak[0], Norms.maxAbs(y)));
             double bound = stats.accepted() * Math.sqrt(n) * tol * (1 + peak[0]);
-            worstRatio = Math.max(worstRatio, Fits.maxAbsDiff(x, reference) / bound);
+            worstRatio = Math.max(worstRatio, Norms.maxAbsDiff(x, reference) / bound);
             int k = 10 - e;
             evaluations[k] = stats.evaluations();
             if (k >= DECADES) {

@@ -2,13 +2,12 @@ package engram.theorem.numerics;
 
 import static engram.claim.Evaluation.fmt;
 
-
 import engram.analysis.Fits;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import engram.integrate.EulerMaruyama;
-import engram.model.VectorField;
+import engram.integrate.VectorField;
 import java.util.SplittableRandom;
 
 /**
@@ -31,23 +30,23 @@ import java.util.SplittableRandom;
  * order 1, so additive noise could not show the 1/2. Controls: EM that drops the noise (strong), EM with increments
  * of variance 2h (weak).
  */
-public final class EulerMaruyamaOrderClaim implements Claim<EulerMaruyamaOrderClaim.Case> {
+public final class IntegrateEulerMaruyamaOrderClaim implements Claim<IntegrateEulerMaruyamaOrderClaim.Case> {
 
     public static final int STRONG_PATHS = 2000;
     public static final int WEAK_PATHS = 40000;
 
     private final boolean strong;
 
-    private EulerMaruyamaOrderClaim(boolean strong) {
+    private IntegrateEulerMaruyamaOrderClaim(boolean strong) {
         this.strong = strong;
     }
 
-    public static EulerMaruyamaOrderClaim strong() {
-        return new EulerMaruyamaOrderClaim(true);
+    public static IntegrateEulerMaruyamaOrderClaim strong() {
+        return new IntegrateEulerMaruyamaOrderClaim(true);
     }
 
-    public static EulerMaruyamaOrderClaim weak() {
-        return new EulerMaruyamaOrderClaim(false);
+    public static IntegrateEulerMaruyamaOrderClaim weak() {
+        return new IntegrateEulerMaruyamaOrderClaim(false);
     }
 
     public record Case(double lambda, double mu, boolean mutant, long seed) {

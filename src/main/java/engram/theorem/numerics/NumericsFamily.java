@@ -13,16 +13,16 @@ import java.util.Locale;
  * The numerics family: the Hipparchus oracles' accuracy, the orders of Engram's own integrators, the adaptive pair's
  * tolerance, Euler-Maruyama's strong and weak orders and its stationary density.
  */
-public final class Numerics implements ClaimFamily {
+public final class NumericsFamily implements ClaimFamily {
 
     @Override public String name() { return "numerics"; }
 
     @Override public String title() { return "Numerics: oracles and Engram's own integrators"; }
 
     @Override public List<Claim<?>> claims() {
-        return List.of(new OracleAccuracyClaim(), FixedStepOrderClaim.euler(), FixedStepOrderClaim.rk4(),
-                new AdaptiveToleranceClaim(), new Dp54LocalOrderClaim(), EulerMaruyamaOrderClaim.strong(), EulerMaruyamaOrderClaim.weak(),
-                new StationaryDensityClaim());
+        return List.of(new OracleAccuracyClaim(), IntegrateFixedStepOrderClaim.euler(), IntegrateFixedStepOrderClaim.rk4(),
+                new IntegrateAdaptiveToleranceClaim(), new IntegrateDp54LocalOrderClaim(), IntegrateEulerMaruyamaOrderClaim.strong(), IntegrateEulerMaruyamaOrderClaim.weak(),
+                new SdeStationaryDensityClaim());
     }
 
     @Override public List<Figure> figures(long seed) {
@@ -31,9 +31,9 @@ public final class Numerics implements ClaimFamily {
 
     /** Global error against the oracle versus step size for Euler and RK4 on one voltage model. */
     static Figure convergence(long seed) {
-        FixedStepOrderClaim.Case k = new FixedStepOrderClaim.Case("voltage", 4, 2.0, 1.2, 0, seed);
+        IntegrateFixedStepOrderClaim.Case k = new IntegrateFixedStepOrderClaim.Case("voltage", 4, 2.0, 1.2, 0, seed);
         List<Plot.Series> series = new ArrayList<>();
-        for (FixedStepOrderClaim claim : List.of(FixedStepOrderClaim.euler(), FixedStepOrderClaim.rk4())) {
+        for (IntegrateFixedStepOrderClaim claim : List.of(IntegrateFixedStepOrderClaim.euler(), IntegrateFixedStepOrderClaim.rk4())) {
             Convergence.Estimate e = claim.estimate(k);
             series.add(Plot.Series.points(claim.id() + String.format(Locale.ROOT, " (fitted p = %.2f)", e.order()),
                     e.steps(), e.errors()));

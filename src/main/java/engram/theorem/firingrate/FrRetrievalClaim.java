@@ -12,7 +12,7 @@ import engram.claim.Evaluation;
  * pattern decays (overlap {@code x . xi / (N q)} at T at most {@code tolerance.decayed}, from about 0.7). Control:
  * the same network under a uniform drive of 0.5 to 1, alive but wrong (most units end active, cosine about 0.4).
  */
-public final class RetrievalClaim implements Claim<RetrievalClaim.Case> {
+public final class FrRetrievalClaim implements Claim<FrRetrievalClaim.Case> {
 
     /** @param drive a uniform external input on every unit (0 in the experiment; the control's network is alive but wrong) */
     public record Case(int memory, double drive, long seed) {

@@ -16,7 +16,7 @@ import java.util.List;
  * memory {@code xbar_mu = phi_a 1 + (phi_b - phi_a) xi_mu} is an equilibrium of {@code xdot = -x + Phi(W x)}. Control:
  * the r = q design applied to correlated memories with r != q (the wrong co-activity in the normalisation).
  */
-public final class EquilibriumClaim implements Claim<EquilibriumClaim.Case> {
+public final class FrEquilibriumClaim implements Claim<FrEquilibriumClaim.Case> {
 
     /** @param assumedR the co-activity the design is told (the memories' own r inside the hypotheses) */
     public record Case(DesignSpec spec, double assumedR) {

@@ -12,9 +12,9 @@ import engram.claim.cases.Vectors;
 import engram.integrate.Euler;
 import engram.integrate.FixedStepMethod;
 import engram.integrate.RungeKutta4;
+import engram.integrate.VectorField;
 import engram.memory.DenseCouplings;
 import engram.model.Input;
-import engram.model.VectorField;
 import engram.model.VoltageModel;
 import engram.oracle.ExactProblem;
 import engram.oracle.TestProblems;
@@ -31,26 +31,26 @@ import java.util.SplittableRandom;
  * with a 0.9 factor on the increment, RK4 with a stray {@code 0.1 h^2 f} per step) must be caught; the coefficient
  * error is calibrated ({@link Calibrated}).
  */
-public final class FixedStepOrderClaim implements Claim<FixedStepOrderClaim.Case>, Calibrated<FixedStepOrderClaim.Case> {
+public final class IntegrateFixedStepOrderClaim implements Claim<IntegrateFixedStepOrderClaim.Case>, Calibrated<IntegrateFixedStepOrderClaim.Case> {
 
     private static final int LEVELS = 7;
 
     private final String method;
     private final int firstLevel;
 
-    private FixedStepOrderClaim(String method, int firstLevel) {
+    private IntegrateFixedStepOrderClaim(String method, int firstLevel) {
         this.method = method;
         this.firstLevel = firstLevel;
     }
 
     /** Euler: h = 2^-4 .. 2^-10. */
-    public static FixedStepOrderClaim euler() {
-        return new FixedStepOrderClaim("euler", 4);
+    public static IntegrateFixedStepOrderClaim euler() {
+        return new IntegrateFixedStepOrderClaim("euler", 4);
     }
 
     /** RK4: h = 2^-2 .. 2^-8. */
-    public static FixedStepOrderClaim rk4() {
-        return new FixedStepOrderClaim("rk4", 2);
+    public static IntegrateFixedStepOrderClaim rk4() {
+        return new IntegrateFixedStepOrderClaim("rk4", 2);
     }
 
     /** The problems: a random voltage model against the oracle, or a closed-form time-dependent test problem. */

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * The foundation family (theory.md section 1): energies of the voltage and discrete models, positivity of rates, the
  * rate-voltage equivalence and contraction.
  */
-public final class Foundation implements ClaimFamily {
+public final class FoundationFamily implements ClaimFamily {
 
     @Override public String name() { return "foundation"; }
 

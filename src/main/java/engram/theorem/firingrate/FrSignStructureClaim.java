@@ -2,7 +2,6 @@ package engram.theorem.firingrate;
 
 import static engram.claim.Evaluation.fmt;
 
-
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -23,7 +22,7 @@ import java.util.List;
  * numerator is {@code (1-2q+qr) phi_a + q(1-r) phi_b > (1-q) phi_a >= 0}. Control: Phi = tanh, whose negative rates
  * (phi_a < 0) break the hypothesis: beta leaves (0, 1) and the signs flip.
  */
-public final class SignStructureClaim implements Claim<SignStructureClaim.Case> {
+public final class FrSignStructureClaim implements Claim<FrSignStructureClaim.Case> {
 
     /** @param tanh use Phi = tanh(rho y) (negative rates: the control) */
     public record Case(DesignSpec spec, boolean tanh) {

@@ -1,4 +1,4 @@
-package engram.memory;
+package engram.kernel;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;

@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * cases where the instability expression is positive, checked as if the sufficient condition held (the check must
  * find the positive eigenvalue).
  */
-public final class LocalStabilityClaim implements Claim<LocalStabilityClaim.Case> {
+public final class FrLocalStabilityClaim implements Claim<FrLocalStabilityClaim.Case> {
 
     /** @param assertStable assert stability whatever the conditions say (the control) */
     public record Case(ActivationKind activation, double rho, double threshold, boolean inhibitory, int n,

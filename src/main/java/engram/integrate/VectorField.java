@@ -1,4 +1,4 @@
-package engram.model;
+package engram.integrate;
 
 /** An autonomous or time-dependent ODE right-hand side {@code dx/dt = f(t, x)} on flat arrays. */
 public interface VectorField {

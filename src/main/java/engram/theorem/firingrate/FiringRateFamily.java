@@ -20,16 +20,16 @@ import java.util.SplittableRandom;
  * The firing-rate associative-memory family (Betteti, Baggio, Bullo, Zampieri, Neural Computation 2025; theory.md
  * section 2): the synaptic design, its equilibria, stability, positivity, energy, contraction and retrieval.
  */
-public final class FiringRate implements ClaimFamily {
+public final class FiringRateFamily implements ClaimFamily {
 
     @Override public String name() { return "firingrate"; }
 
     @Override public String title() { return "Firing-rate networks as associative memory (Betteti et al. 2025)"; }
 
     @Override public List<Claim<?>> claims() {
-        return List.of(new EquilibriumClaim(), new SignStructureClaim(), new LocalStabilityClaim(), new PositivityClaim(),
-                new EnergyMonotoneClaim(), new GlobalStabilityClaim(), new DesignNotContractingClaim(),
-                new RetrievalClaim());
+        return List.of(new FrEquilibriumClaim(), new FrSignStructureClaim(), new FrLocalStabilityClaim(), new FrPositivityClaim(),
+                new FrEnergyMonotoneClaim(), new FrGlobalStabilityClaim(), new FrDesignNotContractingClaim(),
+                new FrRetrievalClaim());
     }
 
     @Override public List<Figure> figures(long seed) {
