@@ -87,6 +87,20 @@ public interface Activation {
         }
     }
 
+    /** A parameter that must be finite and positive (a gain, a slope). */
+    static void requirePositive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
+        }
+    }
+
+    /** A parameter that must be finite (a threshold). */
+    static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + value);
+        }
+    }
+
     /** Numerically stable {@code log cosh z}. */
     static double logCosh(double z) {
         double a = Math.abs(z);

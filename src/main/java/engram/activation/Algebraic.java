@@ -9,9 +9,7 @@ package engram.activation;
 public record Algebraic(double gain) implements Activation {
 
     public Algebraic {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-        }
+        Activation.requirePositive("gain", gain);
     }
 
     @Override public String name() { return "algebraic"; }

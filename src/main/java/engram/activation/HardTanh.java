@@ -8,9 +8,7 @@ package engram.activation;
 public record HardTanh(double gain) implements Activation {
 
     public HardTanh {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-        }
+        Activation.requirePositive("gain", gain);
     }
 
     @Override public String name() { return "hard-tanh"; }

@@ -7,12 +7,8 @@ package engram.activation;
 public record Logistic(double rho, double threshold) implements Activation {
 
     public Logistic {
-        if (!(rho > 0) || !Double.isFinite(rho)) {
-            throw new IllegalArgumentException("rho must be finite and > 0, got " + rho);
-        }
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be finite, got " + threshold);
-        }
+        Activation.requirePositive("rho", rho);
+        Activation.requireFinite("threshold", threshold);
     }
 
     private double k() { return 4 * rho; }

@@ -8,12 +8,8 @@ package engram.activation;
 public record RectifiedTanh(double rho, double threshold) implements Activation {
 
     public RectifiedTanh {
-        if (!(rho > 0) || !Double.isFinite(rho)) {
-            throw new IllegalArgumentException("rho must be finite and > 0, got " + rho);
-        }
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be finite, got " + threshold);
-        }
+        Activation.requirePositive("rho", rho);
+        Activation.requireFinite("threshold", threshold);
     }
 
     @Override public String name() { return "rectified-tanh"; }

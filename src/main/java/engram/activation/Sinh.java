@@ -8,9 +8,7 @@ package engram.activation;
 public record Sinh(double gain) implements Activation {
 
     public Sinh {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-        }
+        Activation.requirePositive("gain", gain);
     }
 
     @Override public String name() { return "sinh"; }

@@ -7,9 +7,7 @@ import engram.kernel.Kernels;
 public record Tanh(double gain) implements Activation {
 
     public Tanh {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-        }
+        Activation.requirePositive("gain", gain);
     }
 
     @Override public String name() { return "tanh"; }

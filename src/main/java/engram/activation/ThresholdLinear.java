@@ -4,12 +4,8 @@ package engram.activation;
 public record ThresholdLinear(double gain, double threshold) implements Activation {
 
     public ThresholdLinear {
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-        }
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be finite, got " + threshold);
-        }
+        Activation.requirePositive("gain", gain);
+        Activation.requireFinite("threshold", threshold);
     }
 
     @Override public String name() { return "relu"; }

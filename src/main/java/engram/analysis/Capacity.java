@@ -376,26 +376,11 @@ public final class Capacity {
      * {@code slopeLow} is the lower end of b's 95% interval.
      */
     public static Extrapolation extrapolate(List<Transition> transitions, double power) {
-        int k = transitions.size();
-        if (k < 3) {
-            throw new IllegalArgumentException("an extrapolation needs at least 3 sizes, got " + k);
-        }
-        double[] y = new double[k];
-        double[][] x = new double[k][2];
-        for (int j = 0; j < k; j++) {
-            Transition t = transitions.get(j);
-            double w = 1 / t.sd();
-            y[j] = t.alphaC() * w;
-            x[j][0] = w;
-            x[j][1] = Math.pow(t.n(), -power) * w;
-        }
-        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.setNoIntercept(true);
-        ols.newSampleData(y, x);
+        OLSMultipleLinearRegression ols = weightedFit(transitions, power);
         double[] beta = ols.estimateRegressionParameters();
         double[][] cov = ols.estimateRegressionParametersVariance();
         double scale = Math.max(1, ols.estimateErrorVariance());
-        double q = new TDistribution(k - 2).inverseCumulativeProbability(0.975);
+        double q = new TDistribution(transitions.size() - 2).inverseCumulativeProbability(0.975);
         double seA = Math.sqrt(cov[0][0] * scale), seB = Math.sqrt(cov[1][1] * scale);
         return new Extrapolation(power, beta[0], beta[0] - q * seA, beta[0] + q * seA, beta[1], beta[1] - q * seB);
     }
@@ -413,8 +398,8 @@ public final class Capacity {
         }
     }
 
-    /** See {@link Intercept}; needs three or more sizes. */
-    public static Intercept intercept(List<Transition> transitions, double power) {
+    /** The least-squares fit of {@code alpha_c(N) = a + b N^-power}, each row weighted by 1 / sd (three sizes or more). */
+    private static OLSMultipleLinearRegression weightedFit(List<Transition> transitions, double power) {
         int k = transitions.size();
         if (k < 3) {
             throw new IllegalArgumentException("an extrapolation needs at least 3 sizes, got " + k);
@@ -431,6 +416,12 @@ public final class Capacity {
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.setNoIntercept(true);
         ols.newSampleData(y, x);
+        return ols;
+    }
+
+    /** See {@link Intercept}; needs three or more sizes. */
+    public static Intercept intercept(List<Transition> transitions, double power) {
+        OLSMultipleLinearRegression ols = weightedFit(transitions, power);
         double[] beta = ols.estimateRegressionParameters();
         // (X^T X)^-1 with unit-variance rows: the known-variance covariance
         double[][] xtxInverse = ols.estimateRegressionParametersVariance();

@@ -7,6 +7,7 @@ import engram.kernel.Norms;
 import engram.oracle.ExactProblem;
 import engram.oracle.Oracle;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Measured convergence order of a fixed-step method against the DP853 oracle. The global error is the sup norm over
@@ -55,7 +56,7 @@ public final class Convergence {
      * error is at least {@code floor} (NaN with fewer than three).
      */
     static Estimate order(FixedStepMethod method, VectorField f, double t0, double[] x0, double t1, int firstLevel,
-            int levels, java.util.function.IntFunction<double[]> quarter, double floor) {
+            int levels, IntFunction<double[]> quarter, double floor) {
         double[][] reference = new double[5][];
         for (int j = 0; j <= 4; j++) {
             reference[j] = quarter.apply(j);

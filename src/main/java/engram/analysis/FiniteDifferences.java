@@ -1,7 +1,9 @@
 package engram.analysis;
 
 import engram.integrate.VectorField;
+import engram.model.EnergyFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.random.RandomGenerator;
 
 /**
  * Central differences {@code D(h) = (g(x + h e_j) - g(x - h e_j)) / 2h} with the step {@code h = factor (1 + |x_j|)},
@@ -149,8 +151,8 @@ public final class FiniteDifferences {
      * The Jacobian (and, when {@code e} is not null, the energy gradient) against central differences on at most 40
      * coordinates drawn from {@code rng} (all of them for n <= 40): the largest relative difference.
      */
-    public static double sampledError(VectorField f, engram.model.EnergyFunction e, double[] x,
-            java.util.random.RandomGenerator rng) {
+    public static double sampledError(VectorField f, EnergyFunction e, double[] x,
+            RandomGenerator rng) {
         int n = x.length;
         int[] columns = new int[Math.min(n, 40)];
         for (int k = 0; k < columns.length; k++) {

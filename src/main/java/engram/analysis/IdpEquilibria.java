@@ -7,6 +7,7 @@ import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -104,7 +105,7 @@ public final class IdpEquilibria {
     }
 
     /** {@link #analyze(PatternSet, double[], Activation)}, telling {@code progress} how many memories are done. */
-    public static Result analyze(PatternSet xi, double[] alpha, Activation psi, java.util.function.IntConsumer progress) {
+    public static Result analyze(PatternSet xi, double[] alpha, Activation psi, IntConsumer progress) {
         int n = xi.n(), p = xi.p();
         for (double v : xi.data()) {
             if (Math.abs(v) != 1) {

@@ -3,7 +3,9 @@ package engram.analysis;
 import engram.memory.Patterns;
 import engram.model.MemoryDynamics;
 import engram.oracle.Oracle;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * The memory-learning experiment of Lotito 2025 (Figure 1; theory.md section 4, from the authors' code): N_h memories
@@ -68,7 +70,7 @@ public final class MemoryLearning {
 
     /** {@link #run(Settings, long, boolean, double[], int)}, telling {@code progress} how many steps are done. */
     public static Run run(Settings s, long seed, boolean ode, double[] lambda, int every,
-            java.util.function.IntConsumer progress) {
+            IntConsumer progress) {
         int nv = s.nv(), nh = s.nh();
         SplittableRandom rng = new SplittableRandom(seed);
         double[] xi = Patterns.gramSchmidtRows(nh, nv, rng);
@@ -77,7 +79,7 @@ public final class MemoryLearning {
         double[] a = new double[nh];
         double[][] rows = new double[nh][];
         for (int mu = 0; mu < nh; mu++) {
-            rows[mu] = java.util.Arrays.copyOfRange(targets, mu * nv, (mu + 1) * nv);
+            rows[mu] = Arrays.copyOfRange(targets, mu * nv, (mu + 1) * nv);
             a[mu] = MemoryDynamics.cosine(xi, mu, nv, rows[mu]);
         }
         MemoryDynamics dyn = new MemoryDynamics(nh, nv, s.tau(), s.beta(), lambda);
@@ -172,7 +174,7 @@ public final class MemoryLearning {
             int nh = rows.length;
             double[] x0t = new double[nh], x0x0 = new double[nh], tt = new double[nh];
             for (int mu = 0; mu < nh; mu++) {
-                double[] start0 = java.util.Arrays.copyOfRange(start, mu * nv, (mu + 1) * nv);
+                double[] start0 = Arrays.copyOfRange(start, mu * nv, (mu + 1) * nv);
                 x0t[mu] = dot(start0, rows[mu]);
                 x0x0[mu] = dot(start0, start0);
                 tt[mu] = dot(rows[mu], rows[mu]);

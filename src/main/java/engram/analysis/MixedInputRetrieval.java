@@ -13,7 +13,10 @@ import engram.model.MixedInputs;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
@@ -41,7 +44,7 @@ public final class MixedInputRetrieval {
         IDP, CLASSIC;
 
         @Override public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -173,8 +176,8 @@ public final class MixedInputRetrieval {
     }
 
     /** {@link #tally(Model, Settings, int, long)}, telling {@code progress} how many trials have finished. */
-    public static Tally tally(Model m, Settings s, int trials, long seed, java.util.function.IntConsumer progress) {
-        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+    public static Tally tally(Model m, Settings s, int trials, long seed, IntConsumer progress) {
+        AtomicInteger finished = new AtomicInteger();
         List<List<Outcome>> all = IntStream.range(0, trials).parallel()
                 .mapToObj(k -> {
                     List<Outcome> o = run(m, s, Trial.draw(s, trialSeed(seed, k)), null, s.steps());

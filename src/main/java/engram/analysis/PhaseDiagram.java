@@ -6,6 +6,7 @@ import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The stability phase diagram of theory.md section 2: balanced memories, a grid of slopes rho and thresholds I*,
@@ -69,7 +70,7 @@ public final class PhaseDiagram {
         RowGroups groups = RowGroups.of(xi);
         ThreadLocal<SmallSymmetric.Workspace> work = ThreadLocal.withInitial(() -> new SmallSymmetric.Workspace(xi.p() + 1));
         int per = rhos.length * thresholds.length, blocks = ACTIVATIONS.size() * FIELDS.length;
-        return java.util.stream.IntStream.range(0, blocks * per).parallel().mapToObj(k -> {
+        return IntStream.range(0, blocks * per).parallel().mapToObj(k -> {
             ActivationKind act = ACTIVATIONS.get(k / per / FIELDS.length);
             double[] ab = FIELDS[k / per % FIELDS.length];
             double rho = rhos[k % per / thresholds.length], th = thresholds[k % thresholds.length];

@@ -1,8 +1,10 @@
 package engram.analysis;
 
+import engram.integrate.VectorField;
 import engram.memory.Couplings;
 import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
+import java.util.Arrays;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
@@ -63,7 +65,7 @@ public final class RateStability {
             }
         }
         double[] g = new double[m];
-        java.util.Arrays.fill(g, design.couplingScale());
+        Arrays.fill(g, design.couplingScale());
         g[p] = design.gamma();
         double top = Spectra.maxSandwichEigenvalue(m, s, g, n);
         return -1 + (n > m ? Math.max(top, 0) : top);
@@ -94,12 +96,12 @@ public final class RateStability {
         int n = design.n(), p = design.p(), m = p + 1, r = groups.count();
         double beta = design.beta(), pa = design.phiA(), pb = design.phiB(), kappa = design.couplingScale();
         double[] g = new double[m];
-        java.util.Arrays.fill(g, kappa);
+        Arrays.fill(g, kappa);
         g[p] = design.gamma();
         double[] ftx = new double[m], s = new double[m * m], row = new double[m];
         double worst = Double.NEGATIVE_INFINITY;
         for (int mu = 0; mu < p; mu++) {
-            java.util.Arrays.fill(ftx, 0);
+            Arrays.fill(ftx, 0);
             for (int k = 0; k < r; k++) {
                 double x = groups.count(k) * (pa + (pb - pa) * groups.value(k, mu));
                 for (int a = 0; a < p; a++) {
@@ -107,7 +109,7 @@ public final class RateStability {
                 }
                 ftx[p] += x;
             }
-            java.util.Arrays.fill(s, 0);
+            Arrays.fill(s, 0);
             for (int k = 0; k < r; k++) {
                 double h = 0;
                 for (int a = 0; a < p; a++) {
@@ -147,7 +149,7 @@ public final class RateStability {
      * derivative, no gain vector D and no coupling product with the other routes, so a wrong Phi' moves them and not
      * it.
      */
-    public static double maxEigenvalueFiniteDifference(engram.integrate.VectorField f, double[] x) {
+    public static double maxEigenvalueFiniteDifference(VectorField f, double[] x) {
         return Spectra.maxRealPart(x.length, FiniteDifferences.jacobian(f, 0, x.clone(), 1e-6));
     }
 

@@ -1,6 +1,7 @@
 package engram.analysis;
 
 import engram.activation.Activation;
+import java.util.Arrays;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.special.Erf;
@@ -201,7 +202,7 @@ public final class Scsna {
                 double h = kinks[k] - gamma * f.value(kinks[k]);
                 cuts[count++] = (h - xi * m) / s;
             }
-            double[] inside = java.util.Arrays.stream(cuts, 0, count).filter(z -> z > -RANGE && z < RANGE).sorted()
+            double[] inside = Arrays.stream(cuts, 0, count).filter(z -> z > -RANGE && z < RANGE).sorted()
                     .distinct().toArray();
             double a = -RANGE;
             for (double z : inside) {

@@ -3,6 +3,7 @@ package engram.analysis;
 import engram.activation.Activation;
 import engram.activation.HardTanh;
 import engram.activation.Tanh;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
@@ -197,7 +198,7 @@ public final class ScsnaNewton {
     private static final double[][] GAUSS = gauss();
 
     private static double[][] gauss() {
-        var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(PANEL_POINTS, -1, 1);
+        var rule = new GaussIntegratorFactory().legendre(PANEL_POINTS, -1, 1);
         double[][] out = new double[2][PANEL_POINTS];
         for (int k = 0; k < PANEL_POINTS; k++) {
             out[0][k] = rule.getPoint(k);

@@ -1,5 +1,7 @@
 package engram.analysis;
 
+import java.util.Arrays;
+
 /**
  * Largest eigenvalues of small symmetric matrices in a tight loop, without allocation: Householder reduction to
  * tridiagonal form (Golub and Van Loan, Algorithm 8.3.1) and bisection on the Sturm sequence count (Algorithm 8.4.1)
@@ -45,7 +47,7 @@ public final class SmallSymmetric {
      */
     public static double largestSandwichEigenvalue(int m, double[] s, double[] g, double scale, Workspace w) {
         double[] l = w.l;
-        java.util.Arrays.fill(l, 0, m * m, 0);
+        Arrays.fill(l, 0, m * m, 0);
         double trace = 0;
         for (int a = 0; a < m; a++) {
             trace += Math.abs(s[a * m + a]);

@@ -1,6 +1,10 @@
 package engram.analysis;
 
 import engram.memory.Couplings;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.complex.Complex;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -66,7 +70,7 @@ public final class Spectra {
     public static double[] symmetricEigenvalues(int n, double[] rowMajor) {
         try {
             return new EigenDecompositionSymmetric(matrix(n, rowMajor)).getEigenvalues();
-        } catch (org.hipparchus.exception.MathIllegalStateException notConverged) {
+        } catch (MathIllegalStateException notConverged) {
             return eigenvaluesByShiftedSingularValues(n, rowMajor);
         }
     }
@@ -110,14 +114,14 @@ public final class Spectra {
      */
     public static double maxRealPart(int n, double[] rowMajor) {
         RealMatrix a = matrix(n, balance(n, rowMajor));
-        org.hipparchus.complex.Complex[] eigenvalues;
+        Complex[] eigenvalues;
         try {
             eigenvalues = new EigenDecompositionNonSymmetric(a).getEigenvalues();
-        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+        } catch (MathIllegalStateException e) {
             eigenvalues = new EigenDecompositionNonSymmetric(a, 1e-14).getEigenvalues();
         }
         double best = Double.NEGATIVE_INFINITY;
-        java.util.List<double[]> pairs = new java.util.ArrayList<>();
+        List<double[]> pairs = new ArrayList<>();
         for (var c : eigenvalues) {
             best = Math.max(best, c.getReal());
             if (c.getImaginary() > 0) {

@@ -1,14 +1,20 @@
 package engram.check;
 
+import engram.Heap;
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
+import org.openlca.npy.NpyHeader;
+import org.openlca.npy.Npz;
 
 /**
  * A numeric array read from a user's file: NumPy {@code .npy} or {@code .npz} (any numeric dtype, either memory order,
@@ -56,9 +62,9 @@ public record ArrayFile(int rows, int cols, double[] data) {
 
     /** An .npz archive (numpy.savez): its only array, or the one named W, Xi or u for the option. */
     private static ArrayFile npz(Path file, String option) {
-        java.util.List<String> entries;
+        List<String> entries;
         try {
-            entries = org.openlca.npy.Npz.entries(file.toFile());
+            entries = Npz.entries(file.toFile());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(option + ": " + file + " is not a readable .npz archive (" + describe(e)
                     + ")");
@@ -72,7 +78,7 @@ public record ArrayFile(int rows, int cols, double[] data) {
         }
         NpyArray<?> array;
         try {
-            array = org.openlca.npy.Npz.read(file.toFile(), entry);
+            array = Npz.read(file.toFile(), entry);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(option + ": " + file + ": cannot read " + entry + " (" + describe(e) + ")");
         }
@@ -81,8 +87,8 @@ public record ArrayFile(int rows, int cols, double[] data) {
 
     private static ArrayFile npy(Path file, String option) {
         // the header states the data's size: a shorter file is truncated (the reader would not always say so)
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            org.openlca.npy.NpyHeader header = org.openlca.npy.NpyHeader.read(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            NpyHeader header = NpyHeader.read(in);
             long size = header.dict().dataSize();
             for (int d : header.dict().shape()) {
                 if (d < 0) {
@@ -99,8 +105,8 @@ public record ArrayFile(int rows, int cols, double[] data) {
                 count = Math.multiplyExact(count, (long) d);
             }
             // the reader's array, its doubles and the network's copies
-            engram.Heap.elements(option + " " + file, count);
-            engram.Heap.checkDoubles(option + " " + file + " (" + count + " entries)", 4.0 * count);
+            Heap.elements(option + " " + file, count);
+            Heap.checkDoubles(option + " " + file + " (" + count + " entries)", 4.0 * count);
             long actual = Files.size(file);
             if (actual < expected) {
                 throw new IllegalArgumentException(option + ": " + file + " is truncated (" + actual + " bytes, its header "
@@ -142,7 +148,7 @@ public record ArrayFile(int rows, int cols, double[] data) {
         int rows = shape[0], cols = shape.length == 2 ? shape[1] : 1;
         // uint64 arrives as BigInteger (beyond a long); as doubles, exact up to 2^53 as every other integer dtype
         double[] raw = array.isBigIntegerArray()
-                ? java.util.Arrays.stream((java.math.BigInteger[]) array.data()).mapToDouble(java.math.BigInteger::doubleValue).toArray()
+                ? Arrays.stream((BigInteger[]) array.data()).mapToDouble(BigInteger::doubleValue).toArray()
                 : array.asDoubleArray().data();
         if (raw.length != rows * cols) {
             throw new IllegalArgumentException(option + ": " + file + " is truncated (" + raw.length + " of " + rows * cols

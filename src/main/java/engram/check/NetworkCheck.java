@@ -4,7 +4,9 @@ import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Activation;
 import engram.analysis.FiniteDifferences;
+import engram.analysis.Lanczos;
 import engram.analysis.Measurements;
+import engram.analysis.Scsna;
 import engram.analysis.Spectra;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
@@ -21,9 +23,13 @@ import engram.model.VoltageModel;
 import engram.oracle.Oracle;
 import engram.theorem.Theorems;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -61,7 +67,7 @@ public final class NetworkCheck {
     public static CheckReport run(GivenNetwork g, long seed, Consumer<String> report) {
         try {
             return checks(g, seed, report);
-        } catch (org.hipparchus.exception.MathIllegalStateException | org.hipparchus.exception.MathIllegalArgumentException
+        } catch (MathIllegalStateException | MathIllegalArgumentException
                 | ArithmeticException e) {
             throw new IllegalArgumentException("the network's trajectories cannot be integrated (" + firstLine(e)
                     + ") with " + g.activation().name() + " of gain " + g.activation().lipschitz() + " and tau "
@@ -77,7 +83,7 @@ public final class NetworkCheck {
 
     private static CheckReport checks(GivenNetwork g, long seed, Consumer<String> report) {
         long start = System.nanoTime();
-        Consumer<String> progress = line -> report.accept(String.format(java.util.Locale.ROOT, "%6.1f s  %s",
+        Consumer<String> progress = line -> report.accept(String.format(Locale.ROOT, "%6.1f s  %s",
                 (System.nanoTime() - start) / 1e9, line));
         int n = g.n();
         double[] w = g.w();
@@ -114,7 +120,7 @@ public final class NetworkCheck {
         if (g.p() > 0) {
             double alpha = (double) g.p() / n;
             notes.add("load alpha = P/N = " + fmt(alpha) + "; for Hebbian +-1 memories and sign units retrieval "
-                    + "survives up to alpha_c = " + fmt(engram.analysis.Scsna.agsCritical()[0]) + " (AGS), and every memory is a fixed point "
+                    + "survives up to alpha_c = " + fmt(Scsna.agsCritical()[0]) + " (AGS), and every memory is a fixed point "
                     + "with high probability below N / (4 ln N) = " + fmt(n / (4 * Math.log(n))) + " memories (McEliece)");
         }
         if (!contracting) {
@@ -180,7 +186,7 @@ public final class NetworkCheck {
                 }
                 wv[i] = s;
             }
-            java.util.Arrays.fill(out, 0);
+            Arrays.fill(out, 0);
             for (int i = 0; i < n; i++) {
                 double a = wv[i];
                 for (int c = 0; c < n; c++) {
@@ -200,7 +206,7 @@ public final class NetworkCheck {
      * steps (the extreme Ritz value converges first), from a seeded random start.
      */
     static double lanczosTop(int n, long seed, SymmetricOperator op) {
-        return engram.analysis.Lanczos.top(n, seed, op::apply);
+        return Lanczos.top(n, seed, op::apply);
     }
 
     /**
@@ -283,7 +289,7 @@ public final class NetworkCheck {
                     (double) returned / total));
             // the analytic sufficient condition beside the numerical eigenvalue: J = (W D - I)/tau or (D W - I)/tau
             // has every eigenvalue's real part below (max D ||W||_2 - 1)/tau, so max D ||W||_2 < 1 proves stability
-            double maxSlope = java.util.Arrays.stream(slopesAt(g, x[mu])).map(Math::abs).max().orElse(0);
+            double maxSlope = Arrays.stream(slopesAt(g, x[mu])).map(Math::abs).max().orElse(0);
             double bound = maxSlope * norm;
             notes.add("pattern " + mu + ": largest slope at its equilibrium " + fmt(maxSlope) + ", times ||W||_2 = "
                     + fmt(bound) + (bound < 1 ? " < 1: stable by the analytic sufficient condition (agrees with the "
@@ -299,7 +305,7 @@ public final class NetworkCheck {
      */
     private static double[][] toRest(GivenNetwork g, VectorField f, double[][] x, double lipBound, double[] residual) {
         double[] dx = new double[g.n()];
-        java.util.Arrays.fill(residual, Double.POSITIVE_INFINITY);
+        Arrays.fill(residual, Double.POSITIVE_INFINITY);
         for (int chunk = 0; chunk < 20; chunk++) {
             x = integrate(g, f, x, 5 * g.tau(), lipBound);
             double worst = 0;

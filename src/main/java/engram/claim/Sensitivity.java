@@ -1,6 +1,7 @@
 package engram.claim;
 
 import java.util.SplittableRandom;
+import java.util.function.DoublePredicate;
 
 /**
  * The calibrated sensitivity of a {@link Calibrated} claim: the smallest departure from its hypotheses' boundary at
@@ -50,7 +51,7 @@ public record Sensitivity(String id, String departure, double threshold, boolean
         long stream = ClaimRunner.seedFor(seed, claim.id(), "sensitivity");
         int[] evaluations = {0};
         String[] lastDetail = {""};
-        java.util.function.DoublePredicate detects = eps -> {
+        DoublePredicate detects = eps -> {
             SplittableRandom rng = new SplittableRandom(stream);
             for (int k = 0; k < cases; k++) {
                 C c = cal.at(eps).draw(new RandomDraw(rng.split()));

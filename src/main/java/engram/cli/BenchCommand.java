@@ -4,17 +4,21 @@ import engram.activation.ActivationKind;
 import engram.activation.Tanh;
 import engram.analysis.Capacity;
 import engram.analysis.MixedInputRetrieval;
+import engram.analysis.PhaseDiagram;
 import engram.claim.cases.Vectors;
 import engram.integrate.Diffusion;
+import engram.integrate.EnsembleEulerMaruyama;
 import engram.integrate.EulerMaruyama;
 import engram.integrate.StepObserver;
 import engram.kernel.Kernels;
+import engram.memory.FiringRateDesign;
 import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.HebbianSignNetwork;
 import engram.model.InputDriven;
 import engram.model.MixedInputs;
+import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;
 import engram.network.Network;
 import engram.network.NetworkSpec;
@@ -24,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,10 +103,10 @@ final class BenchCommand implements Callable<Integer> {
             rows.addAll(capacityRows(20_000, 2_800));
         }
         if (phase) {
-            double[] rhos = engram.analysis.PhaseDiagram.rhos(engram.analysis.PhaseDiagram.GRID);
-            double[] ths = engram.analysis.PhaseDiagram.thresholds(engram.analysis.PhaseDiagram.GRID);
-            rows.add(new Row("fr-phase", "reduced", 1000, best(() -> engram.analysis.PhaseDiagram.compute(1000,
-                    engram.memory.FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
+            double[] rhos = PhaseDiagram.rhos(PhaseDiagram.GRID);
+            double[] ths = PhaseDiagram.thresholds(PhaseDiagram.GRID);
+            rows.add(new Row("fr-phase", "reduced", 1000, best(() -> PhaseDiagram.compute(1000,
+                    FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
         }
         Double sweepSeconds = null;
         if (sweep) {
@@ -171,15 +177,15 @@ final class BenchCommand implements Callable<Integer> {
         SplittableRandom rng = new SplittableRandom(global.seed);
         Network net = NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM)
                 .activation(ActivationKind.TANH, 10, 0).zeroDiagonal(true).dense(dense).build().build(rng);
-        engram.model.VoltageEnsemble ens = new engram.model.VoltageEnsemble((VoltageModel) net.field(), k);
+        VoltageEnsemble ens = new VoltageEnsemble((VoltageModel) net.field(), k);
         double[][] starts = new double[k][];
-        java.util.random.RandomGenerator[] rngs = new java.util.random.RandomGenerator[k];
+        RandomGenerator[] rngs = new RandomGenerator[k];
         for (int c = 0; c < k; c++) {
             starts[c] = Vectors.gaussian(n, 1, rng);
             rngs[c] = new SplittableRandom(global.seed + 10 + c);
         }
-        double[] x0 = engram.model.VoltageEnsemble.block(starts);
-        engram.integrate.EnsembleEulerMaruyama em = new engram.integrate.EnsembleEulerMaruyama(ens, k, 0.5);
+        double[] x0 = VoltageEnsemble.block(starts);
+        EnsembleEulerMaruyama em = new EnsembleEulerMaruyama(ens, k, 0.5);
         int batch = 20;
         return best(() -> em.integrate(0, x0.clone(), batch * 0.01, batch, rngs), batch * k);
     }
@@ -202,7 +208,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         SplittableRandom order = new SplittableRandom(global.seed + 3);
         double one = best(() -> nets[0].run(start[0].clone(), order, 1), 1);
-        double two = best(() -> java.util.stream.IntStream.range(0, 2).parallel()
+        double two = best(() -> IntStream.range(0, 2).parallel()
                 .forEach(k -> nets[k].run(start[k].clone(), new SplittableRandom(k), 1)), 2);
         double trial = best(() -> Capacity.sign(n, pc / (double) n, 1, 0, global.seed, false), 1);
         return List.of(new Row("sign-sweep", "overlaps", n, one), new Row("sign-sweep-2x", "overlaps", n, two),

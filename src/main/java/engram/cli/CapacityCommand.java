@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ final class CapacityCommand implements Callable<Integer> {
         for (int n : sizes) {
             double[] a = loads != null ? loads : sign ? Capacity.signLoads(n) : Capacity.analogLoads(alphaCTheory);
             boolean progress = (double) n * n * a[a.length - 1] * trials > 2e9;
-            java.util.function.IntConsumer report = !progress ? null : j -> System.err.printf(Locale.ROOT,
+            IntConsumer report = !progress ? null : j -> System.err.printf(Locale.ROOT,
                     "capacity: N = %d, load %d of %d (alpha %.4f) done, %.0f s%n", n, j + 1, a.length, a[j],
                     (System.nanoTime() - start) / 1e9);
             Capacity.Transition t = sign ? Capacity.signTransition(n, a, trials, cueNoise, global.seed, false, report)

@@ -8,14 +8,17 @@ import engram.check.GivenNetwork;
 import engram.check.NetworkCheck;
 import engram.claim.ClaimResult;
 import engram.report.Baseline;
+import engram.report.BaselineDiff;
 import engram.report.JsonFormat;
 import engram.report.Report;
 import engram.report.ReportRun;
 import engram.report.ReportWriter;
 import engram.theorem.Theorems;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     Path out;
 
     @Override public Integer call() throws Exception {
-        GivenNetwork.Model kind = switch (model.trim().toLowerCase(java.util.Locale.ROOT)) {
+        GivenNetwork.Model kind = switch (model.trim().toLowerCase(Locale.ROOT)) {
             case "voltage" -> GivenNetwork.Model.VOLTAGE;
             case "rate" -> GivenNetwork.Model.RATE;
             default -> throw new IllegalArgumentException("--model must be voltage or rate, got '" + model + "'");
@@ -94,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** W, the patterns and the input from their files, their shapes checked against each other. */
-    private GivenNetwork readNetwork(GivenNetwork.Model kind) throws java.io.IOException {
+    private GivenNetwork readNetwork(GivenNetwork.Model kind) throws IOException {
         ArrayFile w = ArrayFile.read(couplings, "--couplings");
         if (w.rows() != w.cols()) {
             throw new IllegalArgumentException("--couplings: " + couplings + " is " + w.rows() + " x " + w.cols()
@@ -124,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The applicable claims' verdicts as a report in --out, the same HTML as engram report's. */
-    private void writeReport(CheckReport r, long millis) throws java.io.IOException {
+    private void writeReport(CheckReport r, long millis) throws IOException {
         List<ClaimResult> results = new ArrayList<>();
         for (CheckReport.ClaimCheck c : r.claims()) {
             if (c.applicable()) {
@@ -135,6 +138,6 @@ final class CheckCommand implements Callable<Integer> {
         }
         Report report = ReportRun.withProvenance(results, global.seed, "check", "all", millis);
         ReportRun.publish(out, report, List.of(), Baseline.none("engram check of a given network"), null,
-                Theorems.all(), engram.report.BaselineDiff.Slowdowns.INFORM);
+                Theorems.all(), BaselineDiff.Slowdowns.INFORM);
     }
 }

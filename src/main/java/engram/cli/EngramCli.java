@@ -1,13 +1,25 @@
 package engram.cli;
 
 import engram.Engram;
+import engram.Heap;
 import engram.activation.ActivationKind;
+import engram.analysis.RandomMatrices;
+import engram.kernel.Kernels;
 import engram.memory.MemoryKind;
 import engram.network.CouplingRule;
 import engram.network.IntegratorKind;
 import engram.network.ModelKind;
+import engram.report.TextFiles;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.TreeSet;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -27,7 +39,7 @@ public final class EngramCli implements Runnable {
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            return new String[] {"engram " + Engram.VERSION + " (kernels: " + engram.kernel.Kernels.get().name() + ", Java "
+            return new String[] {"engram " + Engram.VERSION + " (kernels: " + Kernels.get().name() + ", Java "
                     + System.getProperty("java.version") + ")"};
         }
     }
@@ -35,29 +47,29 @@ public final class EngramCli implements Runnable {
     public static final int OK = 0;
 
     /** One example per command, shown at the end of its --help. */
-    static final java.util.Map<String, String> EXAMPLES = java.util.Map.ofEntries(
-            java.util.Map.entry("claims", "java -jar target/engram.jar claims --json"),
-            java.util.Map.entry("simulate", "java -jar target/engram.jar simulate --model voltage --n 200 --p 5 --gain 2 "
+    static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("claims", "java -jar target/engram.jar claims --json"),
+            Map.entry("simulate", "java -jar target/engram.jar simulate --model voltage --n 200 --p 5 --gain 2 "
                     + "--t 10 --dt 0.01 --integrator rk4 --cue 2 --cue-noise 0.3 --out trace.csv --json"),
-            java.util.Map.entry("report", "java -jar target/engram.jar report --claim rate.positivity --out /tmp/r --seed 7"),
-            java.util.Map.entry("fr-stability", "java -jar target/engram.jar fr-stability --activation sigmoid --rho 4.8 "
+            Map.entry("report", "java -jar target/engram.jar report --claim rate.positivity --out /tmp/r --seed 7"),
+            Map.entry("fr-stability", "java -jar target/engram.jar fr-stability --activation sigmoid --rho 4.8 "
                     + "--threshold 0.2 --a -0.3 --b 0.95 --n 1000 --q 0.2 --memories balanced --json"),
-            java.util.Map.entry("fr-phase", "java -jar target/engram.jar fr-phase --json"),
-            java.util.Map.entry("idp-equilibria", "java -jar target/engram.jar idp-equilibria --n 64 --patterns hadamard "
+            Map.entry("fr-phase", "java -jar target/engram.jar fr-phase --json"),
+            Map.entry("idp-equilibria", "java -jar target/engram.jar idp-equilibria --n 64 --patterns hadamard "
                     + "--alphas 3,2,0.5,1.2 --activation tanh --json"),
-            java.util.Map.entry("idp-retrieval", "java -jar target/engram.jar idp-retrieval --json"),
-            java.util.Map.entry("memory-dynamics", "java -jar target/engram.jar memory-dynamics --nv 50 --nh 4 --tau 250 "
+            Map.entry("idp-retrieval", "java -jar target/engram.jar idp-retrieval --json"),
+            Map.entry("memory-dynamics", "java -jar target/engram.jar memory-dynamics --nv 50 --nh 4 --tau 250 "
                     + "--beta 2 --sigma 0.4 --steps 2000 --out fig1 --json"),
-            java.util.Map.entry("spectrum", "java -jar target/engram.jar spectrum --nv 1000 --nh 500 --entries rademacher "
+            Map.entry("spectrum", "java -jar target/engram.jar spectrum --nv 1000 --nh 500 --entries rademacher "
                     + "--out spec --json"),
-            java.util.Map.entry("capacity", "java -jar target/engram.jar capacity --activation sign --n 500,1000,2000 "
+            Map.entry("capacity", "java -jar target/engram.jar capacity --activation sign --n 500,1000,2000 "
                     + "--trials 40 --json"),
-            java.util.Map.entry("capacity-theory", "java -jar target/engram.jar capacity-theory --activation tanh --gain 5 "
+            Map.entry("capacity-theory", "java -jar target/engram.jar capacity-theory --activation tanh --gain 5 "
                     + "--json"),
-            java.util.Map.entry("merge", "java -jar target/engram.jar merge s1 s2 s3 s4 --out reports/latest"),
-            java.util.Map.entry("false-failures", "java -jar target/engram.jar false-failures --seeds 200"),
-            java.util.Map.entry("bench", "java -jar target/engram.jar bench --json"),
-            java.util.Map.entry("check", "java -jar target/engram.jar check --couplings W.npy --patterns Xi.npy --model "
+            Map.entry("merge", "java -jar target/engram.jar merge s1 s2 s3 s4 --out reports/latest"),
+            Map.entry("false-failures", "java -jar target/engram.jar false-failures --seeds 200"),
+            Map.entry("bench", "java -jar target/engram.jar bench --json"),
+            Map.entry("check", "java -jar target/engram.jar check --couplings W.npy --patterns Xi.npy --model "
                     + "voltage --activation tanh --gain 2 --json"));
     public static final int CLAIM_FAILED = 1;
     public static final int BAD_INPUT = 2;
@@ -73,7 +85,7 @@ public final class EngramCli implements Runnable {
     public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new EngramCli());
         cl.addSubcommand("help", new CommandLine.HelpCommand());
-        cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        cl.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         for (var e : cl.getSubcommands().entrySet()) {
             CommandLine.Model.CommandSpec spec = e.getValue().getCommandSpec();
             if (e.getKey().equals("help") || e.getKey().equals("generate-completion")) {
@@ -136,7 +148,7 @@ public final class EngramCli implements Runnable {
         cl.registerConverter(MemoryKind.class, named(MemoryKind.class));
         cl.registerConverter(CouplingRule.class, named(CouplingRule.class));
         cl.registerConverter(IntegratorKind.class, named(IntegratorKind.class));
-        cl.registerConverter(engram.analysis.RandomMatrices.Entries.class, named(engram.analysis.RandomMatrices.Entries.class));
+        cl.registerConverter(RandomMatrices.Entries.class, named(RandomMatrices.Entries.class));
     }
 
     /** {@code --params FILE}: simulate's option defaults from a properties file whose keys are all its options. */
@@ -145,7 +157,7 @@ public final class EngramCli implements Runnable {
             String file = args[i].equals("--params") && i + 1 < args.length ? args[i + 1]
                     : args[i].startsWith("--params=") ? args[i].substring("--params=".length()) : null;
             if (file != null) {
-                java.io.File f = new java.io.File(file);
+                File f = new File(file);
                 if (!f.isFile()) {
                     throw new IllegalArgumentException("--params must name a readable properties file, got '" + file + "'");
                 }
@@ -157,22 +169,22 @@ public final class EngramCli implements Runnable {
     }
 
     /** Refuses a parameter file with a key that is no option of the command (a typo would otherwise be ignored). */
-    static void checkParameterKeys(java.io.File file, CommandLine command) {
-        java.util.Properties props = new java.util.Properties();
-        String text = engram.report.TextFiles.read(file.toPath(), "--params");
+    static void checkParameterKeys(File file, CommandLine command) {
+        Properties props = new Properties();
+        String text = TextFiles.read(file.toPath(), "--params");
         try {
-            props.load(new java.io.StringReader(text));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            props.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("--params " + file + ": not a properties file (" + e.getMessage() + ")");
         }
-        java.util.TreeSet<String> valid = new java.util.TreeSet<>();
+        TreeSet<String> valid = new TreeSet<>();
         for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
             String name = o.longestName().replaceFirst("^-+", "");
             if (!name.equals("params") && !name.equals("help") && !name.equals("version")) {
                 valid.add(name);
             }
         }
-        java.util.TreeSet<String> unknown = new java.util.TreeSet<>(props.stringPropertyNames());
+        TreeSet<String> unknown = new TreeSet<>(props.stringPropertyNames());
         unknown.removeAll(valid);
         if (!unknown.isEmpty()) {
             String listed = String.join(", ", unknown.stream().limit(5).toList()) + (unknown.size() > 5 ? ", ..." : "");
@@ -191,7 +203,7 @@ public final class EngramCli implements Runnable {
                 }
             }
             throw new CommandLine.TypeConversionException("expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + " but was '" + value + "'");
+                    + Arrays.toString(type.getEnumConstants()) + " but was '" + value + "'");
         };
     }
 
@@ -222,7 +234,7 @@ public final class EngramCli implements Runnable {
                         + String.join(", ", cl.getSubcommands().keySet()));
             }
             if (args.length > 0 && (args[0].equals("generate-completion") || args[0].equals("help"))
-                    && java.util.Arrays.asList(args).contains("--json")) {
+                    && Arrays.asList(args).contains("--json")) {
                 throw new IllegalArgumentException(args[0] + " prints " + (args[0].equals("help") ? "a command's help"
                         : "a bash completion script") + ", never JSON: --json does not apply");
             }
@@ -231,7 +243,7 @@ public final class EngramCli implements Runnable {
             System.err.println("engram: error: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         } catch (OutOfMemoryError e) {
-            System.err.println("engram: internal error: out of memory (" + engram.Heap.size(Runtime.getRuntime().maxMemory())
+            System.err.println("engram: internal error: out of memory (" + Heap.size(Runtime.getRuntime().maxMemory())
                     + " of heap): the sizes given need more; raise it with java -Xmx or choose smaller sizes");
             return INTERNAL;
         } catch (StackOverflowError e) {

@@ -8,11 +8,14 @@ import engram.report.JsonFormat;
 import engram.theorem.Theorems;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code engram false-failures}: measure the false-failure rate of every statistical claim (those whose catalogue entry
@@ -24,7 +27,7 @@ final class FalseFailuresCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
     @Option(names = "--seeds", defaultValue = "200", description = "Seeds per claim, from --seed on (1 to 100000; "
             + "default ${DEFAULT-VALUE}).")
@@ -58,7 +61,7 @@ final class FalseFailuresCommand implements Callable<Integer> {
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());
         } else {
-            for (String id : new java.util.LinkedHashSet<>(only)) {
+            for (String id : new LinkedHashSet<>(only)) {
                 Claim<?> c = Theorems.byId(id);
                 if (!c.entry().statistical()) {
                     throw new IllegalArgumentException("--claim " + id + " states no false-failure rate (not statistical)");
@@ -75,7 +78,7 @@ final class FalseFailuresCommand implements Callable<Integer> {
             System.out.println(f.claims().size() + " statistical claims measured over " + seeds + " seeds: "
                     + (f.allConsistent() ? "every measured rate is consistent with its stated rate"
                             : "INCONSISTENT rates") + "; family-wise " + f.familyWise().failures() + " of " + seeds
-                    + " runs fail (stated " + String.format(java.util.Locale.ROOT, "%.3g", f.familyWise().stated())
+                    + " runs fail (stated " + String.format(Locale.ROOT, "%.3g", f.familyWise().stated())
                     + "); written to " + file);
         }
         return f.allConsistent() ? EngramCli.OK : EngramCli.CLAIM_FAILED;

@@ -1,5 +1,6 @@
 package engram.cli;
 
+import java.io.File;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,7 +18,7 @@ final class FileOptions {
         var matched = spec.commandLine().getParseResult().matchedOption(option);
         if (matched != null) {
             for (String text : matched.stringValues()) {
-                if (text.endsWith("/") || text.endsWith(java.io.File.separator)) {
+                if (text.endsWith("/") || text.endsWith(File.separator)) {
                     throw new IllegalArgumentException(option + " " + text + " names a directory (it ends with a "
                             + "separator); " + option + " takes a file name");
                 }

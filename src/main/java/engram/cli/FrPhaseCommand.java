@@ -45,9 +45,9 @@ final class FrPhaseCommand implements Callable<Integer> {
     Path out;
 
     @Override public Integer call() throws Exception {
-        engram.report.AtomicFiles.checkDirectory(out, "--out");
-        engram.report.AtomicFiles.checkFile(out.resolve("phase.csv"), "--out");
-        engram.report.AtomicFiles.checkFile(out.resolve("phase.png"), "--out");
+        AtomicFiles.checkDirectory(out, "--out");
+        AtomicFiles.checkFile(out.resolve("phase.csv"), "--out");
+        AtomicFiles.checkFile(out.resolve("phase.png"), "--out");
         if (!(q > 0 && q <= 0.5)) {
             throw new IllegalArgumentException("--q must be in (0, 0.5], got " + q);
         }

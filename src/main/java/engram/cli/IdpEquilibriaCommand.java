@@ -1,5 +1,7 @@
 package engram.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import engram.Heap;
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
 import engram.analysis.IdpEquilibria;
@@ -46,7 +48,7 @@ final class IdpEquilibriaCommand implements Callable<Integer> {
     double gain;
 
     /** One memory (the keys are the command's contract); the dynamics' fields only where the equilibrium exists. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record MemoryOut(int memory, double alpha, double effectiveAlpha, boolean exists, Double c, Double maxRealEigenvalue, Boolean stable,
             Double energyPerNeuron, boolean predictedExists, double predictedC, boolean predictedStable,
             Double predictedEnergyPerNeuron, double residual) {
@@ -75,8 +77,8 @@ final class IdpEquilibriaCommand implements Callable<Integer> {
         Ranges.within("--n", n, Math.max(2, p), 1 << 20);
         Ranges.within("--gain", gain, 1e-9, 1e9);
         // Newton on the rank-P reduction for each memory: O(N P^2) per iteration, P memories
-        engram.Heap.elements("--n " + n + " and " + p + " --alphas", n, p);
-        engram.Heap.checkDoubles("--n " + n + " and " + p + " --alphas", 4.0 * n * p);
+        Heap.elements("--n " + n + " and " + p + " --alphas", n, p);
+        Heap.checkDoubles("--n " + n + " and " + p + " --alphas", 4.0 * n * p);
         Ranges.within("--n x (number of --alphas)^3", (long) n * p * p * p, 1, 20_000_000_000L);
         long started = System.nanoTime();
         PatternSet xi = patterns.build(n, p, 0.5, 0, new SplittableRandom(global.seed));

@@ -1,5 +1,6 @@
 package engram.cli;
 
+import engram.Heap;
 import engram.analysis.MixedInputRetrieval.Model;
 import engram.analysis.MixedInputRetrieval.Settings;
 import engram.analysis.MixedInputRetrieval.Tally;
@@ -71,9 +72,9 @@ final class IdpRetrievalCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
-        engram.report.AtomicFiles.checkDirectory(out, "--out");
-        engram.report.AtomicFiles.checkFile(out.resolve("accuracy.csv"), "--out");
-        engram.report.AtomicFiles.checkFile(out.resolve("accuracy.png"), "--out");
+        AtomicFiles.checkDirectory(out, "--out");
+        AtomicFiles.checkFile(out.resolve("accuracy.csv"), "--out");
+        AtomicFiles.checkFile(out.resolve("accuracy.png"), "--out");
         Ranges.within("--n", n, 2, 100_000);
         Ranges.within("--p", p, 1, Math.min(n, 1000));
         Ranges.within("--inputs", inputs, 1, p);
@@ -84,7 +85,7 @@ final class IdpRetrievalCommand implements Callable<Integer> {
         Ranges.within("--duration / --dt (steps per input)", Math.round(duration / dt), 1, 1_000_000);
         Ranges.within("--gain", gain, 1e-6, 1e6);
         // each trial holds its memories and the IDP factor (N x P doubles each), one trial per core at a time
-        engram.Heap.checkDoubles("--n " + n + " --p " + p, 4.0 * n * p * Runtime.getRuntime().availableProcessors());
+        Heap.checkDoubles("--n " + n + " --p " + p, 4.0 * n * p * Runtime.getRuntime().availableProcessors());
         Settings base = new Settings(n, p, inputs, dt, duration, gain, 0);
         Files.createDirectories(out);
         long started = System.nanoTime();

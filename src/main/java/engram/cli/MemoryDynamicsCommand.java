@@ -9,6 +9,7 @@ import engram.theorem.lagrangian.LagrangianFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,9 +67,9 @@ final class MemoryDynamicsCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (out != null) {
-            engram.report.AtomicFiles.checkDirectory(out, "--out");
-            engram.report.AtomicFiles.checkFile(out.resolve("figure1.png"), "--out");
-            engram.report.AtomicFiles.checkFile(out.resolve("figure1.csv"), "--out");
+            AtomicFiles.checkDirectory(out, "--out");
+            AtomicFiles.checkFile(out.resolve("figure1.png"), "--out");
+            AtomicFiles.checkFile(out.resolve("figure1.csv"), "--out");
         }
         Ranges.within("--nv", nv, 1, 100_000);
         Ranges.within("--nh", nh, 1, Math.min(nv, 1000));
@@ -83,7 +84,7 @@ final class MemoryDynamicsCommand implements Callable<Integer> {
         Progress progress = new Progress("memory-dynamics");
         MemoryLearning.Run r = MemoryLearning.run(s, global.seed, ode, null, every,
                 done -> progress.at((double) done / steps, done + " of " + steps + " steps"));
-        if (!Double.isFinite(r.maxDeviation()) || java.util.Arrays.stream(r.finalCosine()).anyMatch(c -> !Double.isFinite(c))) {
+        if (!Double.isFinite(r.maxDeviation()) || Arrays.stream(r.finalCosine()).anyMatch(c -> !Double.isFinite(c))) {
             throw new IllegalArgumentException("the run produced non-finite cosines at --tau " + tau + ", --beta " + beta
                     + ", --sigma " + sigma + " (nothing was written)");
         }
@@ -117,7 +118,7 @@ final class MemoryDynamicsCommand implements Callable<Integer> {
             System.out.println(JsonFormat.compact(res));
         } else {
             System.out.printf(Locale.ROOT, "%d memories, %d steps (%s): largest |cos - s(t)| %.3g; final cosines %s%s%n", nh,
-                    steps, res.dynamics(), r.maxDeviation(), java.util.Arrays.toString(r.finalCosine()),
+                    steps, res.dynamics(), r.maxDeviation(), Arrays.toString(r.finalCosine()),
                     png == null ? "" : "; wrote " + png + " and " + csv);
         }
         return EngramCli.OK;

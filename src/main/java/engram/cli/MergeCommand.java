@@ -2,8 +2,11 @@ package engram.cli;
 
 import engram.claim.Claim;
 import engram.claim.ClaimResult;
+import engram.claim.Sensitivity;
+import engram.report.AtomicFiles;
 import engram.report.Baseline;
 import engram.report.BaselineDiff;
+import engram.report.History;
 import engram.report.JsonFormat;
 import engram.report.RenderedFigure;
 import engram.report.Report;
@@ -11,19 +14,22 @@ import engram.report.ReportRun;
 import engram.report.ReportWriter;
 import engram.report.Shard;
 import engram.report.TextFiles;
-import engram.report.AtomicFiles;
 import engram.theorem.Theorems;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code engram merge DIR...}: combine the outputs of {@code report --shard I/N} runs (same seed and depth) into one
@@ -34,7 +40,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Shard output directories (each with report.json).")
     List<Path> dirs;
@@ -56,19 +62,19 @@ final class MergeCommand implements Callable<Integer> {
     boolean failOnSlowdown;
 
     @Override public Integer call() throws Exception {
-        engram.report.ReportWriter.checkDestination(out, "--out");
+        ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
-            engram.report.History.check(FileOptions.file(commandSpec, "--history", history), "--history");
+            History.check(FileOptions.file(commandSpec, "--history", history), "--history");
         }
         Baseline against = baseline == null ? Baseline.none("no --baseline given")
                 : Baseline.of(Report.read(baseline, "--baseline"), baseline.toString());
         Map<String, ClaimResult> byId = new HashMap<>();
-        List<engram.claim.Sensitivity> sensitivities = new ArrayList<>();
+        List<Sensitivity> sensitivities = new ArrayList<>();
         List<RenderedFigure> figures = new ArrayList<>();
         Long seed = null;
         String depth = null;
         Integer count = null;
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        Set<Integer> seen = new TreeSet<>();
         long wall = 0;
         for (Path dir : dirs) {
             Report r = Report.read(dir.resolve("report.json"), "DIR " + dir + ":");
@@ -111,7 +117,7 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** Refuses a merge with a shard missing. */
-    private static void requireEveryShard(java.util.Set<Integer> seen, int count) {
+    private static void requireEveryShard(Set<Integer> seen, int count) {
         if (seen.size() == count) {
             return;
         }
@@ -190,7 +196,7 @@ final class MergeCommand implements Callable<Integer> {
             byte[] png;
             try {
                 png = Files.readAllBytes(file);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalArgumentException("DIR " + dir + ": cannot read " + name);
             }
             figures.add(new RenderedFigure(name, f.caption(), png));

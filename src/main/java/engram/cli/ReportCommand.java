@@ -1,24 +1,36 @@
 package engram.cli;
 
 import engram.claim.Claim;
+import engram.claim.ClaimFamily;
 import engram.claim.Depth;
 import engram.report.AtomicFiles;
 import engram.report.Baseline;
 import engram.report.BaselineDiff;
+import engram.report.FalseFailures;
+import engram.report.History;
+import engram.report.MutationSummary;
 import engram.report.RenderedFigure;
-import engram.report.ReportWriter;
 import engram.report.Report;
 import engram.report.ReportRun;
+import engram.report.ReportWriter;
 import engram.report.Shard;
 import engram.theorem.Theorems;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code engram report}: run the claims' checks and write report.json, summary.md, figures and index.html; optionally
@@ -29,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
     @Option(names = "--depth", defaultValue = "quick", description = "quick | deep (ten times the cases) (default ${DEFAULT-VALUE}).")
     String depth;
@@ -80,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Claim<?>> claims = selected(s);
         ReportWriter.checkDestination(out, "--out");
         if (!noHistory) {
-            engram.report.History.check(FileOptions.file(commandSpec, "--history", history), "--history");
+            History.check(FileOptions.file(commandSpec, "--history", history), "--history");
         }
         Path baselinePath = baseline != null ? baseline : updateBaseline ? Path.of("reports", "baseline.json") : null;
         Report old = baselinePath != null && Files.exists(baselinePath) ? Report.read(baselinePath, "--baseline") : null;
@@ -90,18 +102,18 @@ final class ReportCommand implements Callable<Integer> {
         if (updateBaseline) {
             AtomicFiles.checkFile(FileOptions.file(commandSpec, "--baseline", baselinePath), "--baseline");
         }
-        engram.report.MutationSummary mutation = mutations == null ? null : engram.report.MutationSummary.read(mutations,
-                engram.report.MutationSummary.equivalents(Path.of("properties", "equivalent-mutants.csv")));
+        MutationSummary mutation = mutations == null ? null : MutationSummary.read(mutations,
+                MutationSummary.equivalents(Path.of("properties", "equivalent-mutants.csv")));
         Baseline against = old != null ? Baseline.of(old, baselinePath.toString())
                 : Baseline.none(updateBaseline ? "the baseline " + baselinePath + " is created by this run" : "no --baseline given");
-        java.util.concurrent.CompletableFuture<List<RenderedFigure>> drawing = drawFigures(claims, s);
-        List<engram.report.FalseFailures> rates = falseFailureRecords();
+        CompletableFuture<List<RenderedFigure>> drawing = drawFigures(claims, s);
+        List<FalseFailures> rates = falseFailureRecords();
         Report report = ReportRun.run(claims, global.seed, d, s, System.err::println).withMutation(mutation)
                 .withFalseFailures(rates);
         List<RenderedFigure> figures;
         try {
             figures = drawing.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
         BaselineDiff diff = ReportRun.publish(out, report, figures, against, noHistory ? null : history, Theorems.all(),
@@ -122,7 +134,7 @@ final class ReportCommand implements Callable<Integer> {
         if (only == null || only.isEmpty()) {
             claims.addAll(Theorems.all());
         } else {
-            for (String id : new java.util.LinkedHashSet<>(only)) {
+            for (String id : new LinkedHashSet<>(only)) {
                 claims.add(Theorems.byId(id));
             }
         }
@@ -134,17 +146,17 @@ final class ReportCommand implements Callable<Integer> {
      * The figures of the families with a claim in this run (every family in a full run); shard 1 draws them, on a
      * thread of its own while the claims run (both depend only on the seed).
      */
-    private java.util.concurrent.CompletableFuture<List<RenderedFigure>> drawFigures(List<Claim<?>> claims, Shard s) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    private CompletableFuture<List<RenderedFigure>> drawFigures(List<Claim<?>> claims, Shard s) {
+        Set<String> ids = new HashSet<>();
         claims.forEach(c -> ids.add(c.id()));
-        List<engram.claim.ClaimFamily> drawn = Theorems.families().stream()
+        List<ClaimFamily> drawn = Theorems.families().stream()
                 .filter(f -> only == null || only.isEmpty() || f.claims().stream().anyMatch(c -> ids.contains(c.id())))
                 .toList();
         if (s.index() != 1) {
-            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.completedFuture(List.of());
         }
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ReportRun.figures(drawn, global.seed),
-                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        return CompletableFuture.supplyAsync(() -> ReportRun.figures(drawn, global.seed),
+                Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "engram-figures");
                     t.setDaemon(true);
                     return t;
@@ -152,18 +164,18 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The measured false-failure rates: the files given, or the default file of each depth where it exists. */
-    private List<engram.report.FalseFailures> falseFailureRecords() throws java.io.IOException {
-        List<engram.report.FalseFailures> rates = new ArrayList<>();
+    private List<FalseFailures> falseFailureRecords() throws IOException {
+        List<FalseFailures> rates = new ArrayList<>();
         if (falseFailures == null || falseFailures.isEmpty()) {
             for (Depth k : Depth.values()) {
-                Path p = engram.report.FalseFailures.defaultFile(k);
+                Path p = FalseFailures.defaultFile(k);
                 if (Files.exists(p)) {
-                    rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
+                    rates.add(FalseFailures.read(p, "--false-failures"));
                 }
             }
         } else {
             for (Path p : falseFailures) {
-                rates.add(engram.report.FalseFailures.read(p, "--false-failures"));
+                rates.add(FalseFailures.read(p, "--false-failures"));
             }
         }
         return rates;

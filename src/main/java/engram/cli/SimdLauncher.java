@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class SimdLauncher {
      */
     static boolean transparentHugePages() {
         try {
-            String mode = java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
             return mode.contains("[always]") || mode.contains("[madvise]");
         } catch (IOException | RuntimeException e) {
             return false;

@@ -13,6 +13,7 @@ import engram.report.AtomicFiles;
 import engram.report.Csv;
 import engram.report.JsonFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,7 +239,7 @@ final class SimulateCommand implements Callable<Integer> {
                     try {
                         csv.row(row);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                     trace.add(time, energy, overlaps);
                     progress.at(time / total, String.format(Locale.ROOT, "t = %.4g of %.4g", time, total));
@@ -248,7 +249,7 @@ final class SimulateCommand implements Callable<Integer> {
                         + "--integrator %s, --dt %s, --tau %s, --activation %s, --gain %s); nothing was written",
                         Double.isNaN(d.size) ? "the state became NaN" : String.format(Locale.ROOT, "|x| reached %.3g",
                                 d.size), d.time, integrator, dt, tau, net.activation().name(), gain));
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         });

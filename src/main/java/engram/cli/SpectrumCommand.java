@@ -44,8 +44,8 @@ final class SpectrumCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (out != null) {
-            engram.report.AtomicFiles.checkDirectory(out, "--out");
-            engram.report.AtomicFiles.checkFile(out.resolve("spectrum.png"), "--out");
+            AtomicFiles.checkDirectory(out, "--out");
+            AtomicFiles.checkFile(out.resolve("spectrum.png"), "--out");
         }
         Ranges.within("--nv", nv, 1, 20_000);
         Ranges.within("--nh", nh, 1, 20_000);

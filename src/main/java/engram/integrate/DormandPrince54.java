@@ -1,5 +1,7 @@
 package engram.integrate;
 
+import java.util.Locale;
+
 
 /**
  * Engram's own adaptive embedded Runge-Kutta pair: Dormand-Prince 5(4) (Dormand and Prince 1980), local
@@ -80,7 +82,7 @@ public final class DormandPrince54 {
             }
             if (!(h > MIN_STEP_ULPS * Math.ulp(Math.max(Math.abs(t), Math.abs(t1))))) {
                 // the step no longer moves the clock by more than round-off: the tolerance cannot be met here
-                throw new ArithmeticException(String.format(java.util.Locale.ROOT, "step size underflow at t = %.6g "
+                throw new ArithmeticException(String.format(Locale.ROOT, "step size underflow at t = %.6g "
                         + "(h = %.3g): rtol %.3g, atol %.3g cannot be met in double precision", t, h, rtol, atol));
             }
             stages(f, t, x, h);

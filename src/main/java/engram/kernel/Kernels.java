@@ -1,5 +1,7 @@
 package engram.kernel;
 
+import java.util.Arrays;
+
 /**
  * The two inner loops every coupling product reduces to. {@link #get()} is the SIMD implementation (incubating
  * Vector API) when the JVM was started with {@code --add-modules jdk.incubator.vector}, else plain Java;
@@ -62,7 +64,7 @@ public interface Kernels {
     default void gemmRows(double[] w, int n, double[] x, int k, double[] out, int from, int to) {
         for (int i = from; i < to; i++) {
             int o = i * k;
-            java.util.Arrays.fill(out, o, o + k, 0.0);
+            Arrays.fill(out, o, o + k, 0.0);
             for (int j = 0; j < n; j++) {
                 double wij = w[i * n + j];
                 int xo = j * k;
@@ -79,7 +81,7 @@ public interface Kernels {
      */
     default void projectBlock(double[] f, int n, int r, double[] x, int k, double[] h, int c0, int c1) {
         for (int q = 0; q < r; q++) {
-            java.util.Arrays.fill(h, q * k + c0, q * k + c1, 0.0);
+            Arrays.fill(h, q * k + c0, q * k + c1, 0.0);
         }
         for (int i = 0; i < n; i++) {
             for (int q = 0; q < r; q++) {
@@ -102,7 +104,7 @@ public interface Kernels {
                     out[o + c] = g[i] * x[o + c];
                 }
             } else {
-                java.util.Arrays.fill(out, o, o + k, 0.0);
+                Arrays.fill(out, o, o + k, 0.0);
             }
             for (int q = 0; q < r; q++) {
                 fmaRow(f[i * r + q], h, q * k, out, o, k);

@@ -1,5 +1,6 @@
 package engram.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
@@ -132,7 +133,7 @@ public final class VectorKernels implements Kernels {
     private static void gemmColumns(double[] w, int n, double[] x, int k, double[] out, int from, int to, int c0) {
         for (int i = from; i < to; i++) {
             int o = i * k;
-            java.util.Arrays.fill(out, o + c0, o + k, 0.0);
+            Arrays.fill(out, o + c0, o + k, 0.0);
             for (int j = 0; j < n; j++) {
                 double wij = w[i * n + j];
                 int xo = j * k;

@@ -2,6 +2,7 @@ package engram.memory;
 
 import engram.kernel.Kernels;
 import engram.kernel.RowParallel;
+import java.util.Arrays;
 
 /**
  * {@code W = scale * F diag(d) F^T}, minus its diagonal when {@code zeroDiagonal}: the Hebbian family
@@ -60,7 +61,7 @@ public final class LowRankCouplings implements Couplings {
     /** Hebbian couplings {@code (1/N) Xi Xi^T}, with or without the self-couplings. */
     public static LowRankCouplings hebbian(PatternSet xi, boolean zeroDiagonal) {
         double[] ones = new double[xi.p()];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         return new LowRankCouplings(xi.n(), xi.p(), xi.data(), ones, 1.0 / xi.n(), zeroDiagonal);
     }
 
@@ -82,7 +83,7 @@ public final class LowRankCouplings implements Couplings {
                 out[i] = -diagonal[i] * v[i];
             }
         } else {
-            java.util.Arrays.fill(out, 0, n, 0.0);
+            Arrays.fill(out, 0, n, 0.0);
         }
         kernels.combine(ft, r, n, h, out);
     }

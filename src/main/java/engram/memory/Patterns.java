@@ -1,5 +1,6 @@
 package engram.memory;
 
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /** Generators of memory sets: random +-1, sparse 0/1, Hadamard, balanced common-core, Gram-Schmidt rows. */
@@ -164,7 +165,7 @@ public final class Patterns {
      */
     private static void requireWhole(String rule, double count, int n, double q) {
         if (Math.abs(count - Math.rint(count)) > 1e-9 * Math.max(1, count)) {
-            throw new IllegalArgumentException(rule + " to be a whole number (got " + String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(rule + " to be a whole number (got " + String.format(Locale.ROOT,
                     "%.4g", count) + " for N = " + n + ", q = " + q + "); choose N accordingly");
         }
     }

@@ -1,6 +1,7 @@
 package engram.model;
 
 import engram.memory.Couplings;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,19 +65,19 @@ public final class DiscreteHopfield {
                     flipped = true;
                     flips++;
                     if (flips >= energies.length) {
-                        energies = java.util.Arrays.copyOf(energies, energies.length * 2);
-                        units = java.util.Arrays.copyOf(units, units.length * 2);
+                        energies = Arrays.copyOf(energies, energies.length * 2);
+                        units = Arrays.copyOf(units, units.length * 2);
                     }
                     energies[flips] = energy(s);
                     units[flips - 1] = i;
                 }
             }
             if (!flipped) {
-                return new Run(flips, sweep, true, java.util.Arrays.copyOf(energies, flips + 1),
-                        java.util.Arrays.copyOf(units, flips));
+                return new Run(flips, sweep, true, Arrays.copyOf(energies, flips + 1),
+                        Arrays.copyOf(units, flips));
             }
         }
-        return new Run(flips, maxSweeps, false, java.util.Arrays.copyOf(energies, flips + 1),
-                java.util.Arrays.copyOf(units, flips));
+        return new Run(flips, maxSweeps, false, Arrays.copyOf(energies, flips + 1),
+                Arrays.copyOf(units, flips));
     }
 }

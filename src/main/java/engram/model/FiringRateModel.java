@@ -23,12 +23,7 @@ public final class FiringRateModel implements VectorField, EnergyFunction, Switc
     private final double[] field;
 
     public FiringRateModel(double tau, Couplings w, Activation phi, Input input) {
-        if (!(tau > 0) || !Double.isFinite(tau)) {
-            throw new IllegalArgumentException("tau must be finite and > 0, got " + tau);
-        }
-        if (input.u0().length != w.n()) {
-            throw new IllegalArgumentException("input has " + input.u0().length + " entries, expected " + w.n());
-        }
+        input.requireModel(tau, w.n());
         this.tau = tau;
         this.w = w;
         this.phi = phi;

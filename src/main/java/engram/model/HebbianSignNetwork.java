@@ -1,6 +1,7 @@
 package engram.model;
 
 import engram.kernel.Kernels;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -75,7 +76,7 @@ public final class HebbianSignNetwork {
     }
 
     private void overlaps(double[] s) {
-        java.util.Arrays.fill(m, 0);
+        Arrays.fill(m, 0);
         for (int i = 0; i < n; i++) {
             int si = (int) s[i];
             int row = i * p;

@@ -20,6 +20,16 @@ public record Input(double[] u0, double[] rate) {
         return new Input(new double[n], null);
     }
 
+    /** Checks what every rate and voltage model needs: a finite tau > 0, and this input on all n units. */
+    void requireModel(double tau, int n) {
+        if (!(tau > 0) || !Double.isFinite(tau)) {
+            throw new IllegalArgumentException("tau must be finite and > 0, got " + tau);
+        }
+        if (u0.length != n) {
+            throw new IllegalArgumentException("input has " + u0.length + " entries, expected " + n);
+        }
+    }
+
     public boolean isConstant() {
         return rate == null;
     }

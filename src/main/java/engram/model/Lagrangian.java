@@ -1,6 +1,7 @@
 package engram.model;
 
 import engram.activation.Activation;
+import java.util.Arrays;
 
 /**
  * A Lagrangian L on R^n whose gradient is a layer's activation (Krotov and Hopfield 2021; theory.md section 4):
@@ -59,7 +60,7 @@ public interface Lagrangian {
     /** The same weight for every unit. */
     static Lagrangian quadratic(int n, double weight) {
         double[] w = new double[n];
-        java.util.Arrays.fill(w, weight);
+        Arrays.fill(w, weight);
         return quadratic(w);
     }
 

@@ -1,5 +1,6 @@
 package engram.network;
 
+import engram.Heap;
 import engram.activation.ActivationKind;
 import engram.memory.FiringRateDesign;
 import engram.memory.MemoryKind;
@@ -38,11 +39,11 @@ public record NetworkSpec(ModelKind model, int n, int p, MemoryKind memories, do
         require(p >= 1 && p <= n, "--p must be in [1, n=" + n + "], got " + p);
         // the memories and the low-rank factor hold N x P doubles each; a dense W, N x N
         String sizes = "--n " + n + " --p " + p;
-        engram.Heap.elements(sizes, n, p);
+        Heap.elements(sizes, n, p);
         if (dense) {
-            engram.Heap.elements(sizes + " (dense W)", n, n);
+            Heap.elements(sizes + " (dense W)", n, n);
         }
-        engram.Heap.checkDoubles(sizes + (dense ? " with a dense W" : ""), 2.0 * n * p + (dense ? (double) n * n : 0)
+        Heap.checkDoubles(sizes + (dense ? " with a dense W" : ""), 2.0 * n * p + (dense ? (double) n * n : 0)
                 + 16.0 * n);
         require(q > 0 && q < 1, "--q must be in (0, 1), got " + q);
         require(gain > 0 && Double.isFinite(gain), "--gain must be finite and > 0, got " + gain);

@@ -3,10 +3,17 @@ package engram.oracle;
 import engram.integrate.Switching;
 import engram.integrate.Trajectory;
 import engram.integrate.VectorField;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
@@ -91,26 +98,26 @@ public final class Oracle {
         }
         int m = s.switchingFunctions();
         SwitchingValues values = new SwitchingValues(s, m);
-        org.hipparchus.analysis.solvers.BracketedUnivariateSolver<org.hipparchus.analysis.UnivariateFunction> solver =
-                new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(1e-14 * Math.max(1, span), 5);
+        BracketedUnivariateSolver<UnivariateFunction> solver =
+                new BracketingNthOrderBrentSolver(1e-14 * Math.max(1, span), 5);
         for (int k = 0; k < m; k++) {
             int index = k;
-            integrator.addEventDetector(new org.hipparchus.ode.events.ODEEventDetector() {
-                @Override public org.hipparchus.ode.events.AdaptableInterval getMaxCheckInterval() {
-                    return org.hipparchus.ode.events.AdaptableInterval.of(Double.POSITIVE_INFINITY);
+            integrator.addEventDetector(new ODEEventDetector() {
+                @Override public AdaptableInterval getMaxCheckInterval() {
+                    return AdaptableInterval.of(Double.POSITIVE_INFINITY);
                 }
 
                 @Override public int getMaxIterationCount() { return 200; }
 
-                @Override public org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
-                        org.hipparchus.analysis.UnivariateFunction> getSolver() {
+                @Override public BracketedUnivariateSolver<
+                        UnivariateFunction> getSolver() {
                     return solver;
                 }
 
-                @Override public org.hipparchus.ode.events.ODEEventHandler getHandler() {
+                @Override public ODEEventHandler getHandler() {
                     return (state, detector, increasing) -> {
                         values.crossings++;
-                        return org.hipparchus.ode.events.Action.RESET_DERIVATIVES;
+                        return Action.RESET_DERIVATIVES;
                     };
                 }
 
@@ -200,7 +207,7 @@ public final class Oracle {
                 }
             }
 
-            @Override public void finish(org.hipparchus.ode.ODEStateAndDerivative finalState) {
+            @Override public void finish(ODEStateAndDerivative finalState) {
                 if (trajectory.size() == 0 || trajectory.time(trajectory.size() - 1) < t1) {
                     trajectory.observe(t1, finalState.getPrimaryState());
                 }

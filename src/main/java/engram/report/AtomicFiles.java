@@ -1,15 +1,25 @@
 package engram.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * Safe file output. A file is written to a temporary sibling, flushed to disk, and renamed over the target, then the
@@ -152,13 +162,13 @@ public final class AtomicFiles {
 
     /** Why a file-system call failed, in words ("Read-only file system", "permission denied"), not a path. */
     static String reason(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "the file system refuses new files there";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -203,7 +213,7 @@ public final class AtomicFiles {
     /** Writes the content of one stream into a file. */
     @FunctionalInterface
     public interface StreamWriter {
-        void write(java.io.OutputStream out) throws IOException;
+        void write(OutputStream out) throws IOException;
     }
 
     /**
@@ -223,14 +233,14 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + real.getFileName() + "." + PID + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    java.io.OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
-                    java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+                    OutputStream raw = Channels.newOutputStream(ch);
+                    BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
                 content.write(buffered);
                 buffered.flush();
                 ch.force(true);
             }
             try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default permissions
             }
@@ -242,7 +252,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, String content) throws IOException {
-        write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Flushes a directory's entries (a rename in it) to disk, where the platform allows opening a directory. */
@@ -260,7 +270,7 @@ public final class AtomicFiles {
      * reader sees the old set of files or the new one, never a mix (for an instant, neither). The existing directory
      * may only hold names {@code mayReplace} accepts; anything else is refused before anything is written.
      */
-    public static void replaceDirectory(Path dir, java.util.function.Predicate<String> mayReplace, DirectoryFiller fill)
+    public static void replaceDirectory(Path dir, Predicate<String> mayReplace, DirectoryFiller fill)
             throws IOException {
         Path real = resolve(dir);
         checkReplaceable(dir, real, mayReplace);
@@ -295,7 +305,7 @@ public final class AtomicFiles {
         void fill(Path dir) throws IOException;
     }
 
-    private static void checkReplaceable(Path asGiven, Path real, java.util.function.Predicate<String> mayReplace)
+    private static void checkReplaceable(Path asGiven, Path real, Predicate<String> mayReplace)
             throws IOException {
         if (!Files.exists(real)) {
             return;
@@ -316,7 +326,7 @@ public final class AtomicFiles {
     }
 
     /** Checks, before any work, that {@link #replaceDirectory} may replace {@code dir}. */
-    public static void checkReplaceableDirectory(Path dir, String option, java.util.function.Predicate<String> mayReplace) {
+    public static void checkReplaceableDirectory(Path dir, String option, Predicate<String> mayReplace) {
         try {
             Path real = resolveFor(dir, option);
             try {
@@ -335,7 +345,7 @@ public final class AtomicFiles {
             return;
         }
         try (var walk = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+            for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(q);
             }
         }

@@ -1,10 +1,13 @@
 package engram.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +25,16 @@ public final class Csv {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
         try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class).with(schema).readValues(file.toFile())) {
             return it.readAll();
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (RuntimeException | JsonProcessingException e) {
             throw new IllegalArgumentException("cannot read CSV " + file + ": " + e.getMessage());
         }
     }
 
     /** Rows written one at a time to a stream under a header: for output too long to hold in memory. */
     public static final class RowWriter implements AutoCloseable {
-        private final com.fasterxml.jackson.databind.SequenceWriter writer;
+        private final SequenceWriter writer;
 
-        RowWriter(com.fasterxml.jackson.databind.SequenceWriter writer) {
+        RowWriter(SequenceWriter writer) {
             this.writer = writer;
         }
 
@@ -45,11 +48,11 @@ public final class Csv {
     }
 
     /** A {@link RowWriter} onto {@code out} (left open for the caller, which flushes and closes it). */
-    public static RowWriter rows(List<String> header, java.io.OutputStream out) throws IOException {
+    public static RowWriter rows(List<String> header, OutputStream out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder();
         header.forEach(schema::addColumn);
         return new RowWriter(MAPPER.writer(schema.build().withHeader().withLineSeparator("\n"))
-                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out));
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out));
     }
 
     public static String write(List<String> header, List<?> rows) {

@@ -11,13 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.hipparchus.distribution.continuous.BetaDistribution;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
 
 /**
  * Measured false-failure rates of the statistical claims (those whose catalogue entry states a
@@ -84,7 +89,7 @@ public record FalseFailures(long firstSeed, int seeds, String depth, String date
      */
     public static FalseFailures measure(List<Claim<?>> claims, long firstSeed, int seeds, int threads, Depth depth,
             Consumer<String> progress) throws InterruptedException {
-        java.util.Set<Long> anyFailing = new java.util.TreeSet<>();
+        Set<Long> anyFailing = new TreeSet<>();
         List<Claim<?>> statistical = new ArrayList<>();
         List<Rate> out = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -110,7 +115,7 @@ public record FalseFailures(long firstSeed, int seeds, String depth, String date
                     ClaimResult r;
                     try {
                         r = f.get();
-                    } catch (java.util.concurrent.ExecutionException ex) {
+                    } catch (ExecutionException ex) {
                         throw new IllegalStateException(c.id() + ": a run threw " + ex.getCause(), ex.getCause());
                     }
                     if (r.verdict() == ClaimResult.Verdict.FAILS) {
@@ -124,7 +129,7 @@ public record FalseFailures(long firstSeed, int seeds, String depth, String date
                 out.add(rate);
                 statistical.add(c);
                 anyFailing.addAll(failing);
-                progress.accept(String.format(java.util.Locale.ROOT,
+                progress.accept(String.format(Locale.ROOT,
                         "%-30s %d of %d runs fail (stated rate %.2g, 95%% upper bound %.3g)%s, %.1f s", c.id(),
                         rate.failures(), seeds, rate.stated(), rate.upper95(), rate.consistent() ? "" : " INCONSISTENT",
                         (System.nanoTime() - start) / 1e9));
@@ -132,8 +137,8 @@ public record FalseFailures(long firstSeed, int seeds, String depth, String date
         } finally {
             pool.shutdownNow();
         }
-        String name = depth.name().toLowerCase(java.util.Locale.ROOT);
-        Provenance p = Provenance.collect(firstSeed, name, "all", 0, java.util.Map.of());
+        String name = depth.name().toLowerCase(Locale.ROOT);
+        Provenance p = Provenance.collect(firstSeed, name, "all", 0, Map.of());
         Rate family = rate("family-wise", statedFamilyWise(statistical, depth), seeds, anyFailing.size(), 0,
                 new ArrayList<>(anyFailing));
         return new FalseFailures(firstSeed, seeds, name, p.date(), p.commit(), out, family);
@@ -203,6 +208,6 @@ public record FalseFailures(long firstSeed, int seeds, String depth, String date
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

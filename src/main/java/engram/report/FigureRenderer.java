@@ -10,6 +10,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws figure data to PNG: {@link Plot} with XChart (headless), {@link HeatMap} with {@link HeatMapImage}. */
@@ -43,7 +44,7 @@ public final class FigureRenderer {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
             if (s.dashed()) {
-                series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                series.setLineStyle(SeriesLines.DASH_DASH);
             }
         }
         return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import engram.claim.ClaimResult;
 import engram.figure.Plot;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code reports/history.jsonl}: one JSON line per report run, and the trend figure drawn from it. */
 public final class History {
@@ -73,12 +76,12 @@ public final class History {
     private static String text(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             if (s.indexOf('\0') >= 0) {
-                throw new java.nio.charset.CharacterCodingException();
+                throw new CharacterCodingException();
             }
             return s;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new IOException("not a text file (a history is UTF-8 JSON lines)");
         }
     }
@@ -134,7 +137,7 @@ public final class History {
         if (lines.size() < 2) {
             return null;
         }
-        Map<String, List<double[]>> byPackage = new java.util.TreeMap<>();
+        Map<String, List<double[]>> byPackage = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             for (Map.Entry<String, Double> e : lines.get(i).mutationScores().entrySet()) {
                 byPackage.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {i + 1, e.getValue()});

@@ -2,6 +2,7 @@ package engram.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
@@ -43,7 +44,7 @@ public final class JsonFormat {
         return write(value, new Compact());
     }
 
-    private static String write(Object value, com.fasterxml.jackson.core.PrettyPrinter printer) {
+    private static String write(Object value, PrettyPrinter printer) {
         try {
             return MAPPER.writer(printer).writeValueAsString(value);
         } catch (JsonProcessingException e) {

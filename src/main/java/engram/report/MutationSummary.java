@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Mutation scores per package and the surviving mutants, read from PIT's {@code mutations.xml} files (one per package
@@ -55,8 +60,8 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
 
     /** Reads every {@code mutations.xml} under {@code dir} (or the file itself). */
     public static MutationSummary read(Path dir, Map<String, List<Listed>> equivalent) throws IOException {
-        Map<String, java.util.ArrayDeque<Listed>> unused = new TreeMap<>();
-        equivalent.forEach((k, v) -> unused.put(k, new java.util.ArrayDeque<>(v)));
+        Map<String, ArrayDeque<Listed>> unused = new TreeMap<>();
+        equivalent.forEach((k, v) -> unused.put(k, new ArrayDeque<>(v)));
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException("--mutations: not found: " + dir + " (run mvn -Pmutation verify first)");
         }
@@ -97,7 +102,7 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
                 String mutator = text(m, "mutator");
                 mutator = mutator.substring(mutator.lastIndexOf('.') + 1);
                 String description = text(m, "description");
-                java.util.ArrayDeque<Listed> rows = unused.get(key(cls, line, mutator, description));
+                ArrayDeque<Listed> rows = unused.get(key(cls, line, mutator, description));
                 Listed listed = rows == null ? null : rows.poll();
                 if (listed != null && listed.equivalent()) {
                     c[4]++;
@@ -119,10 +124,10 @@ public record MutationSummary(String source, List<PackageScore> packages, List<S
             DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
             dbf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            javax.xml.parsers.DocumentBuilder builder = dbf.newDocumentBuilder();
+            DocumentBuilder builder = dbf.newDocumentBuilder();
             // the default handler prints "[Fatal Error] ..." on stderr before throwing: report it once, in the exception
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override public void fatalError(SAXParseException e) throws SAXException {
                     throw e;
                 }
             });

@@ -6,13 +6,16 @@ import engram.claim.CatalogueEntry;
 import engram.claim.Claim;
 import engram.claim.ClaimResult;
 import engram.claim.Sensitivity;
+import engram.claim.TheoryDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Writes {@code report.json}, the figures and a self-contained {@code index.html} (figures inlined as data URIs, no
@@ -107,10 +110,10 @@ public final class ReportWriter {
 
     /** A link to the section of docs/theory.md the entry's source cites, or nothing. */
     static String theoryLink(CatalogueEntry e) {
-        return engram.claim.TheoryDocument.citedSection(e.source())
-                .filter(n -> engram.claim.TheoryDocument.sections().containsKey(n))
-                .map(n -> " (<a href=\"../../docs/theory.md#" + esc(engram.claim.TheoryDocument.anchor(
-                        engram.claim.TheoryDocument.sections().get(n))) + "\">docs/theory.md, section " + esc(n) + "</a>)")
+        return TheoryDocument.citedSection(e.source())
+                .filter(n -> TheoryDocument.sections().containsKey(n))
+                .map(n -> " (<a href=\"../../docs/theory.md#" + esc(TheoryDocument.anchor(
+                        TheoryDocument.sections().get(n))) + "\">docs/theory.md, section " + esc(n) + "</a>)")
                 .orElse("");
     }
 
@@ -199,7 +202,7 @@ public final class ReportWriter {
                 .append("<h1>Engram theorem-check report</h1>\n");
         h.append(diffHtml(diff, baseline)).append(runHtml(report)).append(summaryTableHtml(report));
         h.append(mutationHtml(report.mutation()));
-        java.util.Set<String> ran = new java.util.HashSet<>();
+        Set<String> ran = new HashSet<>();
         report.results().forEach(r -> ran.add(r.id()));
         List<Claim<?>> statistical = registry.stream().filter(c -> ran.contains(c.id()) && c.entry().statistical()).toList();
         if (!statistical.isEmpty()) {

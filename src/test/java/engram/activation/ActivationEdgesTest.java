@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,25 +63,25 @@ class ActivationEdgesTest {
         assertThat(r.derivative(0.3 - 1e-12)).isZero();
         ThresholdLinear relu = new ThresholdLinear(2.5, 0.3);
         assertThat(relu.value(0.3)).isZero();
-        assertThat(relu.value(0.3 + 1e-3)).isCloseTo(2.5e-3, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(relu.value(0.3 + 1e-3)).isCloseTo(2.5e-3, Assertions.within(1e-15));
         assertThat(relu.derivative(0.3 + 1e-12)).isEqualTo(2.5);
         HardTanh h = new HardTanh(2);
         assertThat(h.value(0.5)).isEqualTo(1.0);
         assertThat(h.value(-0.5)).isEqualTo(-1.0);
-        assertThat(h.integral(1.5)).as("int_0^1.5 of min(1, 2s)").isCloseTo(0.25 + 1.0, org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(h.integral(-1.5)).isCloseTo(1.25, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(h.integral(1.5)).as("int_0^1.5 of min(1, 2s)").isCloseTo(0.25 + 1.0, Assertions.within(1e-15));
+        assertThat(h.integral(-1.5)).isCloseTo(1.25, Assertions.within(1e-15));
         assertThat(h.derivative(0.25)).isEqualTo(2.0);
         assertThat(h.derivative(0.75)).isZero();
     }
 
     @Test
     void softplusIsLogOnePlusExpOnBothBranches() {
-        assertThat(Activation.softplus(0)).isCloseTo(Math.log(2), org.assertj.core.api.Assertions.within(1e-16));
+        assertThat(Activation.softplus(0)).isCloseTo(Math.log(2), Assertions.within(1e-16));
         for (double z : new double[] {-40, -3, -1e-3, 1e-3, 3, 40}) {
             assertThat(Activation.softplus(z) - Activation.softplus(-z)).as("softplus(z) - softplus(-z) = z")
-                    .isCloseTo(z, org.assertj.core.api.Assertions.within(1e-14 * (1 + Math.abs(z))));
+                    .isCloseTo(z, Assertions.within(1e-14 * (1 + Math.abs(z))));
             assertThat(Activation.softplus(z)).isCloseTo(Math.log1p(Math.exp(z)),
-                    org.assertj.core.api.Assertions.within(1e-14 * (1 + Math.abs(z))));
+                    Assertions.within(1e-14 * (1 + Math.abs(z))));
         }
     }
 
@@ -91,7 +92,7 @@ class ActivationEdgesTest {
             for (double s : new double[] {z, -z}) {
                 double expected = Math.tanh(s);
                 assertThat(Tanh.tanh(s)).as("tanh(" + s + ")")
-                        .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-13 * Math.abs(expected) + 1e-300));
+                        .isCloseTo(expected, Assertions.within(1e-13 * Math.abs(expected) + 1e-300));
             }
         }
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +45,7 @@ class ActivationPropertiesTest {
         return x;
     }
 
-    private static boolean matchesASide(double slope, java.util.function.DoubleUnaryOperator g, double x) {
+    private static boolean matchesASide(double slope, DoubleUnaryOperator g, double x) {
         double left = (g.applyAsDouble(x) - g.applyAsDouble(x - H)) / H;
         double right = (g.applyAsDouble(x + H) - g.applyAsDouble(x)) / H;
         double tol = 1e-4 * (1 + Math.abs(slope));
@@ -170,14 +173,14 @@ class ActivationPropertiesTest {
             Activation f = s.f();
             double[] in = points(new SplittableRandom(3));
             double[] whole = new double[in.length], part = new double[in.length];
-            java.util.Arrays.fill(part, 7.0);
+            Arrays.fill(part, 7.0);
             f.apply(in, whole);
             f.apply(in, part, 10, 20);
             for (int i = 0; i < in.length; i++) {
                 assertThat(whole[i]).as(f + " apply at " + i).isCloseTo(f.value(in[i]),
-                        org.assertj.core.api.Assertions.within(1e-15 * (1 + Math.abs(whole[i]))));
+                        Assertions.within(1e-15 * (1 + Math.abs(whole[i]))));
                 assertThat(part[i]).isCloseTo(i >= 10 && i < 20 ? whole[i] : 7.0,
-                        org.assertj.core.api.Assertions.within(1e-15 * (1 + Math.abs(whole[i]))));
+                        Assertions.within(1e-15 * (1 + Math.abs(whole[i]))));
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Each activation's derivative, integral and inverse agree with its value (finite differences, quadrature). */
@@ -97,7 +98,7 @@ class ActivationTest {
 
     @Test
     void fastTanhMatchesMathTanhAndIsOdd() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        SplittableRandom rng = new SplittableRandom(5);
         for (int k = 0; k < 200_000; k++) {
             double z = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-12, 3));
             double exact = Math.tanh(z);

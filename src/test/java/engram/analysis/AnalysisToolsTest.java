@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import engram.activation.Logistic;
+import engram.activation.ThresholdLinear;
 import engram.integrate.Euler;
 import engram.integrate.RungeKutta4;
 import engram.integrate.Trajectory;
 import engram.integrate.VectorField;
 import engram.kernel.Norms;
+import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.EnergyFunction;
+import engram.model.FiringRateModel;
+import engram.model.Input;
+import engram.oracle.Oracle;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.junit.jupiter.api.Test;
 
@@ -171,11 +181,11 @@ class AnalysisToolsTest {
         assertThat(Measurements.invariantSetExcursion(dip, 4, false, new double[] {0}, false, 0.1))
                 .isCloseTo(sampled, within(1e-8));
         // a firing-rate model is boxed exactly when its Phi is bounded by 1 (logistic: yes; threshold-linear: no)
-        engram.memory.DenseCouplings none = new engram.memory.DenseCouplings(1, new double[1]);
-        engram.model.FiringRateModel logistic = new engram.model.FiringRateModel(1, none,
-                new engram.activation.Logistic(1, 0), engram.model.Input.zero(1));
-        engram.model.FiringRateModel linear = new engram.model.FiringRateModel(1, none,
-                new engram.activation.ThresholdLinear(1, 0), engram.model.Input.zero(1));
+        DenseCouplings none = new DenseCouplings(1, new double[1]);
+        FiringRateModel logistic = new FiringRateModel(1, none,
+                new Logistic(1, 0), Input.zero(1));
+        FiringRateModel linear = new FiringRateModel(1, none,
+                new ThresholdLinear(1, 0), Input.zero(1));
         assertThat(Measurements.invariantSetExcursion(logistic, new double[] {1.5}, false, 0.1)).isCloseTo(0.5, within(1e-12));
         assertThat(Measurements.invariantSetExcursion(linear, new double[] {1.5}, false, 0.1)).isZero();
     }
@@ -206,7 +216,7 @@ class AnalysisToolsTest {
         Convergence.Estimate floor = Convergence.order(new RungeKutta4(2), f, x0, 2, 12, 3);
         assertThat(floor.informative()).isFalse();
         assertThat(floor.order()).isNaN();
-        assertThat(Convergence.ERROR_FLOOR).isEqualTo(100 * engram.oracle.Oracle.DEFAULT_TOLERANCE);
+        assertThat(Convergence.ERROR_FLOOR).isEqualTo(100 * Oracle.DEFAULT_TOLERANCE);
     }
 
     // ---------------------------------------------------------------- finite differences
@@ -255,11 +265,11 @@ class AnalysisToolsTest {
         assertThat(FiniteDifferences.jacobianError(wrong, 0, x, new int[] {0}, 1e-3)).isLessThan(1e-10);
         // Richardson: a cubic's central difference is 3 x^2 + h^2, which (4 D(h/2) - D(h)) / 3 removes exactly; a
         // quintic keeps an h^4 term, which the allowance |R - D(h/2)| (about h^2 (10 x^2) / 4) covers
-        java.util.function.ToDoubleFunction<double[]> cubic = y -> y[0] * y[0] * y[0];
+        ToDoubleFunction<double[]> cubic = y -> y[0] * y[0] * y[0];
         double[] at = {3};
         assertThat(FiniteDifferences.gradientError(new double[] {27}, cubic, at, new int[] {0}, 1e-2)).isLessThan(1e-11);
         assertThat(at).containsExactly(3.0);
-        java.util.function.ToDoubleFunction<double[]> quintic = y -> Math.pow(y[0], 5);
+        ToDoubleFunction<double[]> quintic = y -> Math.pow(y[0], 5);
         assertThat(FiniteDifferences.gradientError(new double[] {405}, quintic, at, new int[] {0}, 1e-2)).isZero();
         // a wrong derivative is off by far more than the allowance (h = 0.04, so D(h/2) - R = 0.02^2)
         assertThat(FiniteDifferences.gradientError(new double[] {27 * 1.01}, cubic, at, new int[] {0}, 1e-2))
@@ -356,10 +366,10 @@ class AnalysisToolsTest {
             for (int k : new int[] {1, 700, 2048, 4096, 5000, 8191}) {
                 double theta = Math.PI * k / (1 << 13);
                 double l = lOf(c, theta);
-                double mass = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory()
+                double mass = new GaussIntegratorFactory()
                         .legendre(64, 0, theta).integrate(t -> mp.density(lOf(c, t)) * r * Math.sin(t));
                 // c > 1: the law of the non-zero eigenvalues is normalised to 1 as well
-                double total = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory()
+                double total = new GaussIntegratorFactory()
                         .legendre(64, 0, Math.PI).integrate(t -> mp.density(lOf(c, t)) * r * Math.sin(t));
                 assertThat(total).as("mass c=%s", c).isCloseTo(1, within(1e-12));
                 assertThat(mp.cumulativeProbability(l)).as("c=%s node %d", c, k).isCloseTo(mass, within(1e-11));
@@ -389,7 +399,7 @@ class AnalysisToolsTest {
                     }
                 }
                 double[] all = new EigenDecompositionSymmetric(Spectra.matrix(p, full), 1e-12, false).getEigenvalues();
-                java.util.Arrays.sort(all);
+                Arrays.sort(all);
                 double[] ev = RandomMatrices.gramEigenvalues(y, p, n, 2);
                 int m = Math.min(p, n);
                 assertThat(ev).hasSize(m);
@@ -465,7 +475,7 @@ class AnalysisToolsTest {
             assertThat(Math.abs(v)).isEqualTo(1.0);
         }
         double[] gaussian = RandomMatrices.sample(20, 30, RandomMatrices.Entries.GAUSSIAN, rng);
-        assertThat(java.util.Arrays.stream(gaussian).filter(v -> Math.abs(v) != 1).count()).isEqualTo(600);
+        assertThat(Arrays.stream(gaussian).filter(v -> Math.abs(v) != 1).count()).isEqualTo(600);
         for (int[] pn : new int[][] {{5, 9}, {9, 5}, {6, 6}}) {
             double[] y = RandomMatrices.sample(pn[0], pn[1], RandomMatrices.Entries.GAUSSIAN, rng);
             double[] ev = RandomMatrices.gramEigenvalues(y, pn[0], pn[1], pn[1]);
@@ -480,8 +490,8 @@ class AnalysisToolsTest {
     void convergenceNeedsThreeLevelsAboveTheFloorAndCentralDifferencesErrByHSquared() {
         // x' = -x with Euler: error ~ h; with a floor set so that exactly three levels stay above it, an order is fitted
         VectorField f = decay(1, 1);
-        java.util.function.IntFunction<double[]> exact = j -> new double[] {Math.exp(-j / 4.0)};
-        engram.integrate.Euler euler = new engram.integrate.Euler(1);
+        IntFunction<double[]> exact = j -> new double[] {Math.exp(-j / 4.0)};
+        Euler euler = new Euler(1);
         Convergence.Estimate all = Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, 0);
         double floor = 0.5 * (all.errors()[2] + all.errors()[3]);
         Convergence.Estimate three = Convergence.order(euler, f, 0, new double[] {1}, 1, 4, 4, exact, floor);

@@ -10,7 +10,10 @@ import engram.memory.DenseCouplings;
 import engram.model.Input;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,7 +215,7 @@ class CapacityStatisticsTest {
         }
         // towards a non-zero fixed point (x' = u - x): still 5 blocks, x - u = (x0 - u) 0.95^500
         VoltageModel driven = new VoltageModel(1, new DenseCouplings(1, new double[1]), new Tanh(1),
-                engram.model.Input.constant(new double[] {1}));
+                Input.constant(new double[] {1}));
         double[] y = {2};
         Capacity.settle(driven, y);
         assertThat(y[0] - 1).isCloseTo(Math.pow(0.95, 500), within(1e-12));
@@ -266,7 +269,7 @@ class CapacityStatisticsTest {
 
     @Test
     void trialSeedsOfDifferentRunsDoNotCollide() {
-        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        Set<Long> seeds = new HashSet<>();
         int count = 0;
         for (long seed = 0; seed < 40; seed++) {
             for (int n : new int[] {100, 250, 1000}) {
@@ -307,7 +310,7 @@ class CapacityStatisticsTest {
             double a = (sxx * sy1 - sx1 * sxy) / det, b = (s11 * sxy - sx1 * sy1) / det;
             double rss = syy - a * sy1 - b * sxy;
             double scale = Math.max(1, rss / (sizes.length - 2));
-            double q = new org.hipparchus.distribution.continuous.TDistribution(sizes.length - 2)
+            double q = new TDistribution(sizes.length - 2)
                     .inverseCumulativeProbability(0.975);
             double halfA = q * Math.sqrt(sxx / det * scale), halfB = q * Math.sqrt(s11 / det * scale);
             Capacity.Extrapolation e = Capacity.extrapolate(ts, 1);

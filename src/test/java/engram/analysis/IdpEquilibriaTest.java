@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.within;
 import engram.activation.Activation;
 import engram.activation.HardTanh;
 import engram.activation.Tanh;
+import engram.activation.ThresholdLinear;
+import engram.claim.cases.Vectors;
 import engram.kernel.Norms;
 import engram.memory.Couplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.InputDriven;
 import engram.model.VoltageModel;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.assertj.core.api.Assertions;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +49,7 @@ class IdpEquilibriaTest {
             assertThat(IdpEquilibria.energyPerNeuron(psi, c)).isCloseTo(0.5 * c * psi.value(c) - integral, within(1e-8));
         }
         // a linear psi never meets c = a c away from 0 unless a = 1
-        Activation linear = new engram.activation.ThresholdLinear(1, 0);
+        Activation linear = new ThresholdLinear(1, 0);
         assertThat(IdpEquilibria.amplitude(linear, 0.5)).isZero();
     }
 
@@ -130,7 +136,7 @@ class IdpEquilibriaTest {
 
     /** Real-valued patterns (not +-1), so that a product with a pattern entry is not its quotient. */
     private static PatternSet gaussian(int n, int p, SplittableRandom rng) {
-        return new PatternSet(n, p, engram.claim.cases.Vectors.gaussian(n * p, 1, rng), "gaussian");
+        return new PatternSet(n, p, Vectors.gaussian(n * p, 1, rng), "gaussian");
     }
 
     @Test
@@ -151,8 +157,8 @@ class IdpEquilibriaTest {
             }
             model.evaluate(0, x, f);
             model.jacobian(0, x, jac);
-            double[] want = new org.hipparchus.linear.LUDecomposition(Spectra.matrix(n, jac)).getSolver()
-                    .solve(new org.hipparchus.linear.ArrayRealVector(f)).toArray();
+            double[] want = new LUDecomposition(Spectra.matrix(n, jac)).getSolver()
+                    .solve(new ArrayRealVector(f)).toArray();
             double[] stepped = x.clone();
             assertThat(IdpEquilibria.newtonStep(xi, alpha, psi, stepped, f)).isTrue();
             for (int i = 0; i < n; i++) {
@@ -162,7 +168,7 @@ class IdpEquilibriaTest {
             assertThat(IdpEquilibria.maxEigenvalue(xi, alpha, psi, x)).as("n %d", n)
                     .isCloseTo(Spectra.maxRealPart(n, jac), within(1e-9));
             double[] negative = new double[p];
-            java.util.Arrays.fill(negative, -0.5);
+            Arrays.fill(negative, -0.5);
             VoltageModel inhibitory = InputDriven.withAlpha(1, xi, negative, psi, false);
             inhibitory.jacobian(0, x, jac);
             assertThat(IdpEquilibria.maxEigenvalue(xi, negative, psi, x)).as("n %d, all weights negative", n)
@@ -214,10 +220,10 @@ class IdpEquilibriaTest {
         assertThat(r.originPredictedStable()).isFalse();
         // psi'(0) max alpha = 1 exactly: the origin is not predicted stable
         assertThat(IdpEquilibria.analyze(xi, new double[] {1, 0.5}, new Tanh(1)).originPredictedStable()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                 () -> IdpEquilibria.analyze(gaussian(8, 2, new SplittableRandom(1)), new double[] {2, 2}, new Tanh(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("+-1");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IdpEquilibria.analyze(xi, new double[] {2}, new Tanh(1)))
+        Assertions.assertThatThrownBy(() -> IdpEquilibria.analyze(xi, new double[] {2}, new Tanh(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one weight per pattern");
     }
 }

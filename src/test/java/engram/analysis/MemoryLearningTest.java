@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import engram.model.MemoryDynamics;
+import java.util.Arrays;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +49,7 @@ class MemoryLearningTest {
         }
         // a synaptic bias moves the fixed point away from the targets: the distance no longer shrinks exactly by e
         double[] lambda = new double[3 * 40];
-        java.util.Arrays.fill(lambda, 0.5);
+        Arrays.fill(lambda, 0.5);
         MemoryLearning.Run biased = MemoryLearning.run(s, 7, false, lambda, 10);
         assertThat(biased.exactDeviation()).isGreaterThan(1e-3);
     }
@@ -97,11 +99,11 @@ class MemoryLearningTest {
     void settingsAcceptTheirEdgesAndRefuseJustBeyond() {
         assertThat(new MemoryLearning.Settings(3, 3, 1.5, 0, 0, 1).tauMu()).isEqualTo(4.5);
         assertThat(new MemoryLearning.Settings(1, 1, 2, 0, 0, 1).nv()).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 4, 2, 0, 0, 1))
+        Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 4, 2, 0, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 3, 1, 0, 0, 1))
+        Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 3, 1, 0, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 0, 2, 0, 0, 1))
+        Assertions.assertThatThrownBy(() -> new MemoryLearning.Settings(3, 0, 2, 0, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,7 +8,9 @@ import engram.activation.Tanh;
 import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,8 +120,8 @@ class MixedInputRetrievalTest {
         var trial = MixedInputRetrieval.Trial.draw(new MixedInputRetrieval.Settings(16, 3, 2, 0.01, 1, 10, 0), 5);
         double[] u = trial.input(new MixedInputRetrieval.Settings(16, 3, 2, 0.01, 1, 10, 0), 0);
         var model = MixedInputRetrieval.model(MixedInputRetrieval.Model.IDP, trial.memories(), u,
-                new engram.activation.Tanh(10));
-        double[] alpha = engram.model.InputDriven.alpha(trial.memories(), u);
+                new Tanh(10));
+        double[] alpha = InputDriven.alpha(trial.memories(), u);
         for (int i = 0; i < 16; i++) {
             for (int j = 0; j < 16; j++) {
                 double expected = 0;
@@ -189,7 +191,7 @@ class MixedInputRetrievalTest {
         }
         assertThat(sq / 400).isCloseTo(1, within(5 * Math.sqrt(2.0 / 400)));
         // distinct trials of distinct runs
-        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        Set<Long> seeds = new HashSet<>();
         for (long seed = 0; seed < 50; seed++) {
             for (int k = 0; k < 50; k++) {
                 seeds.add(MixedInputRetrieval.trialSeed(seed, k));

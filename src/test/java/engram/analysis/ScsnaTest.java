@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import engram.activation.Activation;
 import engram.activation.HardTanh;
 import engram.activation.Logistic;
+import engram.activation.RectifiedTanh;
 import engram.activation.Sign;
 import engram.activation.Tanh;
 import org.hipparchus.special.Erf;
@@ -123,7 +124,7 @@ class ScsnaTest {
     @Test
     void theEffectiveNeuronIsASelfConsistentRootChosenByMaxwellsRule() {
         Activation[] fs = {new Tanh(2), new Tanh(0.4), new HardTanh(3), new Logistic(2, 0.1), CUBED, SCALED, CUBED2,
-            new engram.activation.RectifiedTanh(3, 0.2)};
+            new RectifiedTanh(3, 0.2)};
         for (Activation f : fs) {
             for (double gamma : new double[] {-0.5, 0.1, 0.3, 1.5, 4}) {
                 for (double h : new double[] {-2, -0.7, -0.05, 1e-4, 0.03, 0.4, 1.1, 3}) {

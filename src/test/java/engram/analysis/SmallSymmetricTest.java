@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 /** The allocation-free small eigensolver against Hipparchus' decomposition. */
@@ -113,8 +114,8 @@ class SmallSymmetricTest {
                 sym[a * m + b] = sym[b * m + a];
             }
         }
-        EigenDecompositionSymmetric es = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(m, sym));
-        org.hipparchus.linear.RealMatrix v = es.getV();
+        EigenDecompositionSymmetric es = new EigenDecompositionSymmetric(Spectra.matrix(m, sym));
+        RealMatrix v = es.getV();
         double[] lam = es.getEigenvalues();
         double[] root = new double[m * m];
         for (int a = 0; a < m; a++) {

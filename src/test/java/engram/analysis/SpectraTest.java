@@ -3,11 +3,18 @@ package engram.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import engram.activation.ActivationKind;
+import engram.claim.cases.DesignSpec;
 import engram.memory.DenseCouplings;
+import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
+import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.hipparchus.linear.EigenDecompositionNonSymmetric;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,10 +135,10 @@ class SpectraTest {
      */
     @Test
     void aSchurBlockWithTwoRealEigenvaluesIsNotReadAsAComplexPair() {
-        var design = new engram.claim.cases.DesignSpec(engram.memory.MemoryKind.BALANCED, 100, 6,
-                engram.memory.FiringRateDesign.REFERENCE_Q, engram.memory.FiringRateDesign.REFERENCE_Q,
-                engram.activation.ActivationKind.LOGISTIC, 3.0757856, 0.489132, engram.memory.FiringRateDesign.EXCITATORY_A,
-                engram.memory.FiringRateDesign.REFERENCE_B, 1748404659L).build();
+        var design = new DesignSpec(MemoryKind.BALANCED, 100, 6,
+                FiringRateDesign.REFERENCE_Q, FiringRateDesign.REFERENCE_Q,
+                ActivationKind.LOGISTIC, 3.0757856, 0.489132, FiringRateDesign.EXCITATORY_A,
+                FiringRateDesign.REFERENCE_B, 1748404659L).build();
         double[] x = design.rescaled(0);
         double symmetric = RateStability.leading(design, x).value();
         assertThat(symmetric).isCloseTo(-0.70919, within(1e-5));
@@ -143,7 +150,7 @@ class SpectraTest {
                 jac[i * n + j] = d[i] * design.couplings().entry(i, j) - (i == j ? 1 : 0);
             }
         }
-        double raw = java.util.Arrays.stream(new org.hipparchus.linear.EigenDecompositionNonSymmetric(
+        double raw = Arrays.stream(new EigenDecompositionNonSymmetric(
                 Spectra.matrix(n, Spectra.balance(n, jac))).getEigenvalues()).mapToDouble(c -> c.getReal()).max().orElseThrow();
         assertThat(raw).as("Hipparchus alone (if this fails, Hipparchus was fixed)").isLessThan(symmetric - 0.02);
         assertThat(Spectra.maxRealPart(n, jac)).isCloseTo(symmetric, within(1e-10));
@@ -202,7 +209,7 @@ class SpectraTest {
      * {@code relative (1 + |largest|)}; returns the solver's eigenvalues.
      */
     private static double[] shiftedRouteMatchesTheSolver(int n, double[] a, double relative) {
-        double[] want = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(n, a)).getEigenvalues();
+        double[] want = new EigenDecompositionSymmetric(Spectra.matrix(n, a)).getEigenvalues();
         double[] got = Spectra.eigenvaluesByShiftedSingularValues(n, a);
         for (int k = 0; k < n; k++) {
             assertThat(got[k]).as("n %d eigenvalue %d", n, k).isCloseTo(want[k], within(relative * (1 + Math.abs(want[0]))));

@@ -6,15 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import engram.activation.Tanh;
+import engram.analysis.Spectra;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.Evaluation;
+import engram.claim.OneNetworkClaim;
+import engram.cli.CliRun;
+import engram.memory.DenseCouplings;
+import engram.model.Input;
+import engram.model.VoltageModel;
+import engram.theorem.Theorems;
+import engram.theorem.capacity.CapacityMcelieceClaim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlca.npy.Npy;
 import org.openlca.npy.NpyDoubleArray;
+import org.openlca.npy.Npz;
 
 /**
  * engram check on networks saved as .npy (written here through the same library) and CSV: the JSON contract, the
@@ -43,8 +57,8 @@ class CheckTest {
         return new double[][] {w, xi};
     }
 
-    private static engram.cli.CliRun run(String... args) {
-        return engram.cli.CliRun.of(args);
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -54,7 +68,7 @@ class CheckTest {
         Path w = dir.resolve("W.npy"), xi = dir.resolve("Xi.npy");
         Npy.write(w.toFile(), NpyDoubleArray.rowOrderOf(net[0], n, n));
         Npy.write(xi.toFile(), NpyDoubleArray.rowOrderOf(net[1], n, p));
-        engram.cli.CliRun r = run("check", "--couplings", w.toString(), "--patterns", xi.toString(), "--gain", "4",
+        CliRun r = run("check", "--couplings", w.toString(), "--patterns", xi.toString(), "--gain", "4",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -64,9 +78,9 @@ class CheckTest {
         }
         assertThat(j.get("n").asInt()).isEqualTo(n);
         assertThat(j.get("symmetric").asBoolean()).isTrue();
-        double norm = engram.analysis.Spectra.spectralNorm(new engram.memory.DenseCouplings(n, net[0]));
-        assertThat(j.get("spectralNorm").asDouble()).isCloseTo(norm, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(j.get("lipschitzBound").asDouble()).isCloseTo(4 * norm, org.assertj.core.api.Assertions.within(1e-8));
+        double norm = Spectra.spectralNorm(new DenseCouplings(n, net[0]));
+        assertThat(j.get("spectralNorm").asDouble()).isCloseTo(norm, Assertions.within(1e-9));
+        assertThat(j.get("lipschitzBound").asDouble()).isCloseTo(4 * norm, Assertions.within(1e-8));
         assertThat(j.get("contracting").asBoolean()).isFalse();
         List<String> applicable = new ArrayList<>();
         for (JsonNode c : j.get("claims")) {
@@ -78,7 +92,7 @@ class CheckTest {
             }
         }
         assertThat(applicable).contains("voltage.energy-monotone", "model.derivatives").doesNotContain("voltage.contraction");
-        assertThat(j.get("claims").size()).isEqualTo(engram.theorem.Theorems.all().size());
+        assertThat(j.get("claims").size()).isEqualTo(Theorems.all().size());
         assertThat(j.get("equilibria").size()).isEqualTo(p);
         for (JsonNode e : j.get("equilibria")) {
             assertThat(e.get("converged").asBoolean()).isTrue();
@@ -106,11 +120,11 @@ class CheckTest {
         Npy.write(npy.toFile(), NpyDoubleArray.rowOrderOf(w, n, n));
         Files.writeString(text, csv);
         Path npz = dir.resolve("net.npz");
-        org.openlca.npy.Npz.create(npz.toFile(), zip -> org.openlca.npy.Npz.write(zip, "W.npy",
+        Npz.create(npz.toFile(), zip -> Npz.write(zip, "W.npy",
                 NpyDoubleArray.rowOrderOf(w, n, n)));
-        engram.cli.CliRun a = run("check", "--couplings", npy.toString(), "--json");
-        engram.cli.CliRun b = run("check", "--couplings", text.toString(), "--json");
-        engram.cli.CliRun z = run("check", "--couplings", npz.toString(), "--json");
+        CliRun a = run("check", "--couplings", npy.toString(), "--json");
+        CliRun b = run("check", "--couplings", text.toString(), "--json");
+        CliRun z = run("check", "--couplings", npz.toString(), "--json");
         assertThat(a.code()).isZero();
         assertThat(a.out()).isEqualTo(b.out()).isEqualTo(z.out());
         JsonNode j = new ObjectMapper().readTree(a.out());
@@ -151,7 +165,7 @@ class CheckTest {
         Files.writeString(nan, "0,1\n1,NaN\n");
         Npy.write(w.toFile(), NpyDoubleArray.rowOrderOf(new double[16], 4, 4));
         byte[] whole = Files.readAllBytes(w);
-        Files.write(trunc, java.util.Arrays.copyOf(whole, whole.length - 20));
+        Files.write(trunc, Arrays.copyOf(whole, whole.length - 20));
         Files.writeString(text, "a,b\nc,d\n");
         Npy.write(xi.toFile(), NpyDoubleArray.rowOrderOf(new double[10], 5, 2));
         for (String[] args : List.of(new String[] {"--couplings", rect.toString()}, new String[] {"--couplings", nan.toString()},
@@ -162,7 +176,7 @@ class CheckTest {
                 new String[] {"--couplings", w.toString(), "--model", "discrete"})) {
             List<String> all = new ArrayList<>(List.of("check"));
             all.addAll(List.of(args));
-            engram.cli.CliRun r = run(all.toArray(String[]::new));
+            CliRun r = run(all.toArray(String[]::new));
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err().trim().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
@@ -172,26 +186,26 @@ class CheckTest {
     /** A claim with the one-network capability is checked by engram check without any edit in engram.check. */
     @Test
     void aClaimWithTheOneNetworkCapabilityIsCheckedWithoutAnEditHere() {
-        final class Toy implements engram.claim.Claim<Double>, engram.claim.OneNetworkClaim {
+        final class Toy implements Claim<Double>, OneNetworkClaim {
             @Override public String id() { return "voltage.energy-monotone"; } // reuses an entry for its tolerance
-            @Override public engram.claim.CaseSpace<Double> hypotheses() { return d -> 0.0; }
-            @Override public engram.claim.CaseSpace<Double> control() { return d -> 1.0; }
-            @Override public engram.claim.Evaluation evaluate(Double c) { return engram.claim.Evaluation.atMost(c, 0.5, ""); }
+            @Override public CaseSpace<Double> hypotheses() { return d -> 0.0; }
+            @Override public CaseSpace<Double> control() { return d -> 1.0; }
+            @Override public Evaluation evaluate(Double c) { return Evaluation.atMost(c, 0.5, ""); }
             @Override public String notApplicable(Network net) { return net.voltage() ? null : "needs voltage"; }
             @Override public String needs() { return "nothing much"; }
             @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
                 return new Measured(0, "first entry " + x0[0]);
             }
         }
-        var model = new engram.model.VoltageModel(1, engram.memory.DenseCouplings.randomSymmetric(3, 0.5, true,
-                new SplittableRandom(1)), new Tanh(1), engram.model.Input.zero(3));
-        var net = new engram.claim.OneNetworkClaim.Network(model, new Tanh(1), true, true, 0, 0.5, 1, 1,
+        var model = new VoltageModel(1, DenseCouplings.randomSymmetric(3, 0.5, true,
+                new SplittableRandom(1)), new Tanh(1), Input.zero(3));
+        var net = new OneNetworkClaim.Network(model, new Tanh(1), true, true, 0, 0.5, 1, 1,
                 rng -> new double[] {rng.nextGaussian(), 0, 0});
         CheckReport.ClaimCheck c = NetworkCheck.check(new Toy(), "toy", net, 2, 7, line -> { });
         assertThat(c.applicable()).isTrue();
         assertThat(c.verdict()).isEqualTo("HOLDS");
         assertThat(c.reason()).isEqualTo("nothing much");
-        var plain = new engram.theorem.capacity.CapacityMcelieceClaim();
+        var plain = new CapacityMcelieceClaim();
         assertThat(NetworkCheck.check(plain, "capacity", net, 2, 7, line -> { }).applicable()).isFalse();
     }
 }

@@ -2,6 +2,7 @@ package engram.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The runner's bookkeeping: uninformative cases are skipped and counted, never counted as evidence. */
@@ -61,7 +62,7 @@ class ClaimRunnerTest {
     @Test
     void caseRangesAreReadBackFromTheNamedDraws() {
         assertThat(CaseRanges.describe(d -> d.integer("N", 2, 12) + d.real("gain", 0.5, 4)
-                + (d.choice("psi", java.util.List.of("tanh", "logistic")).length())))
+                + (d.choice("psi", List.of("tanh", "logistic")).length())))
                 .containsExactly("N in [2, 12]", "gain in [0.5, 4]", "psi in {tanh, logistic}");
     }
 }

@@ -2,6 +2,7 @@ package engram.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import engram.Engram;
 import engram.theorem.Theorems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class SensitivityTest {
         List<Claim<?>> calibrated = Theorems.all().stream().filter(c -> c instanceof Calibrated<?>).toList();
         assertThat(calibrated).hasSizeGreaterThanOrEqualTo(9);
         for (Claim<?> c : calibrated) {
-            Sensitivity s = Sensitivity.of(c, engram.Engram.DEFAULT_SEED, 6);
+            Sensitivity s = Sensitivity.of(c, Engram.DEFAULT_SEED, 6);
             assertThat(s.detected()).as(c.id() + ": " + s.detail()).isTrue();
             assertThat(s.threshold()).as(c.id() + " detects from " + s.text() + ", its control draws from "
                     + s.controlDeparture()).isLessThanOrEqualTo(s.controlDeparture());

@@ -1,5 +1,6 @@
 package engram.claim;
 
+import engram.Engram;
 import engram.report.Baseline;
 import engram.report.BaselineDiff;
 import engram.report.Report;
@@ -38,7 +39,7 @@ public final class TestSessionReport implements TestExecutionListener {
         if (PropertyChecks.defaultKnobs()) {
             return Files.exists(BASELINE) ? null : BASELINE + " does not exist";
         }
-        return "the committed baseline is for seed " + engram.Engram.DEFAULT_SEED + " at quick depth with each claim's "
+        return "the committed baseline is for seed " + Engram.DEFAULT_SEED + " at quick depth with each claim's "
                 + "own number of cases; this run used seed " + PropertyChecks.seed() + ", depth "
                 + PropertyChecks.depth().name().toLowerCase(Locale.ROOT)
                 + (PropertyChecks.forcedExamples() > 0 ? ", " + PropertyChecks.forcedExamples() + " cases per claim" : "");

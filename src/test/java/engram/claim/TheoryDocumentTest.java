@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import engram.theorem.Theorems;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ class TheoryDocumentTest {
         try {
             return Files.readString(DOC, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

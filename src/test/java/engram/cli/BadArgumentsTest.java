@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,7 @@ class BadArgumentsTest {
                     continue;
                 }
                 Class<?> type = o.type().isArray() ? o.type().getComponentType() : o.type();
-                if (java.util.Collection.class.isAssignableFrom(type) && !o.auxiliaryTypes()[0].equals(String.class)) {
+                if (Collection.class.isAssignableFrom(type) && !o.auxiliaryTypes()[0].equals(String.class)) {
                     type = o.auxiliaryTypes()[0];
                 }
                 List<String> bad = new ArrayList<>();
@@ -104,7 +106,7 @@ class BadArgumentsTest {
             }
             for (Path p : left) {
                 try (var walk = Files.walk(p)) {
-                    for (Path q : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
                         Files.delete(q);
                     }
                 }

@@ -3,6 +3,7 @@ package engram.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ class CliTest {
         Run r = run("idp-equilibria", "--n", "64", "--patterns", "hadamard", "--alphas", "3,2,0.5,1.2", "--activation",
                 "tanh", "--json");
         assertThat(r.code()).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("memories")).hasSize(4);
         assertThat(root.get("originStable").asBoolean()).isFalse();
         var first = root.get("memories").get(0);
@@ -130,7 +131,7 @@ class CliTest {
         Run r = run("idp-retrieval", "--n", "128", "--p", "4", "--inputs", "2", "--trials", "2", "--sigmas", "0,8",
                 "--out", dir.toString(), "--json");
         assertThat(r.code()).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("rows")).hasSize(4);
         assertThat(root.get("rows").get(0).get("inputs").asInt()).isEqualTo(4);
         assertThat(Files.readAllLines(dir.resolve("accuracy.csv")).get(0)).startsWith("model,sigma,inputs,retrieved,rate");
@@ -158,7 +159,7 @@ class CliTest {
         Run r = run("memory-dynamics", "--nv", "50", "--nh", "4", "--tau", "250", "--beta", "2", "--sigma", "0.4", "--steps",
                 "2000", "--every", "500", "--out", dir.toString(), "--json");
         assertThat(r.code()).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("initialCosine")).hasSize(4);
         assertThat(root.get("finalCosine")).hasSize(4);
         assertThat(root.get("maxDeviation").asDouble()).isLessThan(0.02);
@@ -172,7 +173,7 @@ class CliTest {
     void spectrumComparesWithTheMarchenkoPasturLaw(@TempDir Path dir) throws Exception {
         Run r = run("spectrum", "--nv", "400", "--nh", "200", "--entries", "rademacher", "--out", dir.toString(), "--json");
         assertThat(r.code()).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var root = new ObjectMapper().readTree(r.out());
         for (String key : new String[] {"lambdaMin", "lambdaMax", "mpLower", "mpUpper", "ksStatistic", "ksPValue"}) {
             assertThat(root.has(key)).as(key).isTrue();
         }
@@ -185,7 +186,7 @@ class CliTest {
     void capacityMeasuresAlphaCAgainstTheTheory() throws Exception {
         Run r = run("capacity", "--activation", "sign", "--n", "300,600,1200", "--trials", "12", "--seed", "5", "--json");
         assertThat(r.code()).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var root = new ObjectMapper().readTree(r.out());
         for (String key : new String[] {"alphaC", "alphaCLow", "alphaCHigh", "alphaCTheory", "loads", "sizes",
                 "extrapolation"}) {
             assertThat(root.has(key)).as(key).isTrue();
@@ -203,7 +204,7 @@ class CliTest {
         Run analog = run("capacity", "--activation", "tanh", "--gain", "4", "--n", "400", "--trials", "4", "--loads",
                 "0.03,0.3", "--json");
         assertThat(analog.code()).isZero();
-        var a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(analog.out());
+        var a = new ObjectMapper().readTree(analog.out());
         assertThat(a.get("loads").get(0).get("rate").asDouble()).isEqualTo(1.0);
         assertThat(a.get("loads").get(1).get("rate").asDouble()).isEqualTo(0.0);
         assertThat(a.get("loads").get(0).get("overlap").asDouble())
@@ -214,13 +215,13 @@ class CliTest {
     void capacityTheoryGivesTheAgsValueForSignNeurons() throws Exception {
         Run r = run("capacity-theory", "--activation", "sign", "--json");
         assertThat(r.code()).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("alphaC").asDouble()).isCloseTo(root.get("alphaCAgs").asDouble(), within(3e-5));
         // the naive transition is continuous: its overlap reaches 0.1 at 0.633, just below 2/pi
         assertThat(root.get("alphaCNoReaction").asDouble()).isBetween(0.625, 2 / Math.PI);
         assertThat(root.get("curve")).hasSize(40);
         Run t = run("capacity-theory", "--activation", "tanh", "--gain", "2", "--json");
-        var tr = new com.fasterxml.jackson.databind.ObjectMapper().readTree(t.out());
+        var tr = new ObjectMapper().readTree(t.out());
         assertThat(tr.get("alphaC").asDouble()).isBetween(0.05, 0.1);
         assertThat(tr.get("alphaCAgs").isNull()).isTrue();
     }

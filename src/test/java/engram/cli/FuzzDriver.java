@@ -1,6 +1,8 @@
 package engram.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ public final class FuzzDriver {
 
     public static void main(String[] args) throws Exception {
         List<String> cases = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
-        PrintStream report = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         PrintStream oldOut = System.out, oldErr = System.err;
         for (int i = Integer.parseInt(args[1]); i < cases.size(); i++) {

@@ -2,10 +2,14 @@ package engram.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +63,8 @@ class OptionFuzzTest {
                     "/dev/full", dir.toString(), dir.resolve("no").resolve("such").toString(), "");
         }
         Class<?> type = o.type().isArray() ? o.type().getComponentType() : o.type();
-        boolean list = o.type().isArray() || java.util.Collection.class.isAssignableFrom(o.type());
-        if (java.util.Collection.class.isAssignableFrom(o.type())) {
+        boolean list = o.type().isArray() || Collection.class.isAssignableFrom(o.type());
+        if (Collection.class.isAssignableFrom(o.type())) {
             type = o.auxiliaryTypes()[0];
         }
         List<String> v = new ArrayList<>();
@@ -151,7 +155,7 @@ class OptionFuzzTest {
         long[] started = {System.nanoTime()};
         boolean[] done = {false};
         Thread reader = new Thread(() -> {
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (line.equals("done")) {
@@ -179,7 +183,7 @@ class OptionFuzzTest {
                         }
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the child was killed
             }
         });

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlca.npy.Npy;
+import org.openlca.npy.NpyDoubleArray;
 import picocli.CommandLine;
 
 /**
@@ -136,8 +138,8 @@ class ReadmeExamplesTest {
             }
             csv.append('\n');
         }
-        org.openlca.npy.Npy.write(work.resolve("W.npy").toFile(), org.openlca.npy.NpyDoubleArray.rowOrderOf(w, n, n));
-        org.openlca.npy.Npy.write(work.resolve("Xi.npy").toFile(), org.openlca.npy.NpyDoubleArray.rowOrderOf(x, n, p));
+        Npy.write(work.resolve("W.npy").toFile(), NpyDoubleArray.rowOrderOf(w, n, n));
+        Npy.write(work.resolve("Xi.npy").toFile(), NpyDoubleArray.rowOrderOf(x, n, p));
         Files.writeString(work.resolve("W.csv"), csv);
         Files.writeString(work.resolve("run.properties"), "n = 200\np = 3\nt = 5\n");
         Files.createDirectories(work.resolve("reports"));

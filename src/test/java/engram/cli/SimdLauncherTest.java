@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import engram.cli.SimdLauncher.Decision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar engram.jar} runs the SIMD kernels: the relaunch decision and the relaunch itself. */
 class SimdLauncherTest {
@@ -24,7 +26,7 @@ class SimdLauncherTest {
     }
 
     private static Out launch(List<String> jvmArgs, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>();
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), EngramCli.class.getName()));
@@ -56,8 +58,8 @@ class SimdLauncherTest {
      * runs on (reparented to PID 1) nor writes the report or the history line afterwards.
      */
     @Test
-    void theRelaunchedChildDiesWithItsParent(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    void theRelaunchedChildDiesWithItsParent(@TempDir Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EngramCli.class.getName(), "report", "--depth", "deep",
                 "--claim", "oracle.accuracy", "--out", dir.resolve("r").toString(), "--history",
                 dir.resolve("h.jsonl").toString()));

@@ -3,6 +3,7 @@ package engram.integrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import engram.activation.Tanh;
+import engram.claim.cases.Vectors;
 import engram.kernel.Kernels;
 import engram.kernel.ScalarKernels;
 import engram.memory.Couplings;
@@ -12,6 +13,7 @@ import engram.memory.Patterns;
 import engram.model.Input;
 import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -91,10 +93,10 @@ class EnsembleTest {
         SplittableRandom rng = new SplittableRandom(6);
         int n = 48, k = 5, steps = 200;
         for (Couplings w : couplings(n, rng)) {
-            VoltageModel model = new VoltageModel(1.0, w, new Tanh(2), Input.constant(engram.claim.cases.Vectors.gaussian(n, 0.3, rng)));
+            VoltageModel model = new VoltageModel(1.0, w, new Tanh(2), Input.constant(Vectors.gaussian(n, 0.3, rng)));
             double[][] starts = new double[k][];
             for (int c = 0; c < k; c++) {
-                starts[c] = engram.claim.cases.Vectors.gaussian(n, 1, rng);
+                starts[c] = Vectors.gaussian(n, 1, rng);
             }
             VoltageEnsemble ens = new VoltageEnsemble(model, k);
             for (FixedStepMethod[] m : new FixedStepMethod[][] {{new Euler(n), new Euler(n * k)},
@@ -130,13 +132,13 @@ class EnsembleTest {
             VoltageModel model = new VoltageModel(1.0, w, new Tanh(2), Input.zero(n));
             double[][] starts = new double[16][];
             for (int c = 0; c < starts.length; c++) {
-                starts[c] = engram.claim.cases.Vectors.gaussian(n, 1, rng);
+                starts[c] = Vectors.gaussian(n, 1, rng);
             }
             double[][] results = new double[2][];
             int[] sizes = {8, 16};
             for (int s = 0; s < 2; s++) {
                 int k = sizes[s];
-                double[] block = VoltageEnsemble.block(java.util.Arrays.copyOf(starts, k));
+                double[] block = VoltageEnsemble.block(Arrays.copyOf(starts, k));
                 RandomGenerator[] rngs = new RandomGenerator[k];
                 for (int c = 0; c < k; c++) {
                     rngs[c] = new SplittableRandom(500 + c);

@@ -3,6 +3,7 @@ package engram.integrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Closed-form checks on xdot = -x, independent of the oracle. */
@@ -42,7 +43,7 @@ class IntegratorTest {
     @Test
     void eulerMaruyamaWithZeroNoiseIsEuler() {
         double[] a = {1}, b = {1};
-        new EulerMaruyama(DECAY, Diffusion.additive(0)).integrate(0, a, 1, 10, new java.util.SplittableRandom(1), 10,
+        new EulerMaruyama(DECAY, Diffusion.additive(0)).integrate(0, a, 1, 10, new SplittableRandom(1), 10,
                 StepObserver.NONE);
         new Euler(1).integrate(DECAY, 0, b, 1, 10, 10, StepObserver.NONE);
         assertThat(a[0]).isEqualTo(b[0]);

@@ -8,6 +8,7 @@ import engram.kernel.Norms;
 import engram.oracle.ExactProblem;
 import engram.oracle.TestProblems;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -330,7 +331,7 @@ class TimeDependentIntegratorTest {
         DormandPrince54.Stats a = new DormandPrince54(1, 1e-7, 1e-7).integrate(one, t0, new double[] {Math.cos(t0)}, 1.3,
                 StepObserver.NONE);
         double[] x4 = new double[4];
-        java.util.Arrays.fill(x4, Math.cos(t0));
+        Arrays.fill(x4, Math.cos(t0));
         DormandPrince54.Stats b = new DormandPrince54(4, 1e-7, 1e-7).integrate(four, t0, x4, 1.3, StepObserver.NONE);
         assertThat(b.firstStep()).isEqualTo(a.firstStep());
         assertThat(b.accepted()).isEqualTo(a.accepted());

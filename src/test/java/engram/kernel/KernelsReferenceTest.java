@@ -7,9 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import engram.claim.cases.Vectors;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +91,7 @@ class KernelsReferenceTest {
                 }
                 int from = rng.nextInt(n), to = from + rng.nextInt(n - from + 1);
                 double[] part = new double[n];
-                java.util.Arrays.fill(part, Double.NaN);
+                Arrays.fill(part, Double.NaN);
                 k.matvecRows(w, n, v, part, from, to);
                 for (int i = 0; i < n; i++) {
                     if (i >= from && i < to) {
@@ -141,7 +148,7 @@ class KernelsReferenceTest {
                 double[] w = Vectors.gaussian(n * n, 1, rng), x = Vectors.gaussian(n * cols, 1, rng);
                 int from = rng.nextInt(n), to = from + 1 + rng.nextInt(n - from);
                 double[] out = new double[n * cols];
-                java.util.Arrays.fill(out, Double.NaN);
+                Arrays.fill(out, Double.NaN);
                 double[] expected = out.clone();
                 for (int i = from; i < to; i++) {
                     for (int c = 0; c < cols; c++) {
@@ -160,7 +167,7 @@ class KernelsReferenceTest {
                 double[] f = Vectors.gaussian(n * r, 1, rng);
                 int c0 = trial % 2 == 0 ? 0 : rng.nextInt(cols), c1 = trial % 2 == 0 ? cols : c0 + 1 + rng.nextInt(cols - c0);
                 double[] h = new double[r * cols];
-                java.util.Arrays.fill(h, Double.NaN);
+                Arrays.fill(h, Double.NaN);
                 double[] hExpected = h.clone();
                 for (int q = 0; q < r; q++) {
                     for (int c = c0; c < c1; c++) {
@@ -179,7 +186,7 @@ class KernelsReferenceTest {
                 double[] hh = Vectors.gaussian(r * cols, 1, rng), g = Vectors.gaussian(n, 1, rng);
                 for (double[] diag : new double[][] {null, g}) {
                     double[] o = new double[n * cols];
-                    java.util.Arrays.fill(o, Double.NaN);
+                    Arrays.fill(o, Double.NaN);
                     double[] oExpected = o.clone();
                     for (int i = from; i < to; i++) {
                         for (int c = 0; c < cols; c++) {
@@ -248,7 +255,7 @@ class KernelsReferenceTest {
                 }
                 int from = rng.nextInt(n), to = from + rng.nextInt(n - from + 1);
                 double[] part = new double[n];
-                java.util.Arrays.fill(part, 7);
+                Arrays.fill(part, 7);
                 k.tanh(gain, x, part, from, to);
                 for (int i = 0; i < n; i++) {
                     if (i >= from && i < to) {
@@ -298,14 +305,14 @@ class KernelsReferenceTest {
     // ---------------------------------------------------------------- RowParallel
 
     private static List<int[]> blocks(int n, int minItems) {
-        List<int[]> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<int[]> seen = Collections.synchronizedList(new ArrayList<>());
         RowParallel.run(n, minItems, (from, to) -> seen.add(new int[] {from, to}));
         return seen;
     }
 
     @Test
     void rowParallelCoversEveryItemOnceInBlocksOfFour() {
-        ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
+        ForkJoinPool.commonPool().awaitQuiescence(10, TimeUnit.SECONDS);
         // the helpers never keep a finished command's JVM alive
         RowParallel.available(); // loads the class, which starts its helpers
         for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -318,7 +325,7 @@ class KernelsReferenceTest {
         for (int n : new int[] {0, 1, 2, 3, 5, 8, 9, 63, 64, 255, 256, 257, 1000, 1003}) {
             for (int min : new int[] {1, 2, 64, RowParallel.MIN_ROWS}) {
                 AtomicIntegerArray hits = new AtomicIntegerArray(Math.max(n, 1));
-                List<int[]> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<int[]> seen = Collections.synchronizedList(new ArrayList<>());
                 RowParallel.run(n, min, (from, to) -> {
                     seen.add(new int[] {from, to});
                     for (int i = from; i < to; i++) {
@@ -357,7 +364,7 @@ class KernelsReferenceTest {
             return;
         }
         // products are split only while no parallel stream runs: let an earlier test's stream finish first
-        ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
+        ForkJoinPool.commonPool().awaitQuiescence(10, TimeUnit.SECONDS);
         // a failure in a helper's block reaches the caller, and the pool is usable afterwards
         assertThatThrownBy(() -> RowParallel.run(1000, 2, (from, to) -> {
             if (from > 0) {
@@ -371,22 +378,22 @@ class KernelsReferenceTest {
         })).isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(AssertionError.class);
         assertThat(blocks(1000, 2)).hasSizeGreaterThan(1);
         // a call from inside a split runs inline
-        List<Integer> inner = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> inner = Collections.synchronizedList(new ArrayList<>());
         RowParallel.run(1000, 2, (from, to) -> inner.add(blocks(400, 2).size()));
         assertThat(inner).contains(1);
         // from a fork-join worker it runs inline (waiting on a latch, not on the task: a waiting get() may run the task
         // in this very thread, which is no worker)
-        java.util.concurrent.atomic.AtomicInteger fromPool = new java.util.concurrent.atomic.AtomicInteger(-1);
-        java.util.concurrent.atomic.AtomicBoolean onWorker = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger fromPool = new AtomicInteger(-1);
+        AtomicBoolean onWorker = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
         ForkJoinPool.commonPool().execute(() -> {
-            onWorker.set(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread);
+            onWorker.set(Thread.currentThread() instanceof ForkJoinWorkerThread);
             fromPool.set(blocks(1000, 2).size());
             done.countDown();
         });
-        assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(onWorker).isTrue();
         assertThat(fromPool.get()).isEqualTo(1);
-        ForkJoinPool.commonPool().awaitQuiescence(10, java.util.concurrent.TimeUnit.SECONDS);
+        ForkJoinPool.commonPool().awaitQuiescence(10, TimeUnit.SECONDS);
     }
 }

@@ -12,6 +12,7 @@ import engram.activation.ThresholdLinear;
 import engram.analysis.PhaseDiagram;
 import engram.analysis.RateStability;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class FiringRateDesignTest {
@@ -61,7 +62,7 @@ class FiringRateDesignTest {
 
     @Test
     void reducedEigenvalueMatchesDenseSolversOnRandomAndCorrelatedMemories() {
-        for (PatternSet xi : List.of(Patterns.sparse(80, 4, 0.2, new java.util.SplittableRandom(3)),
+        for (PatternSet xi : List.of(Patterns.sparse(80, 4, 0.2, new SplittableRandom(3)),
                 Patterns.correlated(100, 3, 0.2, 0.5))) {
             FiringRateDesign d = new FiringRateDesign(xi, new Logistic(3, 0.2), -0.3, 0.95, 0.2,
                     xi.kind().equals("correlated") ? 0.5 : 0.2);
@@ -75,7 +76,7 @@ class FiringRateDesignTest {
     /** Summing over the memories' distinct rows gives the per-unit reduction's eigenvalue, for any memory set. */
     @Test
     void theRowGroupedEigenvalueMatchesThePerUnitReduction() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        SplittableRandom rng = new SplittableRandom(8);
         for (PatternSet xi : List.of(Patterns.commonCore(500, 0.2), Patterns.sparse(120, 5, 0.2, rng),
                 Patterns.correlated(150, 4, 0.2, 0.5))) {
             for (var phi : List.of(new Logistic(4.8, 0.2), new RectifiedTanh(3, 0.1), new Logistic(1.2, 0.6))) {

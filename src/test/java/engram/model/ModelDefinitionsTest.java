@@ -14,7 +14,10 @@ import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +54,7 @@ class ModelDefinitionsTest {
     }
 
     /** Central-difference gradient of a scalar function. */
-    private static double[] numericGradient(java.util.function.ToDoubleFunction<double[]> f, double[] x, double h) {
+    private static double[] numericGradient(ToDoubleFunction<double[]> f, double[] x, double h) {
         double[] g = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             double[] a = x.clone(), b = x.clone();
@@ -426,7 +429,7 @@ class ModelDefinitionsTest {
             big[i] = i;
         }
         UpdateOrder.shuffle(big, rng);
-        assertThat(big).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 50).toArray());
+        assertThat(big).containsExactlyInAnyOrder(IntStream.range(0, 50).toArray());
         assertThat(big[49]).isNotEqualTo(49).as("the last entry moves too (probability 49/50, fixed seed)");
     }
 
@@ -825,7 +828,7 @@ class ModelDefinitionsTest {
         assertThat(net.hidden()).isEqualTo(nh);
         assertThat(net.dimension()).isEqualTo(nv + nh);
         double[] s = Vectors.gaussian(nv + nh, 1, rng);
-        double[] v = java.util.Arrays.copyOfRange(s, 0, nv), h = java.util.Arrays.copyOfRange(s, nv, nv + nh);
+        double[] v = Arrays.copyOfRange(s, 0, nv), h = Arrays.copyOfRange(s, nv, nv + nh);
         double[] g = new double[nv], f = new double[nh];
         lv.gradient(v, g);
         lh.gradient(h, f);
@@ -860,8 +863,8 @@ class ModelDefinitionsTest {
         assertThat(net.energyRate(s)).isNegative();
 
         double[] slow = net.slowState(v);
-        assertThat(java.util.Arrays.copyOfRange(slow, 0, nv)).containsExactly(v);
-        assertClose(java.util.Arrays.copyOfRange(slow, nv, nv + nh), xg, 1e-12);
+        assertThat(Arrays.copyOfRange(slow, 0, nv)).containsExactly(v);
+        assertClose(Arrays.copyOfRange(slow, nv, nv + nh), xg, 1e-12);
         VectorField limit = net.fastHiddenLimit();
         assertThat(limit.dimension()).isEqualTo(nv);
         double[] dv = new double[nv], fSlow = new double[nh], xfSlow = new double[nv];

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import engram.activation.ActivationKind;
+import engram.claim.cases.Vectors;
 import engram.integrate.Trajectory;
 import engram.kernel.Norms;
+import engram.memory.DenseCouplings;
+import engram.model.FiringRateModel;
+import engram.model.Input;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The Hipparchus oracles' sampling and arguments, and the closed-form test problems themselves. */
@@ -32,11 +38,11 @@ class OracleTest {
     @Test
     void gbsReachesTheEndOfAnIntervalOnWhichTheNetworkIsAtRest() {
         int n = 5;
-        var rng = new java.util.SplittableRandom(844309448L);
-        var model = new engram.model.FiringRateModel(1.0, engram.memory.DenseCouplings.randomGeneral(n, 1.5, rng),
-                engram.activation.ActivationKind.RECTIFIED_TANH.of(2.2395225, 0.1),
-                engram.model.Input.constant(engram.claim.cases.Vectors.gaussian(n, 0.5, rng)));
-        double[] r0 = engram.claim.cases.Vectors.uniform(n, 0, 1, rng);
+        var rng = new SplittableRandom(844309448L);
+        var model = new FiringRateModel(1.0, DenseCouplings.randomGeneral(n, 1.5, rng),
+                ActivationKind.RECTIFIED_TANH.of(2.2395225, 0.1),
+                Input.constant(Vectors.gaussian(n, 0.5, rng)));
+        double[] r0 = Vectors.uniform(n, 0, 1, rng);
         double[] gbs = Oracle.gbs().solve(model, 0, r0, 39.614617);
         assertThat(Norms.maxAbsDiff(gbs, Oracle.dp853().solve(model, 0, r0, 39.614617))).isLessThan(1e-10);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,9 +80,9 @@ class MutationSummaryTest {
 
     @Test
     void aMissingOrEmptyDirectoryIsABadArgument(@TempDir Path dir) {
-        assertThatThrownBy(() -> MutationSummary.read(dir.resolve("none"), java.util.Map.of()))
+        assertThatThrownBy(() -> MutationSummary.read(dir.resolve("none"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mvn -Pmutation verify");
-        assertThatThrownBy(() -> MutationSummary.read(dir, java.util.Map.of()))
+        assertThatThrownBy(() -> MutationSummary.read(dir, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no mutations.xml");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import engram.claim.Claim;
 import engram.claim.ClaimResult;
 import engram.claim.Depth;
+import engram.claim.Sensitivity;
 import engram.theorem.Theorems;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ class RegressionReportTest {
     void mergedShardsEqualTheUnshardedReport() {
         Report whole = run(11);
         List<ClaimResult> merged = new ArrayList<>();
-        List<engram.claim.Sensitivity> sensitivities = new ArrayList<>();
+        List<Sensitivity> sensitivities = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             Shard s = new Shard(i, 3);
             List<Claim<?>> part = FAST.stream().filter(c -> s.includes(c.id())).toList();

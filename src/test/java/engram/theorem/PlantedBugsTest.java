@@ -2,16 +2,38 @@ package engram.theorem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import engram.activation.Activation;
+import engram.activation.ActivationKind;
 import engram.activation.Tanh;
+import engram.analysis.Convergence;
+import engram.analysis.Measurements;
+import engram.analysis.RateStability;
+import engram.analysis.Spectra;
+import engram.claim.CaseSpace;
+import engram.claim.Claim;
+import engram.claim.ClaimResult;
+import engram.claim.ClaimRunner;
 import engram.claim.Evaluation;
+import engram.integrate.FixedStepMethod;
+import engram.integrate.RungeKutta4;
 import engram.integrate.VectorField;
 import engram.memory.DenseCouplings;
 import engram.model.EnergyFunction;
+import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.model.VoltageModel;
+import engram.oracle.ExactProblem;
+import engram.oracle.TestProblems;
+import engram.theorem.firingrate.FrLocalStabilityClaim;
+import engram.theorem.firingrate.FrRetrievalClaim;
+import engram.theorem.firingrate.RetrievalExperiment;
 import engram.theorem.foundation.ModelDerivativesClaim;
+import engram.theorem.foundation.RatePositivityClaim;
 import engram.theorem.foundation.VoltageContractionClaim;
+import engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim;
+import engram.theorem.numerics.IntegrateFixedStepOrderClaim;
 import engram.theorem.numerics.SdeStationaryDensityClaim;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -105,18 +127,18 @@ class PlantedBugsTest {
     void weakness5AModelThatIgnoresItsTimeConstantLeavesThePositiveOrthantUnderDrawnTau() {
         int n = 5;
         double[] w = new double[n * n];
-        java.util.Arrays.fill(w, -4.0 / n); // strongly inhibitory: Phi(W r) is near 0, so Euler overshoots when h > tau
-        engram.activation.Activation phi = engram.activation.ActivationKind.LOGISTIC.of(2, 0.5);
+        Arrays.fill(w, -4.0 / n); // strongly inhibitory: Phi(W r) is near 0, so Euler overshoots when h > tau
+        Activation phi = ActivationKind.LOGISTIC.of(2, 0.5);
         double[] r0 = {0.9, 0.8, 0.7, 0.6, 0.5};
         double tau = 2, ratio = 0.9; // inside the hypotheses: h / tau < 1
-        engram.model.FiringRateModel right = new engram.model.FiringRateModel(tau, new DenseCouplings(n, w), phi,
+        FiringRateModel right = new FiringRateModel(tau, new DenseCouplings(n, w), phi,
                 Input.zero(n));
-        engram.model.FiringRateModel ignoresTau = new engram.model.FiringRateModel(1.0, new DenseCouplings(n, w), phi,
+        FiringRateModel ignoresTau = new FiringRateModel(1.0, new DenseCouplings(n, w), phi,
                 Input.zero(n));
-        double tolerance = new engram.theorem.foundation.RatePositivityClaim().tolerance("euler");
-        assertThat(engram.analysis.Measurements.invariantSetExcursion(right, tau, true, r0, true, ratio))
+        double tolerance = new RatePositivityClaim().tolerance("euler");
+        assertThat(Measurements.invariantSetExcursion(right, tau, true, r0, true, ratio))
                 .isLessThanOrEqualTo(tolerance);
-        assertThat(engram.analysis.Measurements.invariantSetExcursion(ignoresTau, tau, true, r0, true, ratio))
+        assertThat(Measurements.invariantSetExcursion(ignoresTau, tau, true, r0, true, ratio))
                 .as("a model running with tau = 1 while its tau is 2").isGreaterThan(tolerance);
     }
 
@@ -124,13 +146,13 @@ class PlantedBugsTest {
     void weakness6AWrongPhiDerivativeMovesTheAnalyticRoutesButNotTheFiniteDifferenceRoute() {
         int n = 4;
         DenseCouplings w = DenseCouplings.randomSymmetric(n, 2, false, new SplittableRandom(8));
-        engram.activation.Activation phi = engram.activation.ActivationKind.LOGISTIC.of(3, 0.2);
-        engram.model.FiringRateModel model = new engram.model.FiringRateModel(1.0, w, phi, Input.zero(n));
+        Activation phi = ActivationKind.LOGISTIC.of(3, 0.2);
+        FiringRateModel model = new FiringRateModel(1.0, w, phi, Input.zero(n));
         double[] x = {0.2, 0.7, 0.4, 0.9};
         double[] field = new double[n];
         w.multiply(x, field);
-        double fd = engram.analysis.RateStability.maxEigenvalueFiniteDifference(model, x);
-        double tolerance = new engram.theorem.firingrate.FrLocalStabilityClaim().tolerance("finite-difference");
+        double fd = RateStability.maxEigenvalueFiniteDifference(model, x);
+        double tolerance = new FrLocalStabilityClaim().tolerance("finite-difference");
         for (double wrong : new double[] {1.0, 1.02}) { // 1.02: Phi' 2% too large, as a planted bug would make it
             double[] jac = new double[n * n];
             for (int i = 0; i < n; i++) {
@@ -139,7 +161,7 @@ class PlantedBugsTest {
                     jac[i * n + j] = d * w.entry(i, j) - (i == j ? 1 : 0);
                 }
             }
-            double analytic = engram.analysis.Spectra.maxRealPart(n, jac);
+            double analytic = Spectra.maxRealPart(n, jac);
             if (wrong == 1.0) {
                 assertThat(Math.abs(analytic - fd)).as("the right derivative").isLessThan(tolerance);
             } else {
@@ -149,10 +171,10 @@ class PlantedBugsTest {
     }
 
     /** A claim whose hypothesis cases hold and whose control cases crash or give NaN: no violation is found. */
-    record Broken(boolean crashes) implements engram.claim.Claim<Integer> {
+    record Broken(boolean crashes) implements Claim<Integer> {
         @Override public String id() { return "test.broken-control"; }
-        @Override public engram.claim.CaseSpace<Integer> hypotheses() { return d -> d.integer("k", 0, 3); }
-        @Override public engram.claim.CaseSpace<Integer> control() { return d -> -1 - d.integer("k", 0, 3); }
+        @Override public CaseSpace<Integer> hypotheses() { return d -> d.integer("k", 0, 3); }
+        @Override public CaseSpace<Integer> control() { return d -> -1 - d.integer("k", 0, 3); }
         @Override public Evaluation evaluate(Integer k) {
             if (k >= 0) {
                 return Evaluation.atMost(0, 1, "fine");
@@ -167,30 +189,30 @@ class PlantedBugsTest {
     @Test
     void weakness7ACrashOrANanInAControlIsNotAFoundViolation() {
         for (boolean crashes : new boolean[] {true, false}) {
-            engram.claim.ClaimResult r = engram.claim.ClaimRunner.run(new Broken(crashes), 1, 5);
+            ClaimResult r = ClaimRunner.run(new Broken(crashes), 1, 5);
             assertThat(r.verdict()).as(crashes ? "control cases throw" : "control cases give NaN")
-                    .isEqualTo(engram.claim.ClaimResult.Verdict.VACUOUS);
+                    .isEqualTo(ClaimResult.Verdict.VACUOUS);
             assertThat(r.controlDetail()).contains("not evidence");
         }
     }
 
     @Test
     void weakness9RetrievalCatchesANetworkThatIsAliveButWrong() {
-        engram.theorem.firingrate.FrRetrievalClaim claim = new engram.theorem.firingrate.FrRetrievalClaim();
-        Evaluation right = claim.evaluate(new engram.theorem.firingrate.FrRetrievalClaim.Case(2, 0, 5));
-        Evaluation driven = claim.evaluate(new engram.theorem.firingrate.FrRetrievalClaim.Case(2, 0.7, 5));
+        FrRetrievalClaim claim = new FrRetrievalClaim();
+        Evaluation right = claim.evaluate(new FrRetrievalClaim.Case(2, 0, 5));
+        Evaluation driven = claim.evaluate(new FrRetrievalClaim.Case(2, 0.7, 5));
         assertThat(right.holds()).as(right.detail()).isTrue();
         assertThat(driven.violates()).as(driven.detail()).isTrue();
-        double activity = engram.theorem.firingrate.RetrievalExperiment.trial(2, false, 0.7, 5).finalActivity();
+        double activity = RetrievalExperiment.trial(2, false, 0.7, 5).finalActivity();
         assertThat(activity).as("the wrong network is alive: most units active").isGreaterThan(0.5);
     }
 
     @Test
     void weakness2AStageEvaluatedAtTheWrongTimeIsCaughtOnTimeDependentProblems() {
-        engram.theorem.numerics.IntegrateFixedStepOrderClaim claim = engram.theorem.numerics.IntegrateFixedStepOrderClaim.rk4();
+        IntegrateFixedStepOrderClaim claim = IntegrateFixedStepOrderClaim.rk4();
         // the planted bug: every stage of RK4 evaluated at the step's start time t (stage times dropped)
-        engram.integrate.RungeKutta4 rk4 = new engram.integrate.RungeKutta4(3);
-        engram.integrate.FixedStepMethod wrongStageTime = new engram.integrate.FixedStepMethod() {
+        RungeKutta4 rk4 = new RungeKutta4(3);
+        FixedStepMethod wrongStageTime = new FixedStepMethod() {
             @Override public String name() { return "rk4 with every stage at t"; }
 
             @Override public int order() { return 4; }
@@ -204,10 +226,10 @@ class PlantedBugsTest {
                 rk4.step(frozen, t, x, h);
             }
         };
-        for (engram.oracle.ExactProblem p : engram.oracle.TestProblems.all()) {
-            Evaluation right = claim.check(engram.analysis.Convergence.order(new engram.integrate.RungeKutta4(p.dimension()),
+        for (ExactProblem p : TestProblems.all()) {
+            Evaluation right = claim.check(Convergence.order(new RungeKutta4(p.dimension()),
                     p, claim.firstLevel(), 7), 4, p.name());
-            Evaluation wrong = claim.check(engram.analysis.Convergence.order(wrongStageTime, p, claim.firstLevel(), 7), 4,
+            Evaluation wrong = claim.check(Convergence.order(wrongStageTime, p, claim.firstLevel(), 7), 4,
                     p.name());
             assertThat(right.holds()).as(right.detail()).isTrue();
             assertThat(wrong.violates()).as(wrong.detail()).isTrue();
@@ -217,8 +239,8 @@ class PlantedBugsTest {
     @Test
     void weakness3bTheStrongOrderCheckFollowsTheExactErrorCurveWithoutBias() {
         // the worst corner of the old slope fit (bias +0.21): the exact curve's order is 1/2, and the check holds
-        engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim strong = engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim.strong();
-        Evaluation corner = strong.evaluate(new engram.theorem.numerics.IntegrateEulerMaruyamaOrderClaim.Case(-1, 0.3, false, 3));
+        IntegrateEulerMaruyamaOrderClaim strong = IntegrateEulerMaruyamaOrderClaim.strong();
+        Evaluation corner = strong.evaluate(new IntegrateEulerMaruyamaOrderClaim.Case(-1, 0.3, false, 3));
         assertThat(corner.holds()).as(corner.detail()).isTrue();
         assertThat(corner.detail()).contains("as h -> 0: 0.500");
     }

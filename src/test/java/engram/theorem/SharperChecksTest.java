@@ -7,10 +7,12 @@ import engram.analysis.MemoryLearning;
 import engram.analysis.RandomMatrices.Entries;
 import engram.analysis.Scsna;
 import engram.claim.Evaluation;
+import engram.claim.cases.Vectors;
 import engram.memory.LowRankCouplings;
 import engram.memory.Patterns;
 import engram.model.DiscreteHopfield;
 import engram.model.MemoryDynamics;
+import engram.oracle.Oracle;
 import engram.theorem.capacity.CapacityMcelieceClaim;
 import engram.theorem.capacity.CapacityScsnaRoutesClaim;
 import engram.theorem.foundation.DiscreteEnergyMonotoneClaim;
@@ -134,7 +136,7 @@ class SharperChecksTest {
             double tau = 400, betaNv = 5;
             int steps = nh * (int) Math.round(claim.tolerance("time-constants") * tau);
             var s = new MemoryLearning.Settings(nv, nh, tau, betaNv / nv, 0.5, steps);
-            double[] lambda = engram.claim.cases.Vectors.gaussian(nv * nh, 0.7, new SplittableRandom(seed + 3));
+            double[] lambda = Vectors.gaussian(nv * nh, 0.7, new SplittableRandom(seed + 3));
             MemoryLearning.Run r = MemoryLearning.run(s, seed, false, lambda, steps);
             double right = gap(r.memories(), MemoryLearning.softCentroids(r.memories(), r.targets(), lambda, nh, nv,
                     s.beta())) * tau;
@@ -200,7 +202,7 @@ class SharperChecksTest {
     void item8TheOracleAtItsDefaultToleranceIsCheckedAndALooseOneFails() {
         OracleAccuracyClaim claim = new OracleAccuracyClaim();
         for (long seed = 1; seed <= 2; seed++) {
-            rightHoldsWrongFails(claim.evaluate(new OracleAccuracyClaim.Case(false, 4, 2, 3, engram.oracle.Oracle.DEFAULT_TOLERANCE, seed)),
+            rightHoldsWrongFails(claim.evaluate(new OracleAccuracyClaim.Case(false, 4, 2, 3, Oracle.DEFAULT_TOLERANCE, seed)),
                     claim.evaluate(new OracleAccuracyClaim.Case(false, 4, 2, 3, 3e-3, seed)),
                     "an oracle at tolerance 3e-3, seed " + seed);
         }

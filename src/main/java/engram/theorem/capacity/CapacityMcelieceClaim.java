@@ -6,6 +6,7 @@ import engram.analysis.Capacity;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
 
 /**
  * {@code capacity.mceliece} (McEliece, Posner, Rodemich and Venkatesh 1987; theory.md section 5): sign neurons,
@@ -86,7 +87,7 @@ public final class CapacityMcelieceClaim implements Claim<CapacityMcelieceClaim.
             double bound = Math.min(1, expectedUnstable(n, p));
             int failed = TRIALS - fp.allFixedTrials();
             // failures allowed under P(a network fails) <= E at false-alarm level tolerance("union")
-            int allowed = new org.hipparchus.distribution.discrete.BinomialDistribution(TRIALS, bound)
+            int allowed = new BinomialDistribution(TRIALS, bound)
                     .inverseCumulativeProbability(1 - tolerance("union"));
             margin = Math.min(margin, allowed - failed);
             detail.append("N ").append(n).append(", P ").append(p).append(": ").append(failed)

@@ -35,7 +35,7 @@ import java.util.function.ToDoubleFunction;
  * finite on the closed box; trajectories from its interior stay inside it. Checked on every design and a constant
  * input. Control: W plus an antisymmetric perturbation (E_FR uses only W's symmetric part, the flow does not).
  */
-public final class FrEnergyMonotoneClaim implements Claim<FrEnergyMonotoneClaim.Case>, engram.claim.OneNetworkClaim, Calibrated<FrEnergyMonotoneClaim.Case> {
+public final class FrEnergyMonotoneClaim implements Claim<FrEnergyMonotoneClaim.Case>, OneNetworkClaim, Calibrated<FrEnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an added antisymmetric part, relative to ||W||_2 (0 inside the hypotheses) */
     public record Case(DesignSpec spec, double inputScale, double antisymmetry, double tau) {
@@ -92,7 +92,7 @@ public final class FrEnergyMonotoneClaim implements Claim<FrEnergyMonotoneClaim.
 
     @Override public String needs() { return "W symmetric, activation increasing"; }
 
-    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+    @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
         return OneNetworkMeasures.energyRise(net, x0);
     }
 }

@@ -21,6 +21,7 @@ import engram.memory.FiringRateDesign;
 import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.theorem.foundation.OneNetworkMeasures;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -111,7 +112,7 @@ public final class FrGlobalStabilityClaim implements Claim<FrGlobalStabilityClai
         }
         Couplings w = new DenseCouplings(n, vv);
         double[] half = new double[n], wHalf = new double[n];
-        java.util.Arrays.fill(half, 0.5);
+        Arrays.fill(half, 0.5);
         w.multiply(half, wHalf);
         double[] u = new double[n], x0 = new double[n], y0 = new double[n];
         for (int i = 0; i < n; i++) {
@@ -129,7 +130,7 @@ public final class FrGlobalStabilityClaim implements Claim<FrGlobalStabilityClai
 
     @Override public String needs() { return "Lip(psi) ||W||_2 < 1"; }
 
-    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+    @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
         return OneNetworkMeasures.contraction(net, x0, rng);
     }
 }

@@ -6,6 +6,7 @@ import engram.activation.ActivationKind;
 import engram.analysis.RateStability;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.claim.cases.DesignSpec;
 import engram.claim.cases.Vectors;
@@ -48,7 +49,7 @@ public final class FrLocalStabilityClaim implements Claim<FrLocalStabilityClaim.
 
     @Override public int examples() { return 30; }
 
-    private static Case draw(engram.claim.Draw d, boolean assertStable) {
+    private static Case draw(Draw d, boolean assertStable) {
         return new Case(d.choice("Phi", List.of(ActivationKind.LOGISTIC, ActivationKind.RECTIFIED_TANH)),
                 d.real("rho", 0.2, 5), d.real("I*", 0, 0.9), d.choice("inhibitory (a = -0.3; else a = 0.1)", List.of(true, false)),
                 25 * d.integer("N / 25", 2, 4), assertStable, d.seed());

@@ -2,6 +2,7 @@ package engram.theorem.firingrate;
 
 import static engram.claim.Evaluation.fmt;
 
+import engram.activation.Tanh;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -42,7 +43,7 @@ public final class FrSignStructureClaim implements Claim<FrSignStructureClaim.Ca
         DesignSpec s = c.spec();
         FiringRateDesign design = s.build();
         if (c.tanh()) {
-            design = new FiringRateDesign(design.memories(), new engram.activation.Tanh(s.rho()), s.a(), s.b(), s.q(),
+            design = new FiringRateDesign(design.memories(), new Tanh(s.rho()), s.a(), s.b(), s.q(),
                     s.r());
         }
         double kappa = design.couplingScale(), beta = design.beta(), gamma = design.gamma();

@@ -12,6 +12,7 @@ import engram.network.CouplingRule;
 import engram.network.ModelKind;
 import engram.network.Network;
 import engram.network.NetworkSpec;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -62,7 +63,7 @@ public final class RetrievalExperiment {
         Network net = network(seed);
         FiringRateDesign design = net.design();
         double[] u = new double[N];
-        java.util.Arrays.fill(u, drive);
+        Arrays.fill(u, drive);
         FiringRateModel model = new FiringRateModel(1.0, design.couplings(wrongNormalisation ? Q * (1 - Q) : 1),
                 design.phi(), Input.constant(u));
         PatternSet xi = net.memories();

@@ -11,6 +11,7 @@ import engram.memory.LowRankCouplings;
 import engram.memory.Patterns;
 import engram.model.DiscreteHopfield;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -31,7 +32,7 @@ public final class DiscreteEnergyMonotoneClaim implements Claim<DiscreteEnergyMo
         HEBBIAN, SYMMETRIC, ASYMMETRIC;
 
         @Override public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

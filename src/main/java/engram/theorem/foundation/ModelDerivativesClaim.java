@@ -191,9 +191,9 @@ public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.
 
     @Override public String needs() { return "a differentiable model"; }
 
-    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
-        engram.model.EnergyFunction energy = net.symmetric() ? (engram.model.EnergyFunction) net.field() : null;
-        double metric = engram.analysis.FiniteDifferences.sampledError(net.field(), energy, x0, rng);
+    @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
+        EnergyFunction energy = net.symmetric() ? (EnergyFunction) net.field() : null;
+        double metric = FiniteDifferences.sampledError(net.field(), energy, x0, rng);
         return new Measured(metric, "largest relative difference of the Jacobian" + (net.symmetric()
                 ? " and energy gradient" : "") + " from central differences " + Evaluation.fmt(metric));
     }

@@ -2,6 +2,7 @@ package engram.theorem.foundation;
 
 import static engram.claim.Evaluation.fmt;
 
+import engram.activation.Activation;
 import engram.activation.ActivationKind;
 import engram.analysis.Measurements;
 import engram.claim.Calibrated;
@@ -29,7 +30,7 @@ import java.util.function.ToDoubleFunction;
  * preserves both exactly. Checked with random W of any sign; {@code fr.positivity} checks the firing-rate designs.
  * Control: Euler with h > tau under inhibition leaves the orthant.
  */
-public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case>, engram.claim.OneNetworkClaim, Calibrated<RatePositivityClaim.Case> {
+public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case>, OneNetworkClaim, Calibrated<RatePositivityClaim.Case> {
 
     /**
      * @param integrator euler or dp853 (the oracle)
@@ -79,7 +80,7 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
      * without locating it). The exact flow cannot leave the invariant set, so an oracle excursion within this is the
      * oracle's own error, not evidence against the theorem.
      */
-    static double oracleAccuracy(engram.activation.Activation phi) {
+    static double oracleAccuracy(Activation phi) {
         return Catalogue.tolerance("oracle.accuracy", phi.smooth() ? null : "kinked");
     }
 
@@ -133,8 +134,8 @@ public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case
 
     @Override public String needs() { return "activation with non-negative range"; }
 
-    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
-        double metric = engram.analysis.Measurements.invariantSetExcursion((engram.model.FiringRateModel) net.field(), x0,
+    @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
+        double metric = Measurements.invariantSetExcursion((FiringRateModel) net.field(), x0,
                 false, 1);
         return new Measured(metric, "largest excursion outside the range " + Evaluation.fmt(metric));
     }

@@ -14,6 +14,7 @@ import engram.claim.OneNetworkClaim;
 import engram.claim.cases.RandomCouplings;
 import engram.claim.cases.TimeConstant;
 import engram.claim.cases.Vectors;
+import engram.integrate.VectorField;
 import engram.kernel.Norms;
 import engram.memory.DenseCouplings;
 import engram.memory.Patterns;
@@ -34,7 +35,7 @@ import java.util.function.ToDoubleFunction;
  * with a wrong tau or a wrong Lipschitz constant. Control: Hebbian W with k in [2, 4] and two starts on either side of
  * the unstable origin, which separate.
  */
-public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>, engram.claim.OneNetworkClaim,
+public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>, OneNetworkClaim,
         Calibrated<VoltageContractionClaim.Case> {
 
     /**
@@ -109,7 +110,7 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
      * The check itself, on any model the caller says has contraction factor k and time constant tau (the tests give it
      * deliberately wrong models, e.g. one that ignores its tau, and see it fail).
      */
-    public Evaluation check(engram.integrate.VectorField model, double k, double tau, double[] x0, double[] y0, boolean tight) {
+    public Evaluation check(VectorField model, double k, double tau, double[] x0, double[] y0, boolean tight) {
         double rate = Math.max(0, 1 - k) / tau;
         double horizon = Math.min(8 * tau, Math.log(1e5) / Math.max(rate, 1e-3));
         Measurements.Contraction m = Measurements.contraction(model, x0, y0, rate, horizon);
@@ -132,7 +133,7 @@ public final class VoltageContractionClaim implements Claim<VoltageContractionCl
 
     @Override public String needs() { return "Lip(psi) ||W||_2 < 1"; }
 
-    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+    @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
         return OneNetworkMeasures.contraction(net, x0, rng);
     }
 }

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * never increases along trajectories. Checked on DP853 oracle trajectories; the control uses W with a dominant
  * antisymmetric part.
  */
-public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case>, engram.claim.OneNetworkClaim,
+public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case>, OneNetworkClaim,
         Calibrated<VoltageEnergyMonotoneClaim.Case> {
 
     /** @param antisymmetry weight of an antisymmetric part added to W (0 inside the hypotheses) */
@@ -85,7 +85,7 @@ public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMono
 
     @Override public String needs() { return "W symmetric, activation increasing"; }
 
-    @Override public Measured measure(Network net, double[] x0, java.util.SplittableRandom rng) {
+    @Override public Measured measure(Network net, double[] x0, SplittableRandom rng) {
         return OneNetworkMeasures.energyRise(net, x0);
     }
 }

@@ -14,13 +14,14 @@ import engram.integrate.Trajectory;
 import engram.memory.DenseCouplings;
 import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
-import engram.model.InputDriven;
 import engram.model.Input;
+import engram.model.InputDriven;
+import engram.model.MixedInputs;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code idp.energy-monotone} (Betteti et al. 2025, theory.md section 3): for a fixed input u the IDP synapses
@@ -41,7 +42,7 @@ public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClai
             SplittableRandom rng = new SplittableRandom(seed);
             PatternSet xi = memories.build(n, p, 0.5, 0, rng);
             double[] w = Vectors.uniform(p, 0.2, 2, rng);
-            double[] u = engram.model.MixedInputs.input(xi, w);
+            double[] u = MixedInputs.input(xi, w);
             double[] alpha = InputDriven.alpha(xi, u);
             var psi = activation.of(gain, 0);
             if (flipped == 0) {

@@ -5,6 +5,7 @@ import static engram.claim.Evaluation.fmt;
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
 import engram.analysis.IdpEquilibria;
+import engram.analysis.Spectra;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Draw;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
 
 /**
  * {@code idp.energy-ordering} (derived, theory.md section 3): with orthogonal memories (diagonal kept) and psi odd,
@@ -149,8 +152,8 @@ public final class IdpEnergyOrderingClaim implements Claim<IdpEnergyOrderingClai
                     break;
                 }
                 model.jacobian(0, x, jac);
-                double[] step = new org.hipparchus.linear.LUDecomposition(engram.analysis.Spectra.matrix(n, jac))
-                        .getSolver().solve(new org.hipparchus.linear.ArrayRealVector(f)).toArray();
+                double[] step = new LUDecomposition(Spectra.matrix(n, jac))
+                        .getSolver().solve(new ArrayRealVector(f)).toArray();
                 for (int i = 0; i < n; i++) {
                     x[i] -= step[i];
                 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
  * {@code idp.orthogonal-equilibria} (derived, theory.md section 3): orthogonal memories (Hadamard columns, diagonal of
@@ -161,7 +162,7 @@ public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEq
                     j[b * n + a] = mean;
                 }
             }
-            direction = new org.hipparchus.linear.EigenDecompositionSymmetric(Spectra.matrix(n, j)).getEigenvector(0)
+            direction = new EigenDecompositionSymmetric(Spectra.matrix(n, j)).getEigenvector(0)
                     .toArray();
         } else {
             direction = Vectors.unit(n, new SplittableRandom(seed + 17 + m.index()));

@@ -20,7 +20,9 @@ import engram.model.MixedInputs;
 import engram.model.ModernHopfield;
 import engram.model.TwoLayerNetwork;
 import engram.oracle.Oracle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -43,7 +45,7 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
         IDP, MODERN, UNIFORM_CURVATURE;
 
         @Override public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -91,7 +93,7 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
             oneLayer = InputDriven.withAlpha(1.0, xi, alpha, psi, false);
             visible = Lagrangian.additive(psi);
             curvature = alpha.clone();
-            double mean = java.util.Arrays.stream(alpha).average().orElse(0);
+            double mean = Arrays.stream(alpha).average().orElse(0);
             for (int mu = 0; mu < curvature.length; mu++) {
                 curvature[mu] = (c.limit() == Limit.IDP ? alpha[mu] : mean) / n;
             }
@@ -106,7 +108,7 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
             Trajectory tr = Oracle.dp853().sample(net, 0, net.slowState(v0), HORIZON, HORIZON / 6);
             double worst = 0;
             for (int s = 0; s < Math.min(tr.size(), reference.size()); s++) {
-                double[] v = java.util.Arrays.copyOf(tr.state(s), n);
+                double[] v = Arrays.copyOf(tr.state(s), n);
                 worst = Math.max(worst, Norms.maxAbsDiff(v, reference.state(s)));
             }
             steps[k] = tauH;
@@ -118,8 +120,8 @@ public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.
         }
         // the three finest levels: coarser ones can still be pre-asymptotic (seed 6 of the 20-seed run: order 0.58
         // over 2^-4 .. 2^-8, 0.93 over 2^-8 .. 2^-10)
-        double order = Fits.order(java.util.Arrays.copyOfRange(steps, LEVELS - 3, LEVELS),
-                java.util.Arrays.copyOfRange(errors, LEVELS - 3, LEVELS));
+        double order = Fits.order(Arrays.copyOfRange(steps, LEVELS - 3, LEVELS),
+                Arrays.copyOfRange(errors, LEVELS - 3, LEVELS));
         return Evaluation.atMost(Math.abs(order - 1), tolerance(), c.limit() + " limit: visible error "
                 + fmt(errors[0]) + " .. " + fmt(errors[LEVELS - 1]) + " for tau_h = 2^-4 .. 2^-10, order fitted over "
                 + "the three finest " + fmt(order));

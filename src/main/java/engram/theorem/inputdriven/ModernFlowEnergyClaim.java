@@ -12,6 +12,7 @@ import engram.memory.PatternSet;
 import engram.model.ModernHopfield;
 import engram.oracle.Oracle;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -29,7 +30,7 @@ public final class ModernFlowEnergyClaim implements Claim<ModernFlowEnergyClaim.
         RAMSAUER, PAPER, MISMATCHED;
 
         @Override public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

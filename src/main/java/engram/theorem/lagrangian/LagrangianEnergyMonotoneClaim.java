@@ -14,6 +14,7 @@ import engram.model.Lagrangian;
 import engram.model.TwoLayerNetwork;
 import engram.oracle.Oracle;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -46,7 +47,7 @@ public final class LagrangianEnergyMonotoneClaim implements Claim<LagrangianEner
         }
 
         @Override public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

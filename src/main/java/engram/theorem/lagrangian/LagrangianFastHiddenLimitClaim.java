@@ -14,6 +14,7 @@ import engram.memory.PatternSet;
 import engram.model.Lagrangian;
 import engram.model.TwoLayerNetwork;
 import engram.oracle.Oracle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -99,7 +100,7 @@ public final class LagrangianFastHiddenLimitClaim implements Claim<LagrangianFas
             Trajectory tr = Oracle.dp853().sample(net, 0, net.slowState(v0), HORIZON, HORIZON / 6);
             double worst = 0;
             for (int s = 0; s < Math.min(tr.size(), reference.size()); s++) {
-                worst = Math.max(worst, Norms.maxAbsDiff(java.util.Arrays.copyOf(tr.state(s), nv), reference.state(s)));
+                worst = Math.max(worst, Norms.maxAbsDiff(Arrays.copyOf(tr.state(s), nv), reference.state(s)));
             }
             steps[k] = tauH;
             errors[k] = worst;

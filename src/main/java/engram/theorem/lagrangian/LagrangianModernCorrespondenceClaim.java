@@ -13,6 +13,7 @@ import engram.model.Lagrangian;
 import engram.model.ModernHopfield;
 import engram.model.TwoLayerNetwork;
 import engram.oracle.Oracle;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -60,7 +61,7 @@ public final class LagrangianModernCorrespondenceClaim implements Claim<Lagrangi
             }
         }
         double[] rest = Oracle.dp853().solve(net, 0, net.slowState(Vectors.gaussian(nv, 1.5, rng)), 60);
-        double[] v = java.util.Arrays.copyOf(rest, nv);
+        double[] v = Arrays.copyOf(rest, nv);
         net.evaluate(0, rest, ds);
         double stillness = Norms.maxAbs(ds);
         modern.update(v, update);

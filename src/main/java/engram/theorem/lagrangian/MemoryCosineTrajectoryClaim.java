@@ -7,6 +7,7 @@ import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code memory.cosine-trajectory} (Lotito 2025, Figure 1; theory.md section 4): under round-robin presentation of
@@ -32,8 +33,8 @@ public final class MemoryCosineTrajectoryClaim implements Claim<MemoryCosineTraj
 
     @Override public CaseSpace<Case> hypotheses() {
         return d -> {
-            if (d.choice("settings", java.util.List.of("figure 1", "generated")).equals("figure 1")) {
-                return new Case(MemoryLearning.Settings.FIGURE_1, d.choice("dynamics (figure 1)", java.util.List.of(false, true)),
+            if (d.choice("settings", List.of("figure 1", "generated")).equals("figure 1")) {
+                return new Case(MemoryLearning.Settings.FIGURE_1, d.choice("dynamics (figure 1)", List.of(false, true)),
                         d.seed());
             }
             int nv = d.integer("N_v", 30, 80), nh = d.integer("N_h", 2, 6);
@@ -41,7 +42,7 @@ public final class MemoryCosineTrajectoryClaim implements Claim<MemoryCosineTraj
             return new Case(new MemoryLearning.Settings(nv, nh, tau, d.real("beta", 1, 4),
                     d.real("sigma", 0.1, 0.5), (int) Math.min(2000, Math.round(2 * tau * nh)),
                     d.choice("targets rescaled to their memories' norms (the theory's assumption)",
-                            java.util.List.of(false, true))), false, d.seed());
+                            List.of(false, true))), false, d.seed());
         };
     }
 

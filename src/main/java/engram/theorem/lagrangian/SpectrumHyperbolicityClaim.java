@@ -14,6 +14,7 @@ import engram.memory.LowRankCouplings;
 import engram.model.Input;
 import engram.model.VoltageModel;
 import engram.oracle.Oracle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -162,7 +163,7 @@ public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperboli
 
     private static double[] ones(int k) {
         double[] w = new double[k];
-        java.util.Arrays.fill(w, 1);
+        Arrays.fill(w, 1);
         return w;
     }
 
@@ -170,8 +171,8 @@ public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperboli
     static double[] topMode(double[] xi, int nh, int nv, double norm, SplittableRandom rng) {
         double[] v = Vectors.unit(nv, rng), h = new double[nh], w = new double[nv];
         for (int it = 0; it < 200; it++) {
-            java.util.Arrays.fill(h, 0);
-            java.util.Arrays.fill(w, 0);
+            Arrays.fill(h, 0);
+            Arrays.fill(w, 0);
             for (int mu = 0; mu < nh; mu++) {
                 for (int i = 0; i < nv; i++) {
                     h[mu] += xi[mu * nv + i] * v[i];
