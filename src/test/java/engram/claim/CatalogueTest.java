@@ -82,6 +82,24 @@ class CatalogueTest {
         }
     }
 
+    /**
+     * One fact, one place: a claim class's Javadoc names its ids, their catalogue files and theory sections in a few
+     * lines, and does not restate the entry (an essay copied from the catalogue goes stale when the check changes).
+     */
+    @Test
+    void claimClassesPointAtTheCatalogueInsteadOfCopyingIt() throws IOException {
+        for (Claim<?> c : Theorems.all()) {
+            Path source = Path.of("src/main/java", c.getClass().getName().replace('.', '/') + ".java");
+            String text = Files.readString(source, StandardCharsets.UTF_8);
+            int end = text.indexOf("\npublic ");
+            int start = text.lastIndexOf("\n/**", end);
+            String doc = text.substring(start + 1, end);
+            assertThat(doc).as(source + " Javadoc").contains("{@code " + c.id() + "}", "properties/" + c.id() + ".properties",
+                    "docs/theory.md section");
+            assertThat(doc.split("\n")).as(source + " Javadoc lines").hasSizeLessThanOrEqualTo(7);
+        }
+    }
+
     private static String camel(String id) {
         StringBuilder sb = new StringBuilder();
         for (String w : id.split("[.\\-]")) {

@@ -14,13 +14,9 @@ import java.util.List;
 import org.hipparchus.special.Erf;
 
 /**
- * {@code capacity.ags-limit} (Shiino and Fukai 1992/1993; Amit, Gutfreund and Sompolinsky 1985/1987; theory.md
- * section 5): the self-consistent signal-to-noise equations ({@link Scsna}) reduce to AGS's. For sign neurons the
- * solved overlap equals AGS's closed form {@code m = erf(y)}, {@code alpha = (erf(y)/y - 2 exp(-y^2)/sqrt(pi))^2 / 2}
- * at a drawn load below capacity, and the critical load equals AGS's maximum of alpha(y) (0.1379); for tanh and the
- * piecewise-linear unit of high gain the critical load is within the tolerance of it: the retrieval state exists
- * at {@code alpha_AGS - tol} and not at {@code alpha_AGS + tol}. Control: the same equations without the reaction
- * (Onsager) term, whose capacity is far larger.
+ * {@code capacity.ags-limit}: The self-consistent signal-to-noise capacity reduces to AGS for sign neurons and high
+ * gain (properties/capacity.ags-limit.properties; docs/theory.md section 5.1). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class CapacityAgsLimitClaim implements Claim<CapacityAgsLimitClaim.Case> {
 

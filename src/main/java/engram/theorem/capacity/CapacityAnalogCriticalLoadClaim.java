@@ -15,12 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code capacity.analog-critical-load} (Shiino and Fukai 1993; theory.md section 5): the critical load of the
- * voltage model {@code dx/dt = -x + J F(x)} with Hebbian J, measured by simulation at N = 250, 500, 1000 and
- * extrapolated to N = infinity, is the SCSNA critical load alpha_c for tanh, piecewise-linear and logistic units of
- * moderate gain. The exponent of the finite-size correction is not known, so the measured alpha_c(N) is fitted as
- * {@code a + b N^-1} and as {@code a + b N^-1/2} (weights from each size's interval); the metric is the smaller of the
- * two distances |a - alpha_c| in standard errors. Control: the theory without the reaction term, several times larger.
+ * {@code capacity.analog-critical-load}: Simulated analog critical loads extrapolate to the SCSNA capacity
+ * (properties/capacity.analog-critical-load.properties; docs/theory.md section 5.3). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class CapacityAnalogCriticalLoadClaim implements Claim<CapacityAnalogCriticalLoadClaim.Case> {
 

@@ -14,13 +14,9 @@ import engram.claim.Evaluation;
 import java.util.List;
 
 /**
- * {@code capacity.analog-overlap} (Shiino and Fukai 1992/1993; theory.md section 5): below capacity, the retrieval
- * overlap of the voltage model {@code dx/dt = -x + J F(x)} with Hebbian J (zero diagonal), started on a memory, is
- * the self-consistent signal-to-noise prediction m(alpha), for odd (tanh, piecewise-linear) and non-odd (logistic)
- * transfer functions. The measured overlap is the mean over trials of the centred overlap (see {@link Capacity});
- * the metric is its distance from the theory relative to the single-memory overlap m_0. Gains and loads are those
- * where the theory without the reaction term and the single-memory overlap m_0 both lie at least twice the
- * allowance away (a case where they do not is uninformative). Control: the theory without the reaction term.
+ * {@code capacity.analog-overlap}: Simulated analog retrieval overlaps follow the SCSNA below capacity
+ * (properties/capacity.analog-overlap.properties; docs/theory.md section 5.3). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class CapacityAnalogOverlapClaim implements Claim<CapacityAnalogOverlapClaim.Case> {
 

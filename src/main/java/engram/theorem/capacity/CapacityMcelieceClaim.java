@@ -9,20 +9,9 @@ import engram.claim.Evaluation;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 
 /**
- * {@code capacity.mceliece} (McEliece, Posner, Rodemich and Venkatesh 1987; theory.md section 5): sign neurons,
- * Hebbian J with zero diagonal, random +-1 memories. A unit of a stored memory is unstable with the exact probability
- * p(N, P) of {@link Capacity#unstableProbability}, so a network holds on average {@code E = N P p} unstable units:
- * <ol>
- * <li>the count, over {@value #UNIT_TRIALS} networks at a load where it is large, matches its exact expectation (a
- * z-score with the standard error from the spread of the per-network counts);</li>
- * <li>at {@code P = N / (4 ln N)} E stays below {@code tolerance.expected} (computed exactly for N = 10^2 .. 10^5; it
- * tends to 0 like (ln N)^-3/2), so by the union bound every memory is a fixed point with probability at least 1 - E,
- * which the simulated networks meet; at {@code N / (3 ln N)} E grows like N^1/2 (0.6 at N = 10^5), so the 4 is
- * needed;</li>
- * <li>at a load P = c N the fraction of memories that are exact fixed points falls from N_0 to 4 N_0.</li>
- * </ol>
- * Control: P = N / (2 ln N), McEliece's scale for one given memory, at which E grows with N and networks with an
- * unstable memory appear.
+ * {@code capacity.mceliece}: All memories are fixed points at N/(4 ln N); at P = cN the fixed fraction falls
+ * (properties/capacity.mceliece.properties; docs/theory.md section 5.5). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class CapacityMcelieceClaim implements Claim<CapacityMcelieceClaim.Case> {
 

@@ -13,12 +13,9 @@ import engram.claim.Evaluation;
 import java.util.List;
 
 /**
- * {@code capacity.scsna-routes}: at moderate gains, where the capacity theory is used against simulation, two
- * independent routes to the SCSNA give the same critical load and the same retrieval overlap: {@link Scsna} (damped
- * iteration from m = 1, 64-point Gauss-Legendre split at every breakpoint of the effective unit) and
- * {@link ScsnaNewton} (Newton continued in alpha; hard-tanh in closed form, tanh by composite quadrature). Control:
- * {@link Scsna} integrating across hard-tanh's kinks with one rule, which moves alpha_c by 1.6e-4 to 2.5e-4 at gains 5
- * to 7.
+ * {@code capacity.scsna-routes}: Two independent routes to the SCSNA agree at moderate gains
+ * (properties/capacity.scsna-routes.properties; docs/theory.md section 5.2). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class CapacityScsnaRoutesClaim implements Claim<CapacityScsnaRoutesClaim.Case> {
 

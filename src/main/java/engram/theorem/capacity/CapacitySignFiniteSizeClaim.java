@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code capacity.sign-finite-size} (Amit, Gutfreund and Sompolinsky 1985/1987; theory.md section 5): the critical
- * load of sign neurons measured by asynchronous zero-temperature dynamics from a memory, alpha_c(N), lies above the
- * AGS value at every size, falls as N grows (its slope in 1/N is positive at 95%), and its extrapolation to
- * 1/N = 0 lies within the tolerance of the AGS value. Sizes N_0, 2 N_0, 4 N_0, 8 N_0; 40 trials per load over
- * {@link Capacity#signLoads}. Control: the diagonal of J kept (self-coupling P/N), which stabilises every state, so
- * that retrieval does not fail inside the grid.
+ * {@code capacity.sign-finite-size}: Finite sign networks retrieve above the AGS capacity and approach it as N grows
+ * (properties/capacity.sign-finite-size.properties; docs/theory.md section 5.4). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class CapacitySignFiniteSizeClaim implements Claim<CapacitySignFiniteSizeClaim.Case> {
 

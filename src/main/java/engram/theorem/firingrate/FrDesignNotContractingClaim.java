@@ -13,14 +13,9 @@ import engram.memory.MemoryKind;
 import java.util.List;
 
 /**
- * Derived: the contraction theorem (fr.global-stability) can never certify a firing-rate design with two or more
- * exact memories. For such designs {@code W (xbar_mu - xbar_nu) = (b - a)(xi_mu - xi_nu)} and
- * {@code xbar_mu - xbar_nu = (phi_b - phi_a)(xi_mu - xi_nu)}, so {@code xi_mu - xi_nu} is an eigenvector of W with
- * eigenvalue alpha = (b - a)/(phi_b - phi_a), hence {@code ||W||_2 >= alpha}; by the mean value theorem
- * {@code phi_b - phi_a <= Lip(Phi)(b - a)}, so {@code Lip(Phi) ||W||_2 >= Lip(Phi) alpha >= 1}. For balanced memories
- * moreover {@code ||W||_2 = max(|alpha|, |gamma|)}. Metric: the eigenvector residual and {@code 1 - Lip ||W||_2}
- * (both must be <= round-off). Control: the mis-normalised design (memory term missing its 1 / (q (1 - r))
- * factor), whose memories are no longer eigenvectors with eigenvalue alpha.
+ * {@code fr.design-not-contracting}: The contraction bound can never certify an associative-memory design
+ * (properties/fr.design-not-contracting.properties; docs/theory.md section 2.6). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class FrDesignNotContractingClaim implements Claim<FrDesignNotContractingClaim.Case> {
 

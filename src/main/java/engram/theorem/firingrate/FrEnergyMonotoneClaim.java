@@ -27,13 +27,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Betteti et al. 2025 / derived ({@code fr.energy-monotone}, theory.md section 2): for symmetric W the firing-rate
- * energy {@code E_FR(x) = -1/2 x^T W x - u^T x + sum_i G(x_i)}, G a primitive of Phi^-1, never increases along
- * {@code xdot = -x + Phi(W x + u)}: {@code dE/dt = sum_i (Phi^-1(x_i) - h_i)(Phi(h_i) - x_i) <= 0} with h = W x + u,
- * since Phi^-1 is increasing. Edges: G is continued by its finite limits at the ends of Phi's range (logistic:
- * x log x terms; rectified tanh: at x = 0 the inverse is the set (-inf, I*] and G its convex extension), so E_FR is
- * finite on the closed box; trajectories from its interior stay inside it. Checked on every design and a constant
- * input. Control: W plus an antisymmetric perturbation (E_FR uses only W's symmetric part, the flow does not).
+ * {@code fr.energy-monotone}: Firing-rate energy never increases for symmetric W
+ * (properties/fr.energy-monotone.properties; docs/theory.md section 2.5). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class FrEnergyMonotoneClaim implements Claim<FrEnergyMonotoneClaim.Case>, OneNetworkClaim, Calibrated<FrEnergyMonotoneClaim.Case> {
 

@@ -11,10 +11,9 @@ import engram.memory.MemoryKind;
 import java.util.List;
 
 /**
- * Betteti et al. 2025 ({@code fr.equilibrium}, theory.md section 2): for memories in which each has q N active units
- * and each pair shares r q N, the design gives {@code W xbar_mu = a 1 + (b - a) xi_mu} exactly, so every rescaled
- * memory {@code xbar_mu = phi_a 1 + (phi_b - phi_a) xi_mu} is an equilibrium of {@code xdot = -x + Phi(W x)}. Control:
- * the r = q design applied to correlated memories with r != q (the wrong co-activity in the normalisation).
+ * {@code fr.equilibrium}: Rescaled memories are equilibria of the designed firing-rate network
+ * (properties/fr.equilibrium.properties; docs/theory.md section 2.2). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class FrEquilibriumClaim implements Claim<FrEquilibriumClaim.Case> {
 

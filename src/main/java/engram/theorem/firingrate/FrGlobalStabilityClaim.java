@@ -26,16 +26,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Global stability of the firing-rate model by contraction ({@code fr.global-stability}; the paper's own global
- * theorem was not recovered; this is the standard Euclidean contraction result, e.g. Bullo, Contraction Theory for
- * Dynamical Systems, 2023): for {@code xdot = -x + Phi(W x + u)} and {@code k = Lip(Phi) ||W||_2 < 1},
- * {@code e = x - y} obeys {@code d|e|/dt <= -|e| + |Phi(W x + u) - Phi(W y + u)| <= -(1 - k)|e|}, so one equilibrium
- * attracts every start at rate 1 - k (with a time constant: {@code tau xdot = ...}, at rate (1 - k) / tau). Checked
- * with the sigmoid and rectified tanh on random W, after t = 0 (a negative excess is slack). Tight cases attain the
- * bound: the sigmoid, W = (k / rho) v v^T, u chosen so that x* = 1/2 is the equilibrium with every input at the
- * sigmoid's steepest point, starts x* +- 1e-4 v: the distance must shrink at exactly (1 - k) / tau. Control: a design at
- * theory.md's reference parameters, where several memories are stable equilibria: two starts on either side of the
- * midpoint of two rescaled memories separate, violating non-expansion.
+ * {@code fr.global-stability}: Global stability of the firing-rate model by contraction
+ * (properties/fr.global-stability.properties; docs/theory.md section 2.6). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class FrGlobalStabilityClaim implements Claim<FrGlobalStabilityClaim.Case>, OneNetworkClaim {
 

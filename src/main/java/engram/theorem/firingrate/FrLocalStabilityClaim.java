@@ -20,17 +20,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Betteti et al. 2025 ({@code fr.local-stability}, theory.md section 2), balanced memories: the Jacobian at a rescaled
- * memory is {@code -I + D W}, similar to the symmetric {@code -I + D^1/2 W D^1/2}. (1) Where
- * {@code eta max(alpha, gamma) < 1} its largest eigenvalue is negative at every memory and oracle trajectories started
- * near a memory approach it; (2) where the authors' instability expression is positive that eigenvalue is positive
- * and a start perturbed along the unstable eigenvector leaves (a random perturbation can have too small a component
- * along it); (3) the eigenvalue from the rank-(P+1) reduction equals those of a dense symmetric and a dense general
- * eigensolver, and (4) the independent route: a finite-difference Jacobian of the vector field (no derivative of Phi,
- * no gain vector) with the dense general eigensolver. Cases where neither condition decides assert only (3) and (4). Trajectory checks run only where |lambda_max|
- * exceeds the catalogue's {@code tolerance.observable-rate} (slower modes need impractically long runs). Control:
- * cases where the instability expression is positive, checked as if the sufficient condition held (the check must
- * find the positive eigenvalue).
+ * {@code fr.local-stability}: Local stability of rescaled memories: sufficient and instability conditions
+ * (properties/fr.local-stability.properties; docs/theory.md section 2.4). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class FrLocalStabilityClaim implements Claim<FrLocalStabilityClaim.Case> {
 

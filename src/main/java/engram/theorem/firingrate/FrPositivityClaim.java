@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@code fr.positivity} (derived, theory.md section 2): the positivity theorem of {@code rate.positivity} applied to
- * the couplings of every firing-rate design, stable or not: rates stay in [0,1] along the oracle and along Euler with
- * h <= tau. Control: Euler with h > tau.
+ * {@code fr.positivity}: Rates stay in [0, 1] for every firing-rate design (properties/fr.positivity.properties;
+ * docs/theory.md section 1.4). The catalogue entry states the hypotheses, metric, tolerances and control; this class
+ * draws the cases and measures.
  */
 public final class FrPositivityClaim implements Claim<FrPositivityClaim.Case>, Calibrated<FrPositivityClaim.Case> {
 

@@ -7,10 +7,9 @@ import engram.claim.Claim;
 import engram.claim.Evaluation;
 
 /**
- * {@code fr.retrieval}: in theory.md's retrieval experiment ({@link RetrievalExperiment}) a partial cue of a stored
- * memory is completed (cosine between x(T) and the memory at least the catalogue tolerance) and a partial non-stored
- * pattern decays (overlap {@code x . xi / (N q)} at T at most {@code tolerance.decayed}, from about 0.7). Control:
- * the same network under a uniform drive of 0.5 to 1, alive but wrong (most units end active, cosine about 0.4).
+ * {@code fr.retrieval}: Retrieval of partial cues; decay of non-stored patterns (properties/fr.retrieval.properties;
+ * docs/theory.md section 2.7). The catalogue entry states the hypotheses, metric, tolerances and control; this class
+ * draws the cases and measures.
  */
 public final class FrRetrievalClaim implements Claim<FrRetrievalClaim.Case> {
 

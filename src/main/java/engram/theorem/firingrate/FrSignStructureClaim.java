@@ -13,15 +13,9 @@ import engram.memory.MemoryKind;
 import java.util.List;
 
 /**
- * Derived from the design (theory.md section 2): entrywise
- * {@code W_ij = gamma/N + (kappa/N)[n11 (1-beta)^2 - n10 beta (1-beta) + n00 beta^2]}, where n11, n10, n00 count the
- * memories in which units i, j are both active, mixed, or both silent. With {@code Phi >= 0} (positive rates) and
- * a < b: kappa > 0 and 0 < beta < 1, so each memory adds an excitatory (LTP-like) term to co-active pairs, an
- * inhibitory (LTD-like) term to mixed pairs and a non-negative term to co-silent pairs; and gamma has the sign of
- * {@code (1 - beta) a + beta b} (global inhibition iff it is negative). Proof of 0 < beta < 1: with
- * {@code 0 <= phi_a < phi_b}, beta's numerator q((1-r) phi_a + r phi_b) is positive and the denominator minus the
- * numerator is {@code (1-2q+qr) phi_a + q(1-r) phi_b > (1-q) phi_a >= 0}. Control: Phi = tanh, whose negative rates
- * (phi_a < 0) break the hypothesis: beta leaves (0, 1) and the signs flip.
+ * {@code fr.sign-structure}: Excitatory / inhibitory structure of the designed synapses
+ * (properties/fr.sign-structure.properties; docs/theory.md section 2.3). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class FrSignStructureClaim implements Claim<FrSignStructureClaim.Case> {
 

@@ -15,12 +15,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Hopfield 1982 ({@code discrete.energy-monotone}): asynchronous sign updates with symmetric, zero-diagonal W never
- * increase {@code E = -1/2 s^T W s} and stop at a fixed point after finitely many flips. The energy the model reports
- * is held to its definition, recomputed here from W's entries at the start and after every flip, and each flip of
- * unit i changes it by exactly {@code -2 |h_i|}, h_i the unit's field before the flip ({@code Delta E = -(s_i' - s_i)
- * h_i} for symmetric zero-diagonal W, and {@code s_i' = sign(h_i)}): a wrong positive factor in E would keep the
- * descent and fail these. Control: asymmetric W.
+ * {@code discrete.energy-monotone}: Discrete Hopfield: energy descent and finite convergence
+ * (properties/discrete.energy-monotone.properties; docs/theory.md section 1.5). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class DiscreteEnergyMonotoneClaim implements Claim<DiscreteEnergyMonotoneClaim.Case> {
 

@@ -24,16 +24,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Derived ({@code model.derivatives}): every model's analytic derivatives agree with central finite differences of
- * the function they differentiate, at generated points: the Jacobians of the voltage and firing-rate vector fields
- * (with a time-dependent input, so the time argument counts) against differences of {@code evaluate}; the energy
- * gradients of the voltage, firing-rate and modern-flow models against differences of {@code energy}; the two-layer
- * network's predicted {@code dE/dt} against the difference of its energy along the flow; the Lagrangians' gradients against differences of their value and their Hessian-vector products
- * against differences of their gradient. Central differences with step {@code h_j = 1e-5 (1 + |x_j|)}: truncation
- * {@code O(h^2 f''')} and rounding {@code O(eps |f| / h)}, both below 1e-8 relative for the drawn gains. Every stability
- * and energy claim uses these derivatives; before this claim none compared them with anything. Control: a point with
- * one coordinate exactly at the kink of a rectified tanh, where the derivative (taken from the right) is not the
- * derivative of the function.
+ * {@code model.derivatives}: Every model's analytic derivatives agree with finite differences
+ * (properties/model.derivatives.properties; docs/theory.md section 1.6). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class ModelDerivativesClaim implements Claim<ModelDerivativesClaim.Case>, OneNetworkClaim {
 

@@ -23,12 +23,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Derived ({@code rate.positivity}, theory.md section 2): for {@code tau rdot = -r + Phi(W r + u)} with
- * {@code Phi >= 0}, the orthant r >= 0 is forward invariant for any W, and [0,1]^N is when also {@code Phi <= 1},
- * because {@code rdot_i >= -r_i / tau} on the face r_i = 0 and {@code rdot_i <= (1 - r_i) / tau} on r_i = 1. Explicit
- * Euler with h <= tau writes {@code r + (h/tau)(Phi - r) = (1 - h/tau) r + (h/tau) Phi}, a convex combination, so it
- * preserves both exactly. Checked with random W of any sign; {@code fr.positivity} checks the firing-rate designs.
- * Control: Euler with h > tau under inhibition leaves the orthant.
+ * {@code rate.positivity}: Firing rates stay non-negative (and in [0,1]) (properties/rate.positivity.properties;
+ * docs/theory.md section 1.4). The catalogue entry states the hypotheses, metric, tolerances and control; this class
+ * draws the cases and measures.
  */
 public final class RatePositivityClaim implements Claim<RatePositivityClaim.Case>, OneNetworkClaim, Calibrated<RatePositivityClaim.Case> {
 

@@ -21,12 +21,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.SplittableRandom;
 
 /**
- * Miller and Fumarola 2012 ({@code rate.voltage-equivalence}, theory.md section 1): if r solves
- * {@code tau rdot = -r + psi(W r + u)} with constant u, then {@code x = W r + u} solves
- * {@code tau xdot = -x + W psi(x) + u}, for any W. Checked by integrating both models with the oracle. Cases use
- * smooth activations only: at the kink of rectified tanh or ReLU the oracle's error estimate is unreliable
- * (mismatches up to 4e-5 were seen), so checking those would need event location at the kink. Control: a drifting
- * input u(t) = u0 + t v, which adds {@code W rdot + udot != xdot}.
+ * {@code rate.voltage-equivalence}: Rate-voltage equivalence x(t) = W r(t) + u
+ * (properties/rate.voltage-equivalence.properties; docs/theory.md section 1.3). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class RateVoltageEquivalenceClaim implements Claim<RateVoltageEquivalenceClaim.Case>,
         Calibrated<RateVoltageEquivalenceClaim.Case> {

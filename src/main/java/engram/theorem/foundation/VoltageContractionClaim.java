@@ -25,15 +25,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Contraction ({@code voltage.contraction}, theory.md section 1, background): for
- * {@code tau xdot = -x + W psi(x) + u}, any W, with {@code k = Lip(psi) ||W||_2 < 1}, the difference e of two
- * solutions obeys {@code d|e|/dt <= -(1 - k)|e| / tau}, so {@code |x(t) - y(t)| <= |x(0) - y(0)| exp(-(1 - k) t / tau)}:
- * one globally exponentially stable equilibrium. The check compares oracle trajectories with the bound at rate
- * {@code max(0, 1 - k) / tau} after t = 0 (a negative excess is slack). Tight cases, where the bound is attained
- * (W = (k / g) v v^T symmetric of rank one, u = 0, psi = tanh(g x), starts +-1e-4 v in the linear regime), must
- * also shrink at exactly the bound's rate: a check that accepted any rate faster than the bound would pass a model
- * with a wrong tau or a wrong Lipschitz constant. Control: Hebbian W with k in [2, 4] and two starts on either side of
- * the unstable origin, which separate.
+ * {@code voltage.contraction}: Contraction when Lip(psi) ||W||_2 < 1 (properties/voltage.contraction.properties;
+ * docs/theory.md section 1.2). The catalogue entry states the hypotheses, metric, tolerances and control; this class
+ * draws the cases and measures.
  */
 public final class VoltageContractionClaim implements Claim<VoltageContractionClaim.Case>, OneNetworkClaim,
         Calibrated<VoltageContractionClaim.Case> {

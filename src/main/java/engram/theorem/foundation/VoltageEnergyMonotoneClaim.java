@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Hopfield 1984 ({@code voltage.energy-monotone}): for symmetric W and increasing psi the energy of the voltage model
- * never increases along trajectories. Checked on DP853 oracle trajectories; the control uses W with a dominant
- * antisymmetric part.
+ * {@code voltage.energy-monotone}: Voltage-model energy never increases
+ * (properties/voltage.energy-monotone.properties; docs/theory.md section 1.1). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class VoltageEnergyMonotoneClaim implements Claim<VoltageEnergyMonotoneClaim.Case>, OneNetworkClaim,
         Calibrated<VoltageEnergyMonotoneClaim.Case> {

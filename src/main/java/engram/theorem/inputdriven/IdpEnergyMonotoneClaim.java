@@ -24,12 +24,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@code idp.energy-monotone} (Betteti et al. 2025, theory.md section 3): for a fixed input u the IDP synapses
- * {@code W(u) = (1/N) Xi diag(alpha(u)) Xi^T} are symmetric (with or without the diagonal), so the energy
- * {@code E(x) = -1/2 phi^T W(u) phi + x^T phi - sum_i int_0^{x_i} psi} is Hopfield's and never increases along
- * {@code dx/dt = -x + W(u) psi(x)}. Checked on DP853 trajectories for random mixtures of random or Hadamard memories.
- * (When u switches, W(u) and with it the landscape change, and the energy can rise: the report's energy figure shows
- * it.) Control: a non-symmetric {@code (1/N) Xi diag(alpha) Xi'^T}, Xi' the memories with a fraction of signs flipped.
+ * {@code idp.energy-monotone}: IDP energy never increases for a fixed input
+ * (properties/idp.energy-monotone.properties; docs/theory.md section 3.1). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IdpEnergyMonotoneClaim implements Claim<IdpEnergyMonotoneClaim.Case>,
         Calibrated<IdpEnergyMonotoneClaim.Case> {

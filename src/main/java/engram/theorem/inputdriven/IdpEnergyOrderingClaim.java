@@ -23,15 +23,9 @@ import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
 
 /**
- * {@code idp.energy-ordering} (derived, theory.md section 3): with orthogonal memories (diagonal kept) and psi odd,
- * the equilibrium {@code c xi_mu} has the energy per neuron {@code E/N = c psi(c)/2 - int_0^c psi}, and that energy
- * falls as alpha_mu grows, for every odd psi: {@code E(alpha, c) = N(-alpha psi(c)^2/2 + c psi(c) - int_0^c psi)} is
- * stationary in c at the equilibrium, so along a branch {@code dE/dalpha = dE/dalpha at fixed c = -N psi(c)^2/2 < 0}.
- * The amplitude c grows with alpha only where {@code c/psi(c)} increases, which concavity of psi on (0, inf) gives. So
- * the energies are ordered for tanh, the algebraic sigmoid and sinh alike, the amplitudes for the concave two only.
- * An equilibrium's energy is not the depth of a well: several of these equilibria are saddles (see
- * idp.orthogonal-equilibria). Controls: sinh checked for the amplitude ordering (it decreases with alpha), and W(u)
- * with its diagonal removed, where the closed form of the energy no longer holds (off by about alpha/N).
+ * {@code idp.energy-ordering}: A stronger input weight gives a lower equilibrium energy (any odd psi) and a larger
+ * amplitude (concave psi) (properties/idp.energy-ordering.properties; docs/theory.md section 3.3). The catalogue
+ * entry states the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IdpEnergyOrderingClaim implements Claim<IdpEnergyOrderingClaim.Case> {
 

@@ -11,11 +11,9 @@ import engram.claim.Claim;
 import engram.claim.Evaluation;
 
 /**
- * {@code idp.mixed-retrieval} (Betteti et al. 2025, theory.md section 3): at the paper's settings (N = 1024, P = 10,
- * three mixed inputs in sequence, each for T = 10, dt = 0.01, sigma = 8, tanh(10 x), zero diagonal) the IDP network
- * ends each input at its dominant memory: a Wilson 95% lower bound on the retrieval rate at least the catalogue
- * tolerance. The classic comparator is run on the same memories, inputs, starts and noise and reported beside it.
- * Control: the same check on the classic model, whose additive input never brings the state to the dominant memory.
+ * {@code idp.mixed-retrieval}: The IDP network retrieves the dominant memory of mixed inputs
+ * (properties/idp.mixed-retrieval.properties; docs/theory.md section 3.4). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IdpMixedRetrievalClaim implements Claim<IdpMixedRetrievalClaim.Case> {
 

@@ -11,19 +11,9 @@ import engram.claim.Claim;
 import engram.claim.Evaluation;
 
 /**
- * {@code idp.noise-robustness}: what the data support of the paper's robustness statement ("moderate noise helps the
- * IDP model leave shallow wells while the classic model degrades"), at the paper's settings with sigma = 0 and the
- * paper's sigma = 8, on common random numbers:
- * <ol>
- * <li>noise helps IDP: its retrieval rate at sigma = 8 exceeds its rate at sigma = 0 (the Wilson 95% intervals do not
- * overlap). Without noise the state stays in the previous input's well, which remains a stable equilibrium;</li>
- * <li>the classic model never retrieves: its Wilson 95% upper bound stays below {@code tolerance.classic-rate} at both
- * noise levels (its additive input pins the state between memories);</li>
- * <li>a reproduced negative result: the classic model does not degrade under moderate noise either: its mean
- * dominant overlap at sigma = 8 is within {@code tolerance.classic-drift} of its value at sigma = 0.</li>
- * </ol>
- * Control: Euler-Maruyama with the noise not scaled by sqrt(dt) (sigma dW with dW ~ N(0, 1)): an effective sigma of
- * 80, where IDP's retrieval collapses.
+ * {@code idp.noise-robustness}: Noise helps the IDP network; the classic network neither retrieves nor degrades
+ * (properties/idp.noise-robustness.properties; docs/theory.md section 3.4). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IdpNoiseRobustnessClaim implements Claim<IdpNoiseRobustnessClaim.Case> {
 

@@ -25,19 +25,9 @@ import java.util.SplittableRandom;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
- * {@code idp.orthogonal-equilibria} (derived, theory.md section 3): orthogonal memories (Hadamard columns, diagonal of
- * W(u) kept), psi odd and concave on (0, inf) with {@code psi'(0) = s}. {@code c xi_mu} is an equilibrium iff
- * {@code c = alpha_mu psi(c)}; a non-zero c exists iff {@code alpha_mu s > 1}; it is stable iff
- * {@code max_{nu != mu} alpha_nu < 1 / psi'(c)}; the origin is stable iff {@code s max alpha < 1}. Derivation: with
- * orthogonal +-1 memories {@code W xi_nu = alpha_nu xi_nu}, and psi(c xi_mu) = psi(c) xi_mu (psi odd), so the field at
- * c xi_mu is {@code (-c + alpha_mu psi(c)) xi_mu}; psi' is even, so the Jacobian there is {@code -I + psi'(c) W} with
- * eigenvalues {@code -1 + psi'(c) alpha_nu} on xi_nu and -1 elsewhere; the nu = mu one is negative because
- * {@code psi'(c) < psi(c)/c = 1/alpha_mu} for concave psi; the positive root exists iff the slope of
- * {@code alpha psi} at 0 exceeds 1 (concavity makes it unique). Each prediction is checked against the dynamics:
- * existence by Newton's method on the full vector field, stability by the Jacobian's largest eigenvalue (the rank-P
- * reduction and a dense general eigensolver, which must agree) and by perturbed oracle runs (a start exactly on an
- * unstable memory stays there, so the start is perturbed: along the unstable eigenvector, or at random when stable).
- * Control: psi = sinh, odd but convex on (0, inf), where the existence condition is wrong.
+ * {@code idp.orthogonal-equilibria}: IDP equilibria along orthogonal memories: existence and stability
+ * (properties/idp.orthogonal-equilibria.properties; docs/theory.md section 3.2). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IdpOrthogonalEquilibriaClaim implements Claim<IdpOrthogonalEquilibriaClaim.Case> {
 

@@ -26,17 +26,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * {@code idp.two-layer-limit} (derived; the link between IDP and modern Hopfield networks): both are fast-hidden limits
- * of the same Krotov-Hopfield two-layer network (theory.md section 4; {@link TwoLayerNetwork}), differing only in the
- * hidden Lagrangian. With {@code L_h = (1/2) sum_mu (alpha_mu(u) / N) h_mu^2} and {@code L_v = sum_i int psi},
- * the hidden layer settles at {@code h = Xi^T psi(v)} and the visible layer follows
- * {@code dv/dt = -v + Xi diag(alpha) Xi^T psi(v) / N}: the IDP network (diagonal kept), the input setting the hidden
- * Lagrangian's curvature. With {@code L_h = lse(beta)} and {@code L_v = v^T v / 2} it is the continuous modern Hopfield
- * network {@code dv/dt = -v + Xi softmax(beta Xi^T v)}: there the state's own similarities set the hidden weights
- * (softmax), here the input does (alpha). Checked by integrating the two-layer network from the slow manifold with
- * tau_h = 2^-4 .. 2^-10 against the one-layer model (both by DP853): the visible error must shrink in proportion to
- * tau_h (fitted order within the catalogue tolerance of 1). Control: a hidden curvature that ignores the input
- * (every alpha_mu replaced by their mean), whose error does not vanish.
+ * {@code idp.two-layer-limit}: IDP and modern Hopfield networks are fast-hidden limits of one two-layer network
+ * (properties/idp.two-layer-limit.properties; docs/theory.md section 3.5). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IdpTwoLayerLimitClaim implements Claim<IdpTwoLayerLimitClaim.Case> {
 

@@ -16,12 +16,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * {@code modern.flow-energy} (derived): the continuous-time modern Hopfield network
- * {@code dx/dt = -x + c X softmax(beta X^T x)} is the gradient flow of
- * {@code E_c(x) = |x|^2 / 2 - (c / beta) log sum_mu exp(beta xi_mu^T x)}, so E_c never increases along it:
- * {@code dE_c/dt = -|dx/dt|^2}. c = 1 is Ramsauer's scaling, c = beta the paper's {@code -x + X[z softmax(z X^T x)]}
- * (theory.md section 3; its scaling was not recovered, and this pairing is the consistent one). Checked on DP853
- * trajectories for both scalings. Control: the paper's field (c = beta > 1) judged by Ramsauer's energy (c = 1).
+ * {@code modern.flow-energy}: The continuous modern Hopfield network descends its derived energy
+ * (properties/modern.flow-energy.properties; docs/theory.md section 3.6). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class ModernFlowEnergyClaim implements Claim<ModernFlowEnergyClaim.Case> {
 

@@ -11,15 +11,9 @@ import engram.model.ModernHopfield;
 import java.util.SplittableRandom;
 
 /**
- * {@code modern.one-step-retrieval} (Ramsauer et al. 2020, Theorems 4-5, in a one-step form derived here): let
- * {@code Delta_i = x_i^T x_i - max_{j != i} x_i^T x_j} be pattern i's separation, M the largest pattern norm and
- * {@code xi = x_i + e}. Then {@code f(xi) - x_i = sum_{j != i} p_j (x_j - x_i)}, so
- * {@code |f(xi) - x_i| <= 2 M (1 - p_i)}, and {@code p_j / p_i = exp(beta (x_j - x_i)^T xi) <= exp(-beta (Delta_i - 2 M |e|))}
- * gives the bound {@code |f(xi) - x_i| <= 2 (P - 1) M exp(-beta (Delta_i - 2 M |e|))} for every xi. Hence a pattern
- * separated by {@code Delta_i >= 2 M |e| + log(2 (P - 1) M / eps) / beta} is retrieved in one update within eps. The
- * check draws pattern sets, a start at distance |e| < Delta_i / (4 M), and beta a factor s >= 1 above that separation
- * bound (eps = {@code tolerance.eps} M); the one-step error must stay below both the bound and eps. Control: s below 1
- * (beta too small for the separation), where one update no longer retrieves within eps.
+ * {@code modern.one-step-retrieval}: A well-separated pattern is retrieved in one update
+ * (properties/modern.one-step-retrieval.properties; docs/theory.md section 3.6). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class ModernOneStepRetrievalClaim implements Claim<ModernOneStepRetrievalClaim.Case> {
 

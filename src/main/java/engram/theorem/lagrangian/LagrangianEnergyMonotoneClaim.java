@@ -18,12 +18,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * {@code lagrangian.energy-monotone} (Krotov and Hopfield 2021; theory.md section 4): the two-layer energy
- * {@code E = [sum (v - I) g - L_v] + [sum h f - L_h] - f^T Xi g} never increases when both Lagrangians have PSD
- * Hessians, because {@code dE/dt = -tau_v vdot^T H_v vdot - tau_h hdot^T H_h hdot}. Checked on DP853 trajectories
- * over the Lagrangian family (quadratic, log-sum-exp, and the additive Lagrangians sum int psi of tanh, the logistic
- * and ReLU), together with the Hessian formula for dE/dt, which must be non-positive at every sample. Control: a
- * quadratic hidden Lagrangian with weights of both signs (indefinite Hessian).
+ * {@code lagrangian.energy-monotone}: The two-layer Lagrangian energy never increases for convex Lagrangians
+ * (properties/lagrangian.energy-monotone.properties; docs/theory.md section 4.1). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class LagrangianEnergyMonotoneClaim implements Claim<LagrangianEnergyMonotoneClaim.Case> {
 

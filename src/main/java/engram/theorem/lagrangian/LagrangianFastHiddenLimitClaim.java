@@ -19,14 +19,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code lagrangian.fast-hidden-limit} (derived; theory.md section 4): with {@code L_h = h^T h / (2 N_h)}, as
- * tau_h -> 0 the hidden layer follows {@code h = Xi g(v)} and the visible trajectory of the two-layer network
- * approaches that of the one-layer network {@code tau_v dv/dt = -v + J g(v) + I} with {@code J = Xi^T Xi / N_h}
- * (diagonal kept): the normalisation is fixed by the hidden Lagrangian's curvature 1/N_h. The one-layer model is built
- * independently (a dense J), both are integrated by DP853 from the slow manifold, and the visible error must shrink in
- * proportion to tau_h: fitted order within the catalogue tolerance of 1 over tau_h = 2^-4 .. 2^-8. Control: the
- * one-layer model with the other normalisation, {@code J = Xi^T Xi / N_v}, which the two-layer network does not
- * approach.
+ * {@code lagrangian.fast-hidden-limit}: A fast hidden layer gives the one-layer network with J = Xi^T Xi / N_h
+ * (properties/lagrangian.fast-hidden-limit.properties; docs/theory.md section 4.2). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class LagrangianFastHiddenLimitClaim implements Claim<LagrangianFastHiddenLimitClaim.Case> {
 

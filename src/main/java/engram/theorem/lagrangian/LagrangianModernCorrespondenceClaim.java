@@ -17,13 +17,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * {@code lagrangian.modern-correspondence} (Krotov and Hopfield 2021; Ramsauer et al. 2021): with
- * {@code L_h = lse(beta)} and {@code L_v = v^T v / 2}, the fast-hidden fixed-point map of the two-layer network,
- * {@code v -> Xi^T f(Xi g(v)) = X softmax(beta X^T v)}, is the modern Hopfield update. Checked numerically: the
- * two-layer network's own map (its visible vector field plus v, at h on the slow manifold) equals
- * {@link ModernHopfield#update} at random states, and the state the two-layer network settles in (DP853 to rest) is a
- * fixed point of the modern update. Control: {@code L_v = sum log cosh} (g = tanh), whose map
- * {@code X softmax(beta X^T tanh(v))} is not the modern update, so the settled state is no fixed point of it.
+ * {@code lagrangian.modern-correspondence}: Log-sum-exp hidden and quadratic visible Lagrangians give the modern
+ * Hopfield update (properties/lagrangian.modern-correspondence.properties; docs/theory.md section 4.3). The catalogue
+ * entry states the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class LagrangianModernCorrespondenceClaim implements Claim<LagrangianModernCorrespondenceClaim.Case> {
 

@@ -10,15 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code memory.cosine-trajectory} (Lotito 2025, Figure 1; theory.md section 4): under round-robin presentation of
- * the targets, the cosine of every memory with its target follows the authors' theory {@code s(t)} with
- * {@code tau_mu = tau_Xi / p_mu = tau_Xi N_h} over the whole run, within the catalogue tolerance, for the authors'
- * discrete update and for the ODE (integrated by DP853 over each unit of time), at Figure 1's settings and at others
- * where the softmax is effectively one-hot ({@code beta N_v >= 30}: the presented target is about N_v more similar to
- * its own memory than to the others). Sharper: the cosines also match the exact one-hot solution (no equal-norm or
- * continuous-time approximation) within {@code tolerance.exact}, and the theory's decay t / tau_mu matches the exact
- * one, k presentations of (1 - 1/tau_Xi), within {@code tolerance.time-constant}. Control: {@code beta N_v <= 1},
- * where the softmax spreads the update over all memories and the one-hot time constant no longer applies.
+ * {@code memory.cosine-trajectory}: Memory dynamics follow the authors' cosine theory (Figure 1)
+ * (properties/memory.cosine-trajectory.properties; docs/theory.md section 4.4). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class MemoryCosineTrajectoryClaim implements Claim<MemoryCosineTrajectoryClaim.Case> {
 

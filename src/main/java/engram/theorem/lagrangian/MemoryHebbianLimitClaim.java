@@ -10,14 +10,9 @@ import engram.claim.cases.Vectors;
 import java.util.SplittableRandom;
 
 /**
- * {@code memory.hebbian-limit} (derived from Lotito 2025; theory.md section 4): the memory dynamics, presented their
- * targets round-robin, settle where the cycle-averaged update vanishes: each memory at its bias plus the
- * softmax-weighted centroid of the targets, {@code Xi_mu = Lambda_mu + sum_nu w_mu(t_nu) t_nu / sum_nu w_mu(t_nu)}
- * ({@link MemoryLearning#softCentroids}, solved by its own iteration). When the softmax is one-hot this is
- * {@code Lambda_mu + xi'_mu}, and with Lambda = 0, J = Xi^T Xi / N_h is the Hebbian matrix of the targets; at
- * intermediate temperature the memories are blends, and the blend is set by beta. Checked at beta N_v from 5 (a soft
- * softmax) to 100 (one-hot), with a drawn bias Lambda, after 15 time constants, at the end of a presentation cycle.
- * Control: the one-hot (Hebbian) prediction Lambda + xi' at a soft temperature, where the memories do not reach it.
+ * {@code memory.hebbian-limit}: Memory dynamics converge to softmax-weighted centroids, the Hebbian prescription when
+ * the softmax is one-hot (properties/memory.hebbian-limit.properties; docs/theory.md section 4.5). The catalogue
+ * entry states the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class MemoryHebbianLimitClaim implements Claim<MemoryHebbianLimitClaim.Case> {
 

@@ -19,18 +19,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code spectrum.hyperbolicity} (derived; theory.md section 4): for the one-layer network
- * {@code dv/dt = -v + J g(v)} with Hebbian {@code J = Xi^T Xi / N_h} (Xi N_h x N_v, iid standardised entries), the
- * origin's Jacobian is {@code -I + g'(0) J}: the origin is hyperbolic except where 1/g'(0) is an eigenvalue of J, it
- * is stable below the gain {@code 1/lambda_max(J)} and, beyond {@code 1/lambda_min(J)} (the smallest non-zero
- * eigenvalue), every non-zero mode is unstable. Marchenko-Pastur puts the non-zero spectrum of J on
- * {@code [(1 - sqrt c)^2, (1 + sqrt c)^2] / c}, c = N_h / N_v, so the two thresholds are
- * {@code g*_+ = c / (1 + sqrt c)^2} and {@code g*_- = c / (1 - sqrt c)^2}. Checked close to either threshold: at a gain
- * just beyond the finite-size band of the edge (Tracy-Widom centre and scale of Johnstone 2001, {@code tolerance}
- * standard deviations) on either side, the computed extreme eigenvalue (Lanczos on the smaller Gram matrix) gives the
- * predicted verdict; above the upper threshold an oracle trajectory from 1e-3 along the top mode grows ten-fold, below
- * it one from a random direction decays, where the rate exceeds {@code tolerance.observable-rate}. Controls: J
- * normalised by N_v instead of N_h, judged by the N_h prediction (its edges are c times lower).
+ * {@code spectrum.hyperbolicity}: The Marchenko-Pastur edges predict the gains at which the Hebbian network's origin
+ * changes stability (properties/spectrum.hyperbolicity.properties; docs/theory.md section 4.7). The catalogue entry
+ * states the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class SpectrumHyperbolicityClaim implements Claim<SpectrumHyperbolicityClaim.Case> {
 

@@ -13,20 +13,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code spectrum.marchenko-pastur} (Marchenko and Pastur 1967; theory.md section 4): the non-zero eigenvalues of
- * {@code Y Y^T / n} (Y a p x n matrix of iid standardised entries, c = p/n) follow the Marchenko-Pastur law. Checked
- * by statistics whose null distribution is right for eigenvalues, which repel each other (an iid goodness-of-fit test
- * is conservative for them: its p-values sat near 1):
- * <ol>
- * <li>the first spectral moment {@code sum lambda / p}, pooled over every matrix, against its exact mean 1 with its
- * exact variance {@code (E[Y^4] - 1) / (n p)} per matrix (a z-test; for Rademacher entries the sum is exactly p);</li>
- * <li>the second moment {@code sum lambda^2 / p} at the largest size against its exact finite-n mean
- * {@code 1 + c + (E[Y^4] - 2)/n} (MP's {@code 1 + c} plus the correction), a t-test over the twelve matrices;</li>
- * <li>the extreme eigenvalues within {@code K n^(-2/3)} of the edges {@code (1 +- sqrt c)^2} (Tracy-Widom scale).</li>
- * </ol>
- * Four sizes n, 2n, 4n, 8n, twelve matrices each; both c < 1 and c > 1 (then p - n zero eigenvalues are set aside); c
- * near 1 is left out (the lower edge is then hard, scale n^-2). Control: the matrix normalised 2% too strongly (by
- * 1.02 n), which the first moment sees.
+ * {@code spectrum.marchenko-pastur}: Wishart spectra follow Marchenko-Pastur up to a shrinking edge band
+ * (properties/spectrum.marchenko-pastur.properties; docs/theory.md section 4.6). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class SpectrumMarchenkoPasturClaim implements Claim<SpectrumMarchenkoPasturClaim.Case> {
 

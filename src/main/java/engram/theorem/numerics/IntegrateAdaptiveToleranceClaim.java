@@ -20,17 +20,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Engram's adaptive Dormand-Prince 5(4) pair meets its tolerance and saves work as the tolerance loosens.
- * Derived bound: each accepted step keeps its estimated local error below 1 in the RMS norm weighted by
- * {@code tol (1 + |x_i|)} (rtol = atol = tol), so each component's local error is at most
- * {@code sqrt(n) tol (1 + max|x|)}; in a contracting system ({@code Lip(psi) ||W||_2 < 1}, one-sided Lipschitz
- * constant below 0) local errors are not amplified, so the global error at T is at most their sum:
- * {@code accepted * sqrt(n) * tol * (1 + max|x|)}. Metric: the global error against the DP853 oracle divided by
- * that bound, over tol = 10^-3 .. 10^-10; it must not exceed the catalogue tolerance (1), and loosening the tolerance
- * {@value #LOOSER}-fold must never cost more evaluations: with a local error O(h^5) per step the step count grows as
- * tol^-1/5, about 4-fold over that factor, far more than a rejected step or a shortened last step can undo (between
- * neighbouring decades, 1.6-fold, one rejected step can: the deep profile found 26 evaluations at 1e-4 and 32 at
- * 1e-3 on a two-unit network). Control: a mutant whose error estimate is understated 10^6-fold.
+ * {@code integrate.adaptive-tolerance}: The adaptive Dormand-Prince 5(4) pair meets its tolerance and saves work when
+ * it loosens (properties/integrate.adaptive-tolerance.properties; docs/theory.md section 6.3). The catalogue entry
+ * states the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IntegrateAdaptiveToleranceClaim implements Claim<IntegrateAdaptiveToleranceClaim.Case> {
 

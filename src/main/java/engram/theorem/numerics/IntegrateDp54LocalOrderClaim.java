@@ -15,13 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The adaptive pair's own order ({@code integrate.dp54-local-order}): one Dormand-Prince 5(4) step of size h from a
- * point of the exact solution of a closed-form, time-dependent test problem has local error {@code O(h^6)} (the kept
- * solution is of order 5), and its embedded error estimate {@code y5 - y4} is {@code O(h^5)}. Both are fitted by
- * {@code C h^p} over the three smallest of ten steps {@code h = h0 2^-k} whose values (relative to the size of the
- * solution) stay above the rounding floor;
- * |p - 6| and |p - 5| must not exceed the catalogue tolerance. No step control takes part, so a wrong coefficient
- * cannot hide behind smaller steps. Control: the same measurement of RK4's step (local order 5) must be caught.
+ * {@code integrate.dp54-local-order}: One Dormand-Prince 5(4) step has local error O(h^6) and an error estimate
+ * O(h^5) (properties/integrate.dp54-local-order.properties; docs/theory.md section 6.3). The catalogue entry states
+ * the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IntegrateDp54LocalOrderClaim implements Claim<IntegrateDp54LocalOrderClaim.Case> {
 

@@ -11,24 +11,10 @@ import engram.integrate.VectorField;
 import java.util.SplittableRandom;
 
 /**
- * Euler-Maruyama's strong order 1/2 and weak order 1, measured on geometric Brownian motion
- * {@code dX = lambda X dt + mu X dB}, X(0) = 1, whose solution {@code X(T) = exp((lambda - mu^2/2) T + mu B(T))} is
- * known pathwise. Each level's EM path is driven by sums of the same fine Brownian increments as the exact solution.
- * At every step size the Monte Carlo estimate must match the EM recursion's exact value (a closed form) within
- * {@code tolerance} standard errors, the standard error estimated from the same paths; and the exact value's order as
- * h -> 0 must be the nominal one. So the statistical part has a stated false-failure rate (a z-test), and the order
- * is a property of the closed form, free of Monte Carlo noise and of the pre-asymptotic bias of a fitted slope.
- * <ul>
- * <li>strong: the mean square relative error {@code E[(X_h(T) / X(T) - 1)^2]} over {@value #STRONG_PATHS} paths at
- * h = 2^-5 .. 2^-9 against {@link #exactRelativeRmsError} squared; its order as h -> 0 is 1/2 (for the RMS error);</li>
- * <li>weak: {@code E[X_h(T)^2] - E[X(T)^2]} relative to {@code E[X(T)^2]}, estimated as the mean of
- * {@code X_h(T)^2 / X(T)^2 - 1} over {@value #WEAK_PATHS} paths drawn under the measure with density
- * {@code X(T)^2 / E[X(T)^2]} (Girsanov: B gets the drift 2 mu), which is exactly that relative error and has no
- * lognormal tail; h = 2^-3 .. 2^-7, against {@link #relativeWeakError}; its order is 1.</li>
- * </ul>
- * Multiplicative noise is used on purpose: with additive noise EM coincides with Milstein's scheme and has strong
- * order 1, so additive noise could not show the 1/2. Controls: EM that drops the noise (strong), EM with increments
- * of variance 2h (weak).
+ * {@code integrate.em-strong-order}: Euler-Maruyama has strong order 1/2
+ * (properties/integrate.em-strong-order.properties; docs/theory.md section 6.4). {@code integrate.em-weak-order}:
+ * Euler-Maruyama has weak order 1 (properties/integrate.em-weak-order.properties; docs/theory.md section 6.4). The
+ * catalogue entry states the hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IntegrateEulerMaruyamaOrderClaim implements Claim<IntegrateEulerMaruyamaOrderClaim.Case> {
 

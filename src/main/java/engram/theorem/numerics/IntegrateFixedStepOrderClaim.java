@@ -22,14 +22,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Engram's fixed-step integrators converge with their nominal order ({@link FixedStepMethod#order()}) to the DP853
- * oracle on random voltage models and to the exact solution of closed-form, explicitly time-dependent test problems
- * ({@link TestProblems}: every stage time is exercised) ({@code integrate.euler-order},
- * {@code integrate.rk4-order}): the order is measured by {@link Convergence#order} over seven consecutive step levels
- * and |p - nominal| must be at most the catalogue tolerance. A case whose errors are not above the oracle's floor at
- * three levels measures nothing and is skipped (counted in the report). Control: a mutant of the same method (Euler
- * with a 0.9 factor on the increment, RK4 with a stray {@code 0.1 h^2 f} per step) must be caught; the coefficient
- * error is calibrated ({@link Calibrated}).
+ * {@code integrate.euler-order}: Explicit Euler converges with order 1 (properties/integrate.euler-order.properties;
+ * docs/theory.md section 6.2). {@code integrate.rk4-order}: Classical RK4 converges with order 4
+ * (properties/integrate.rk4-order.properties; docs/theory.md section 6.2). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class IntegrateFixedStepOrderClaim implements Claim<IntegrateFixedStepOrderClaim.Case>, Calibrated<IntegrateFixedStepOrderClaim.Case> {
 

@@ -22,14 +22,9 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * The oracles are accurate: on a linear system {@code xdot = A x} (A symmetric) both Hipparchus integrators match
- * the closed form {@code V exp(Lambda t) V^T x0}, and on a nonlinear voltage model DP853 and GBS agree with each
- * other, each to at most the catalogue tolerance (scaled), below the tolerances the oracle judges; and in the
- * conditions where the oracles are used (rectified-tanh firing-rate networks with a kink, N up to 200, T up to 200)
- * DP853 and GBS agree to the catalogue's {@code tolerance.kinked} times the growth of a perturbation over [0, T] (at
- * least 1): where the flow amplifies errors (a chaotic random network) no two integrators can agree better, and where
- * it amplifies them beyond tolerance.kinked / oracle tolerance the case decides nothing.
- * Control: the same oracle run at a loose tolerance (1e-3) must be caught.
+ * {@code oracle.accuracy}: The Hipparchus oracles are accurate far below every tolerance they judge
+ * (properties/oracle.accuracy.properties; docs/theory.md section 6.1). The catalogue entry states the hypotheses,
+ * metric, tolerances and control; this class draws the cases and measures.
  */
 public final class OracleAccuracyClaim implements Claim<OracleAccuracyClaim.Case> {
 

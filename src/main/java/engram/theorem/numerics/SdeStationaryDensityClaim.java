@@ -16,14 +16,9 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.stat.inference.ChiSquareTest;
 
 /**
- * Background (theory.md section 3): the gradient SDE {@code dx = -E'(x) dt + sigma dB} has stationary density
- * proportional to {@code exp(-2 E(x) / sigma^2)}. Checked with the double well {@code E = x^4/4 - x^2/2}:
- * {@value #CHAINS} independent Euler-Maruyama chains (dt = {@value #DT}), started uniformly on [-2, 2] (symmetric,
- * so no barrier crossing is needed to equilibrate) and read once at T = {@value #HORIZON}, are binned and compared
- * with the density by a chi-square goodness-of-fit test. Holds when the p-value is at least the catalogue tolerance
- * (1e-3): that is the false-failure rate per case for exact sampling; the EM bias at this dt is O(dt) in the density,
- * far below what 40000 samples resolve, while a 5% error in the noise amplitude is rejected (power near 1).
- * Control: the same histogram against {@code exp(-E / sigma^2)}.
+ * {@code sde.stationary-density}: Euler-Maruyama samples exp(-2E/sigma^2) for a gradient SDE
+ * (properties/sde.stationary-density.properties; docs/theory.md section 6.5). The catalogue entry states the
+ * hypotheses, metric, tolerances and control; this class draws the cases and measures.
  */
 public final class SdeStationaryDensityClaim implements Claim<SdeStationaryDensityClaim.Case> {
 
