@@ -8,6 +8,8 @@ import engram.analysis.Lanczos;
 import engram.analysis.Measurements;
 import engram.analysis.Scsna;
 import engram.analysis.Spectra;
+import engram.certify.Certifier;
+import engram.certify.ProofNetwork;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.claim.OneNetworkClaim;
@@ -297,6 +299,34 @@ public final class NetworkCheck {
                     + fmt(lambda[mu]) + " decides"));
         }
         return out;
+    }
+
+    /**
+     * The approximate equilibrium each pattern leads to (integrated to rest, then polished by Newton), or null where
+     * the residual stays above 1e-8: the starting points of {@link #certify}'s proofs.
+     */
+    public static List<double[]> restingStates(GivenNetwork g, long seed) {
+        double lipBound = g.activation().lipschitz() * spectralNorm(g, seed);
+        VectorField f = g.field();
+        double[][] x = new double[g.p()][];
+        for (int mu = 0; mu < g.p(); mu++) {
+            x[mu] = g.pattern(mu);
+        }
+        double[] residual = new double[g.p()];
+        x = toRest(g, f, x, lipBound, residual);
+        List<double[]> out = new ArrayList<>();
+        for (int mu = 0; mu < g.p(); mu++) {
+            residual[mu] = newton(f, x[mu], residual[mu]);
+            out.add(residual[mu] <= 1e-8 ? x[mu] : null);
+        }
+        return out;
+    }
+
+    /** Interval-arithmetic proofs about a given network and the equilibria of its patterns ({@code engram certify}). */
+    public static Certifier.Outcome certify(GivenNetwork g, long seed) {
+        ProofNetwork net = new ProofNetwork(g.model() == GivenNetwork.Model.VOLTAGE, g.n(), g.w(), g.input(),
+                g.activation(), g.tau());
+        return Certifier.certify(net, g.p() == 0 ? List.of() : restingStates(g, seed));
     }
 
     /**

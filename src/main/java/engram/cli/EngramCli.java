@@ -32,7 +32,7 @@ import picocli.CommandLine;
         subcommands = {ClaimsCommand.class, SimulateCommand.class, ReportCommand.class, FrStabilityCommand.class,
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
                 SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
-                FalseFailuresCommand.class, CheckCommand.class,
+                FalseFailuresCommand.class, CheckCommand.class, CertifyCommand.class, VerifyCertificateCommand.class,
                 BenchCommand.class})
 public final class EngramCli implements Runnable {
 
@@ -77,7 +77,7 @@ public final class EngramCli implements Runnable {
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check or bench (engram help COMMAND, "
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check, certify, verify-certificate or bench (engram help COMMAND, "
                 + "or COMMAND --help)");
     }
 

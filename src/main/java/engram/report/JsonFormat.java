@@ -31,7 +31,21 @@ public final class JsonFormat {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .build();
 
+    /** Doubles as Java writes them (the shortest text that reads back to the same bits): for certificates. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .build();
+
     private JsonFormat() {
+    }
+
+    /** Indented JSON whose numbers read back to the same doubles bit for bit (certificates); read it with {@link #read}. */
+    public static String exact(Object value) {
+        try {
+            return EXACT.writer(new Pretty()).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Indented JSON (no trailing newline). */

@@ -141,6 +141,14 @@ class ReadmeExamplesTest {
         Npy.write(work.resolve("W.npy").toFile(), NpyDoubleArray.rowOrderOf(w, n, n));
         Npy.write(work.resolve("Xi.npy").toFile(), NpyDoubleArray.rowOrderOf(x, n, p));
         Files.writeString(work.resolve("W.csv"), csv);
+        // H.npy: columns 1 to 4 of the 64 x 64 Sylvester-Hadamard matrix (the Proofs section's IDP table)
+        double[] h = new double[64 * 4];
+        for (int i = 0; i < 64; i++) {
+            for (int c = 1; c <= 4; c++) {
+                h[i * 4 + c - 1] = Integer.bitCount(i & c) % 2 == 0 ? 1 : -1;
+            }
+        }
+        Npy.write(work.resolve("H.npy").toFile(), NpyDoubleArray.rowOrderOf(h, 64, 4));
         Files.writeString(work.resolve("run.properties"), "n = 200\np = 3\nt = 5\n");
         Files.createDirectories(work.resolve("reports"));
         Files.copy(Path.of("reports", "baseline.json"), work.resolve("reports").resolve("baseline.json"));
