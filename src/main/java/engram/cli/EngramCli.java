@@ -70,7 +70,11 @@ public final class EngramCli implements Runnable {
             Map.entry("false-failures", "java -jar target/engram.jar false-failures --seeds 200"),
             Map.entry("bench", "java -jar target/engram.jar bench --json"),
             Map.entry("check", "java -jar target/engram.jar check --couplings W.npy --patterns Xi.npy --model "
-                    + "voltage --activation tanh --gain 2 --json"));
+                    + "voltage --activation tanh --gain 2 --json"),
+            Map.entry("certify", "java -jar target/engram.jar certify --couplings W.npy --patterns Xi.npy --gain 4 "
+                    + "--certificates proofs --json"),
+            Map.entry("verify-certificate", "java -jar target/engram.jar verify-certificate proofs/certificate.json "
+                    + "--couplings W.npy --gain 4"));
     public static final int CLAIM_FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL = 3;

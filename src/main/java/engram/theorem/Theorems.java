@@ -3,6 +3,7 @@ package engram.theorem;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.theorem.capacity.CapacityFamily;
+import engram.theorem.certify.CertifyFamily;
 import engram.theorem.firingrate.FiringRateFamily;
 import engram.theorem.foundation.FoundationFamily;
 import engram.theorem.inputdriven.InputDrivenFamily;
@@ -17,7 +18,7 @@ import java.util.List;
 public final class Theorems {
 
     private static final List<ClaimFamily> FAMILIES = List.of(new FoundationFamily(), new NumericsFamily(), new FiringRateFamily(),
-            new InputDrivenFamily(), new LagrangianFamily(), new CapacityFamily());
+            new InputDrivenFamily(), new LagrangianFamily(), new CapacityFamily(), new CertifyFamily());
 
     private Theorems() {
     }
