@@ -55,13 +55,20 @@ final class CertifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--couplings: n = " + g.n() + " is above 2000, the largest network a "
                     + "proof handles in reasonable time (its interval products cost n^3)");
         }
+        Result r = prove(g, network, global.seed, file);
+        print(r);
+        return EngramCli.OK;
+    }
+
+    /** Every proof about g (and its patterns' equilibria); the certificate goes to {@code file} unless null. */
+    static Result prove(GivenNetwork g, NetworkOptions network, long seed, Path file) throws java.io.IOException {
         long start = System.nanoTime();
         Progress progress = new Progress("certify");
         progress.at(0, "searching the equilibria of " + g.p() + " patterns");
         ProofNetwork net = new ProofNetwork(g.model() == GivenNetwork.Model.VOLTAGE, g.n(), g.w(), g.input(),
                 g.activation(), g.tau());
-        List<double[]> states = g.p() == 0 ? List.of() : network.idp() ? idpStates(g) : NetworkCheck.restingStates(g,
-                global.seed);
+        List<double[]> states = g.p() == 0 ? List.of() : network.idp() ? idpStates(g, network) : NetworkCheck.restingStates(g,
+                seed);
         progress.at(0.2, "proving");
         Certifier.Outcome o = Certifier.certify(net, states);
         List<String> reasons = new ArrayList<>(o.equilibriumReasons());
@@ -86,12 +93,11 @@ final class CertifyCommand implements Callable<Integer> {
         Result r = new Result(g.n(), network.idp() ? "idp" : net.model(), c.contraction().spectralNormUpper(),
                 c.contraction().spectralNormLower(), c.contraction().contracting(), o.contractionReason(), eq,
                 (System.nanoTime() - start) / 1e9);
-        print(r);
-        return EngramCli.OK;
+        return r;
     }
 
     /** IDP: the closed form's equilibrium c xi_mu polished by Newton, where the closed form says one exists. */
-    private List<double[]> idpStates(GivenNetwork g) {
+    private static List<double[]> idpStates(GivenNetwork g, NetworkOptions network) {
         double[] alpha = network.alphas.stream().mapToDouble(Double::doubleValue).toArray();
         PatternSet xi = new PatternSet(g.n(), g.p(), g.patterns(), "given");
         List<double[]> out = new ArrayList<>();
@@ -106,15 +112,21 @@ final class CertifyCommand implements Callable<Integer> {
             System.out.println(JsonFormat.compact(r));
             return;
         }
-        System.out.printf(Locale.ROOT, "n = %d, %s model: ||W||_2 in [%.10g, %.10g]; contraction %s%s%n", r.n(), r.model(),
-                r.spectralNormLower(), r.spectralNormUpper(), r.contracting(), r.reason() == null ? "" : " (" + r.reason() + ")");
-        for (EquilibriumOut e : r.equilibria()) {
-            System.out.printf(Locale.ROOT, "pattern %d: exists %s (radius %.3g), stable %s (decay rate %.6g), basin radius "
-                    + "%.4g%s%n", e.pattern(), e.exists(), e.radius(), e.stable(), e.decayRate(), e.basinRadius(),
-                    e.reason() == null ? "" : "; " + e.reason());
-        }
+        print(r, System.out);
         if (certificates != null) {
             System.out.println("Certificate written to " + certificates.resolve("certificate.json"));
         }
     }
+
+    /** The proofs as text, one line for contraction and one per equilibrium. */
+    static void print(Result r, java.io.PrintStream out) {
+        out.printf(Locale.ROOT, "n = %d, %s model: ||W||_2 in [%.10g, %.10g]; contraction %s%s%n", r.n(), r.model(),
+                r.spectralNormLower(), r.spectralNormUpper(), r.contracting(), r.reason() == null ? "" : " (" + r.reason() + ")");
+        for (EquilibriumOut e : r.equilibria()) {
+            out.printf(Locale.ROOT, "pattern %d: exists %s (radius %.3g), stable %s (decay rate %.6g), basin radius "
+                    + "%.4g%s%n", e.pattern(), e.exists(), e.radius(), e.stable(), e.decayRate(), e.basinRadius(),
+                    e.reason() == null ? "" : "; " + e.reason());
+        }
+    }
+
 }

@@ -14,7 +14,9 @@ import engram.theorem.Theorems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the HTML report (as report does) into DIR.")
     Path out;
 
+    @Option(names = "--certify", description = "Also prove what engram certify proves (contraction, each pattern's "
+            + "equilibrium, its stability and basin): JSON key proofs.")
+    boolean certify;
+
     @Override public Integer call() throws Exception {
         if (out != null) {
             ReportWriter.checkDestination(out, "--out");
@@ -49,10 +55,20 @@ final class CheckCommand implements Callable<Integer> {
         if (out != null) {
             writeReport(r, (System.nanoTime() - start) / 1_000_000);
         }
+        CertifyCommand.Result proofs = certify ? CertifyCommand.prove(g, network, global.seed, null) : null;
         if (global.json) {
-            System.out.println(JsonFormat.compact(r));
+            if (proofs == null) {
+                System.out.println(JsonFormat.compact(r));
+            } else {
+                Map<String, Object> both = new LinkedHashMap<>(JsonFormat.read(JsonFormat.compact(r), Map.class));
+                both.put("proofs", proofs);
+                System.out.println(JsonFormat.compact(both));
+            }
         } else {
             System.out.print(r.summary());
+            if (proofs != null) {
+                CertifyCommand.print(proofs, System.out);
+            }
             if (out != null) {
                 System.out.println("Report written to " + out.resolve("index.html"));
             }

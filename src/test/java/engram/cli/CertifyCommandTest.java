@@ -84,6 +84,27 @@ class CertifyCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void checkCertifyAddsTheProofsBesideTheSampledVerdicts() throws Exception {
+        hebbian();
+        CliTest.Run r = CliTest.run("check", "--couplings", path("W.csv"), "--patterns", path("Xi.csv"), "--gain", "4",
+                "--certify", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Object> json = JsonFormat.read(r.out(), Map.class);
+        assertThat(json).containsKeys("claims", "equilibria", "proofs");
+        List<Map<String, Object>> sampled = (List<Map<String, Object>>) json.get("equilibria");
+        List<Map<String, Object>> proven = (List<Map<String, Object>>) ((Map<String, Object>) json.get("proofs"))
+                .get("equilibria");
+        for (int k = 0; k < sampled.size(); k++) {
+            assertThat(sampled.get(k).get("stable")).isEqualTo(true);
+            assertThat(proven.get(k).get("stable")).isEqualTo("proven");
+            // the proven decay rate is a bound on the sampled eigenvalue
+            assertThat(((Number) proven.get(k).get("decayRate")).doubleValue())
+                    .isLessThanOrEqualTo(-((Number) sampled.get(k).get("maxRealEigenvalue")).doubleValue() + 1e-9);
+        }
+    }
+
+    @Test
     void badFilesAndImpossibleOptionsExit2WithOneLine() throws Exception {
         hebbian();
         Files.writeString(dir.resolve("junk.json"), "{\"format\": 3, \"equilibria\": \"x\"}");

@@ -1,9 +1,13 @@
 package example;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import engram.activation.Tanh;
+import engram.certify.Certificate;
+import engram.certify.Certifier;
 import engram.check.CheckReport;
 import engram.check.GivenNetwork;
 import engram.check.NetworkCheck;
@@ -34,6 +38,18 @@ class MyNetworkTest {
         CheckReport report = NetworkCheck.run(net, 42);
         report.assertHolds(); // energy descent, the model's derivatives; fails with the claim and the seed otherwise
         assertFalse(report.contracting()); // a memory network is not contracting: several equilibria
+    }
+
+    @Test
+    void myMemoriesAreProvenStable() {
+        GivenNetwork net = GivenNetwork.voltage(hebbian(), new Tanh(3), null, 1.0)
+                .withPatterns(new double[] {1, -1, 1, -1, 1, -1}, new double[] {1, 1, -1, -1, 1, 1});
+        Certifier.Outcome proof = NetworkCheck.certify(net, 42);
+        for (Certificate.Equilibrium e : proof.certificate().equilibria()) {
+            assertEquals(Certifier.PROVEN, e.exists(), "pattern " + e.pattern());
+            assertEquals(Certifier.PROVEN, e.stable(), "pattern " + e.pattern()); // interval arithmetic: a proof
+            assertTrue(e.basinRadius() > 0);
+        }
     }
 
     @Test
