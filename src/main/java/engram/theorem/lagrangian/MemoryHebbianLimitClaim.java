@@ -39,11 +39,28 @@ public final class MemoryHebbianLimitClaim implements Claim<MemoryHebbianLimitCl
                 d.seed());
     }
 
+    /** Horizons (time constants) double from tolerance.time-constants, at most this many times, while the memories move. */
+    static final int MAX_DOUBLINGS = 3;
+
     @Override public Evaluation evaluate(Case c) {
-        int steps = c.nh() * (int) Math.round(tolerance("time-constants") * c.tau());
-        var s = new MemoryLearning.Settings(c.nv(), c.nh(), c.tau(), c.betaNv() / c.nv(), c.sigma(), steps);
         double[] lambda = Vectors.gaussian(c.nv() * c.nh(), c.lambdaScale(), new SplittableRandom(c.seed() + 3));
-        MemoryLearning.Run r = MemoryLearning.run(s, c.seed(), false, lambda, steps);
+        // settled: the memories moved by less than the allowance, relative, over the last doubling of the horizon
+        MemoryLearning.Settings s = null;
+        MemoryLearning.Run r = null;
+        double[] before = null;
+        double moved = Double.POSITIVE_INFINITY;
+        int steps = 0;
+        for (int k = 0; k <= MAX_DOUBLINGS && !(moved * c.tau() <= tolerance()); k++) {
+            steps = c.nh() * (int) Math.round((tolerance("time-constants") * c.tau()) * (1 << k));
+            s = new MemoryLearning.Settings(c.nv(), c.nh(), c.tau(), c.betaNv() / c.nv(), c.sigma(), steps);
+            r = MemoryLearning.run(s, c.seed(), false, lambda, steps);
+            moved = before == null ? Double.POSITIVE_INFINITY : relativeDistance(r.memories(), before);
+            before = r.memories();
+        }
+        if (!(moved * c.tau() <= tolerance())) {
+            return Evaluation.uninformative("beta N_v " + fmt(c.betaNv()) + ": the memories still move by " + fmt(moved)
+                    + " (relative) between " + steps / 2 + " and " + steps + " steps: not settled");
+        }
         double[] predicted;
         if (c.hebbianPrediction()) {
             predicted = r.targets().clone();
@@ -53,17 +70,22 @@ public final class MemoryHebbianLimitClaim implements Claim<MemoryHebbianLimitCl
         } else {
             predicted = MemoryLearning.softCentroids(r.memories(), r.targets(), lambda, c.nh(), c.nv(), s.beta());
         }
-        double num = 0, den = 0;
-        for (int k = 0; k < predicted.length; k++) {
-            num += (r.memories()[k] - predicted[k]) * (r.memories()[k] - predicted[k]);
-            den += predicted[k] * predicted[k];
-        }
-        double gap = Math.sqrt(num / den);
+        double gap = relativeDistance(r.memories(), predicted);
         // the discrete cycle's orbit about the averaged fixed point is O(1/tau)
         double allowed = tolerance() / c.tau();
         return Evaluation.atMost(gap * c.tau(), tolerance(), "beta N_v " + fmt(c.betaNv()) + ", Lambda scale "
                 + fmt(c.lambdaScale()) + ", after " + steps + " steps: |Xi - Xi*| / |Xi*| = " + fmt(gap) + " (allowed "
                 + fmt(allowed) + ") with Xi* " + (c.hebbianPrediction() ? "the one-hot prediction Lambda + xi'"
                 : "the softmax-weighted centroids") + "; |J - J_Hebb| / |J_Hebb| = " + fmt(r.hebbianError()));
+    }
+
+    /** |a - b|_F / |b|_F. */
+    static double relativeDistance(double[] a, double[] b) {
+        double num = 0, den = 0;
+        for (int k = 0; k < a.length; k++) {
+            num += (a[k] - b[k]) * (a[k] - b[k]);
+            den += b[k] * b[k];
+        }
+        return Math.sqrt(num / den);
     }
 }
