@@ -5,7 +5,6 @@ import engram.interval.IntervalMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -171,55 +170,6 @@ public final class Certifier {
 
     static boolean contracts(ProofNetwork net, double[] center, double box, double[] vectors) {
         return Proofs.symmetricPart(net, center, box).symmetricUpperBound(vectors) < 0;
-    }
-
-    /** |F(x)|_inf in floating point (the search's residual, not a proof). */
-    public static double residual(ProofNetwork net, double[] x) {
-        int n = net.n();
-        double worst = 0;
-        for (int i = 0; i < n; i++) {
-            double s = net.u()[i];
-            for (int k = 0; k < n; k++) {
-                s += net.w()[i * n + k] * (net.voltage() ? net.activation().value(x[k]) : x[k]);
-            }
-            double f = (net.voltage() ? s : net.activation().value(s)) - x[i];
-            worst = Math.max(worst, Math.abs(f));
-        }
-        return worst;
-    }
-
-    /** Newton's method on F from x (a copy), at most 8 steps and only while the residual falls: the search's polish. */
-    public static double[] polish(ProofNetwork net, double[] x) {
-        int n = net.n();
-        double[] y = x.clone();
-        double r = residual(net, y);
-        for (int it = 0; it < 8 && r > 0; it++) {
-            double[] f = new double[n], step;
-            for (int i = 0; i < n; i++) {
-                double s = net.u()[i];
-                for (int k = 0; k < n; k++) {
-                    s += net.w()[i * n + k] * (net.voltage() ? net.activation().value(y[k]) : y[k]);
-                }
-                f[i] = (net.voltage() ? s : net.activation().value(s)) - y[i];
-            }
-            try {
-                step = new LUDecomposition(matrix(jacobian(net, y), n)).getSolver()
-                        .solve(new ArrayRealVector(f, false)).toArray();
-            } catch (RuntimeException singular) {
-                break;
-            }
-            double[] z = y.clone();
-            for (int i = 0; i < n; i++) {
-                z[i] -= step[i];
-            }
-            double rz = residual(net, z);
-            if (!(rz < r)) {
-                break;
-            }
-            y = z;
-            r = rz;
-        }
-        return y;
     }
 
     /** The floating-point Jacobian of F (without 1/tau) at x. */

@@ -6,6 +6,7 @@ import engram.activation.Activation;
 import engram.analysis.FiniteDifferences;
 import engram.analysis.Lanczos;
 import engram.analysis.Measurements;
+import engram.analysis.Newton;
 import engram.analysis.Scsna;
 import engram.analysis.Spectra;
 import engram.certify.Certifier;
@@ -32,9 +33,6 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.LUDecomposition;
 
 /**
  * Checks the catalogue's theorems on one given network ({@link GivenNetwork}): measures every hypothesis (symmetry,
@@ -263,7 +261,7 @@ public final class NetworkCheck {
         double[] lambda = new double[p];
         for (int mu = 0; mu < p; mu++) {
             if (n <= 1000) {
-                residual[mu] = newton(f, x[mu], residual[mu]);
+                residual[mu] = Newton.polish(f, x[mu], residual[mu]);
             }
             progress.accept("pattern " + mu + ": Jacobian at its equilibrium");
             lambda[mu] = maxRealEigenvalue(g, f, x[mu], symmetric);
@@ -316,7 +314,7 @@ public final class NetworkCheck {
         x = toRest(g, f, x, lipBound, residual);
         List<double[]> out = new ArrayList<>();
         for (int mu = 0; mu < g.p(); mu++) {
-            residual[mu] = newton(f, x[mu], residual[mu]);
+            residual[mu] = Newton.polish(f, x[mu], residual[mu]);
             out.add(residual[mu] <= 1e-8 ? x[mu] : null);
         }
         return out;
@@ -367,42 +365,6 @@ public final class NetworkCheck {
             slopes[i] = g.activation().derivative(arg[i]);
         }
         return slopes;
-    }
-
-    /** Newton's method on f(x) = 0 from x (in place, dense LU), while it lowers the residual; returns the residual. */
-    static double newton(VectorField f, double[] x, double residual) {
-        int n = x.length;
-        double[] dx = new double[n];
-        f.evaluate(0, x, dx);
-        for (int it = 0; it < 5 && residual > 1e-14; it++) {
-            double[] jac = new double[n * n];
-            f.jacobian(0, x, jac);
-            double[][] rows = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(jac, i * n, rows[i], 0, n);
-            }
-            double[] step;
-            try {
-                step = new LUDecomposition(new Array2DRowRealMatrix(rows, false)).getSolver()
-                        .solve(new ArrayRealVector(dx, false)).toArray();
-            } catch (RuntimeException singular) {
-                break;
-            }
-            double[] y = x.clone();
-            for (int i = 0; i < n; i++) {
-                y[i] -= step[i];
-            }
-            double[] dy = new double[n];
-            f.evaluate(0, y, dy);
-            double r = Norms.maxAbs(dy);
-            if (!(r < residual)) {
-                break;
-            }
-            System.arraycopy(y, 0, x, 0, n);
-            dx = dy;
-            residual = r;
-        }
-        return residual;
     }
 
     /**

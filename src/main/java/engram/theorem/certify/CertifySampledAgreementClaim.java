@@ -3,6 +3,7 @@ package engram.theorem.certify;
 import static engram.claim.Evaluation.fmt;
 
 import engram.activation.Tanh;
+import engram.analysis.Newton;
 import engram.analysis.Spectra;
 import engram.certify.Certificate;
 import engram.certify.Certifier;
@@ -79,6 +80,11 @@ public final class CertifySampledAgreementClaim implements Claim<CertifySampledA
         return new ProofNetwork(true, n, w, new double[n], new Tanh(c.gain()), 1.0);
     }
 
+    /** The network's vector field (voltage model, tau = 1, u = 0). */
+    static VectorField field(ProofNetwork net) {
+        return new VoltageModel(1.0, new DenseCouplings(net.n(), net.w()), net.activation(), Input.zero(net.n()));
+    }
+
     static List<double[]> starts(Case c, ProofNetwork net) {
         List<double[]> out = new ArrayList<>();
         if (c.kind() != Kind.MEMORIES) {
@@ -86,10 +92,11 @@ public final class CertifySampledAgreementClaim implements Claim<CertifySampledA
             return out;
         }
         PatternSet xi = Patterns.randomBinary(c.n(), c.p(), new SplittableRandom(c.seed()));
-        VectorField f = new VoltageModel(1.0, new DenseCouplings(c.n(), net.w()), net.activation(), Input.zero(c.n()));
+        VectorField f = field(net);
         for (int mu = 0; mu < c.p(); mu++) {
-            Trajectory tr = Oracle.dp853().sample(f, 0, xi.pattern(mu), 30, 30);
-            out.add(Certifier.polish(net, tr.last()));
+            double[] x = Oracle.dp853().sample(f, 0, xi.pattern(mu), 30, 30).last().clone();
+            Newton.polish(f, x, Newton.residual(f, x));
+            out.add(x);
         }
         return out;
     }
@@ -103,7 +110,7 @@ public final class CertifySampledAgreementClaim implements Claim<CertifySampledA
         StringBuilder seen = new StringBuilder();
         for (int k = 0; k < states.size(); k++) {
             double[] x = states.get(k);
-            if (Certifier.residual(net, x) > 1e-10) {
+            if (Newton.residual(field(net), x) > 1e-10) {
                 continue;
             }
             judged++;
@@ -158,7 +165,7 @@ public final class CertifySampledAgreementClaim implements Claim<CertifySampledA
      */
     static double basinReturn(ProofNetwork net, double[] x, double radius, SplittableRandom rng) {
         int n = net.n();
-        VectorField f = new VoltageModel(1.0, new DenseCouplings(n, net.w()), net.activation(), Input.zero(n));
+        VectorField f = field(net);
         double worst = 0;
         for (int k = 0; k < 6; k++) {
             double[] dir = new double[n];
