@@ -132,6 +132,17 @@ class CertifierTest {
         assertThat(CertificateChecker.check(c, network(g))).isEmpty();
     }
 
+    /** Krawczyk on a box holding the origin and every memory (+-c xi, c near 1) must not prove uniqueness. */
+    @Test
+    void krawczykRefusesABoxHoldingSeveralEquilibria() {
+        GivenNetwork g = hebbian(30, 2, 4, 7);
+        ProofNetwork net = network(g);
+        double[] origin = new double[30];
+        double[] c = Certifier.inverse(Certifier.jacobian(net, origin), 30);
+        assertThat(Proofs.krawczykRatio(net, origin, 2, c)).isGreaterThanOrEqualTo(1);
+        assertThat(Proofs.krawczykRatio(net, origin, 1e-6, c)).isLessThan(1); // the origin alone: unique
+    }
+
     @Test
     void everyTamperingIsRejected() {
         GivenNetwork g = hebbian(40, 2, 4, 6);

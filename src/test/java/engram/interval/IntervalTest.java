@@ -218,4 +218,66 @@ class IntervalTest {
         double widened = new IntervalMatrix(n, n, s, rad).symmetricUpperBound(v);
         assertThat(widened).isGreaterThan(upper).isLessThan(top + n * n * 1e-3);
     }
+
+    /**
+     * Vectors 5% too long (V^T V = 1.1025 I): Ostrowski's factor must divide the Gershgorin bound by 1 - e for a
+     * positive bound and by 1 + e for a negative one, or the bound falls below the eigenvalue.
+     */
+    @Test
+    void nonOrthonormalVectorsStillGiveABoundOnBothSigns() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 8;
+        for (double shift : new double[] {0, -20}) {
+            double[] s = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    s[i * n + j] = s[j * n + i] = rng.nextGaussian() + (i == j ? shift : 0);
+                }
+            }
+            double[][] rows = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(s, i * n, rows[i], 0, n);
+            }
+            EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows));
+            double top = e.getEigenvalues()[0];
+            double[] v = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    v[i * n + j] = 1.05 * e.getV().getEntry(i, j);
+                }
+            }
+            assertThat(IntervalMatrix.point(n, n, s).symmetricUpperBound(v)).as("shift " + shift)
+                    .isGreaterThanOrEqualTo(top);
+        }
+    }
+
+    /** A product of two point matrices: only the a-priori rounding bound makes the enclosure hold the exact product. */
+    @Test
+    void pointProductsEncloseTheExactProductThroughTheRoundingBound() {
+        SplittableRandom rng = new SplittableRandom(6);
+        int m = 6, k = 40, n = 5;
+        double[] a = new double[m * k], b = new double[k * n];
+        for (int t = 0; t < a.length; t++) {
+            a[t] = rng.nextGaussian() * Math.pow(10, rng.nextInt(-5, 6));
+        }
+        for (int t = 0; t < b.length; t++) {
+            b[t] = rng.nextGaussian();
+        }
+        IntervalMatrix c = IntervalMatrix.times(a, m, IntervalMatrix.point(k, n, b));
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                BigDecimal exact = BigDecimal.ZERO;
+                for (int l = 0; l < k; l++) {
+                    exact = exact.add(new BigDecimal(a[i * k + l]).multiply(new BigDecimal(b[l * n + j])));
+                }
+                assertThat(holds(c.get(i, j), exact)).as("(A B)_" + i + j).isTrue();
+                double scale = 0;
+                for (int l = 0; l < k; l++) {
+                    scale += Math.abs(a[i * k + l] * b[l * n + j]);
+                }
+                // a bound of the order of gamma_k |A| |B|: tight, not a blanket widening
+                assertThat(c.rad()[i * n + j]).isLessThan(1e-12 * scale);
+            }
+        }
+    }
 }
