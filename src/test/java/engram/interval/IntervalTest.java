@@ -280,4 +280,38 @@ class IntervalTest {
             }
         }
     }
+
+    /** The stated widening, bound by bound, and the small helpers at their boundaries. */
+    @Test
+    void functionsWidenByExactlyTheStatedUlpsAndHelpersKeepTheirBoundaries() {
+        for (double x : new double[] {-3, -0.25, 0.7, 5}) {
+            double e = StrictMath.exp(x), t = StrictMath.tanh(x), eUp = e, eDown = e, tUp = t, tDown = t;
+            for (int k = 0; k < Interval.FUNCTION_ULPS; k++) {
+                eUp = Math.nextUp(eUp);
+                eDown = Math.nextDown(eDown);
+                tUp = Math.nextUp(tUp);
+                tDown = Math.nextDown(tDown);
+            }
+            assertThat(Interval.of(x).exp()).isEqualTo(new Interval(eDown, eUp));
+            assertThat(Interval.of(x).tanh()).isEqualTo(new Interval(tDown, tUp));
+        }
+        assertThat(new Interval(1, 2).width()).isGreaterThanOrEqualTo(1).isLessThan(1.0000001);
+        assertThat(new Interval(-1, 2).toString()).isEqualTo("[-1.0, 2.0]");
+        assertThat(new Interval(-1, 2).contains(-1)).isTrue();
+        assertThat(new Interval(-1, 2).contains(2)).isTrue();
+        assertThat(new Interval(-1, 2).contains(2.5)).isFalse();
+        assertThat(new Interval(0, 1).clamp(1, 2)).isEqualTo(new Interval(1, 1));
+        assertThat(new Interval(-3, -1).clamp(-5, -3)).isEqualTo(new Interval(-3, -3));
+        assertThat(Interval.around(1, 0.5).lo()).isLessThan(0.5);
+        assertThat(Interval.around(1, 0.5).hi()).isGreaterThan(1.5);
+        // an entry [0 +- 1] (zero midpoint) still contributes its radius
+        IntervalMatrix zeroMid = IntervalMatrix.times(new IntervalMatrix(1, 2, new double[] {0, 1}, new double[] {1, 0}),
+                new double[] {3, 1}, 1);
+        assertThat(zeroMid.get(0, 0).lo()).isLessThanOrEqualTo(-2);
+        assertThat(zeroMid.get(0, 0).hi()).isGreaterThanOrEqualTo(4);
+        assertThat(IntervalMatrix.point(2, 2, new double[] {1, 0, 0, 1}).rayleighLowerBound(new double[2]))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(IntervalMatrix.point(2, 2, new double[] {2, 0, 0, 1}).rayleighLowerBound(new double[] {1, 0}))
+                .isLessThanOrEqualTo(2).isGreaterThan(1.999999);
+    }
 }
