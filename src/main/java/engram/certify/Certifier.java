@@ -2,6 +2,7 @@ package engram.certify;
 
 import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
+import engram.kernel.Norms;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -88,7 +89,7 @@ public final class Certifier {
         } catch (RuntimeException singular) {
             return undecided(pattern, "the Jacobian at the approximate equilibrium is singular");
         }
-        double scale = 1 + maxAbs(state), box = 0, best = Double.POSITIVE_INFINITY;
+        double scale = 1 + Norms.maxAbs(state), box = 0, best = Double.POSITIVE_INFINITY;
         for (double rel : BOX_RADII) {
             double ratio = Proofs.krawczykRatio(net, state, rel * scale, c);
             best = Math.min(best, ratio);
@@ -153,7 +154,7 @@ public final class Certifier {
         if (!contracts(net, center, box, vectors)) {
             return 0;
         }
-        double lo = 0, hi = 2 * (1 + maxAbs(center));
+        double lo = 0, hi = 2 * (1 + Norms.maxAbs(center));
         if (contracts(net, center, box + hi, vectors)) {
             return hi;
         }
@@ -238,13 +239,5 @@ public final class Certifier {
             System.arraycopy(a, i * n, rows[i], 0, n);
         }
         return new Array2DRowRealMatrix(rows, false);
-    }
-
-    static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

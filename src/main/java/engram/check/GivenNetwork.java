@@ -1,6 +1,7 @@
 package engram.check;
 
 import engram.activation.Activation;
+import engram.certify.ProofNetwork;
 import engram.integrate.VectorField;
 import engram.memory.DenseCouplings;
 import engram.model.FiringRateModel;
@@ -90,6 +91,11 @@ public record GivenNetwork(Model model, int n, double[] w, int p, double[] patte
     public VectorField field() {
         return model == Model.VOLTAGE ? new VoltageModel(tau, couplings(), activation, Input.constant(input))
                 : new FiringRateModel(tau, couplings(), activation, Input.constant(input));
+    }
+
+    /** The same network as interval-arithmetic proofs take it ({@code engram certify}, {@code verify-certificate}). */
+    public ProofNetwork proofNetwork() {
+        return new ProofNetwork(model == Model.VOLTAGE, n, w, input, activation, tau);
     }
 
     /** Pattern mu as a vector. */

@@ -322,8 +322,7 @@ public final class NetworkCheck {
 
     /** Interval-arithmetic proofs about a given network and the equilibria of its patterns ({@code engram certify}). */
     public static Certifier.Outcome certify(GivenNetwork g, long seed) {
-        ProofNetwork net = new ProofNetwork(g.model() == GivenNetwork.Model.VOLTAGE, g.n(), g.w(), g.input(),
-                g.activation(), g.tau());
+        ProofNetwork net = g.proofNetwork();
         return Certifier.certify(net, g.p() == 0 ? List.of() : restingStates(g, seed));
     }
 

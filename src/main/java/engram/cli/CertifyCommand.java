@@ -65,8 +65,7 @@ final class CertifyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Progress progress = new Progress("certify");
         progress.at(0, "searching the equilibria of " + g.p() + " patterns");
-        ProofNetwork net = new ProofNetwork(g.model() == GivenNetwork.Model.VOLTAGE, g.n(), g.w(), g.input(),
-                g.activation(), g.tau());
+        ProofNetwork net = g.proofNetwork();
         List<double[]> states = g.p() == 0 ? List.of() : network.idp() ? idpStates(g, network) : NetworkCheck.restingStates(g,
                 seed);
         progress.at(0.2, "proving");

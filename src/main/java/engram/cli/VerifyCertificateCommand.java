@@ -47,8 +47,7 @@ final class VerifyCertificateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("CERT.json " + file + " is not a certificate (no format field)");
         }
         GivenNetwork g = network.read(true);
-        ProofNetwork net = new ProofNetwork(g.model() == GivenNetwork.Model.VOLTAGE, g.n(), g.w(), g.input(),
-                g.activation(), g.tau());
+        ProofNetwork net = g.proofNetwork();
         List<String> failures;
         try {
             failures = CertificateChecker.check(cert, net);

@@ -178,7 +178,7 @@ class CertifierTest {
     }
 
     static ProofNetwork network(GivenNetwork g) {
-        return new ProofNetwork(g.model() == GivenNetwork.Model.VOLTAGE, g.n(), g.w(), g.input(), g.activation(), g.tau());
+        return g.proofNetwork();
     }
 
     private static Certificate withEquilibrium(Certificate c, UnaryOperator<Certificate.Equilibrium> change) {
