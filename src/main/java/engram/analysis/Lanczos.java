@@ -2,6 +2,8 @@ package engram.analysis;
 
 import engram.kernel.Norms;
 import java.util.SplittableRandom;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
  * Extreme eigenvalues of a symmetric operator given only by its product, by the Lanczos process with full
@@ -22,6 +24,61 @@ public final class Lanczos {
 
     /** The Ritz values after at most {@code steps} steps (fewer if the Krylov space is exhausted), descending. */
     public static double[] ritzValues(int n, int steps, long seed, SymmetricOperator op) {
+        Krylov k = run(n, steps, seed, op);
+        return Spectra.symmetricEigenvalues(k.done, k.tridiagonal());
+    }
+
+    /** The largest Ritz value and its Ritz vector (unit length) after at most {@code steps} steps. */
+    public record Pair(double value, double[] vector) {
+    }
+
+    /** The largest Ritz pair after at most {@code steps} steps. */
+    public static Pair topPair(int n, int steps, long seed, SymmetricOperator op) {
+        Krylov k = run(n, steps, seed, op);
+        EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(k.rows(), false));
+        double[] values = e.getEigenvalues();
+        int best = 0;
+        for (int j = 1; j < values.length; j++) {
+            if (values[j] > values[best]) {
+                best = j;
+            }
+        }
+        double[] y = e.getEigenvector(best).toArray(), x = new double[n];
+        for (int j = 0; j < k.done; j++) {
+            for (int i = 0; i < n; i++) {
+                x[i] += y[j] * k.q[j][i];
+            }
+        }
+        scale(x, 1 / Norms.norm2(x));
+        return new Pair(values[best], x);
+    }
+
+    /** The Lanczos basis q[0..done) and the tridiagonal matrix's diagonal alpha and off-diagonal beta. */
+    private record Krylov(int done, double[][] q, double[] alpha, double[] beta) {
+
+        double[] tridiagonal() {
+            double[] t = new double[done * done];
+            for (int j = 0; j < done; j++) {
+                t[j * done + j] = alpha[j];
+                if (j + 1 < done) {
+                    t[j * done + j + 1] = beta[j];
+                    t[(j + 1) * done + j] = beta[j];
+                }
+            }
+            return t;
+        }
+
+        double[][] rows() {
+            double[] t = tridiagonal();
+            double[][] r = new double[done][done];
+            for (int j = 0; j < done; j++) {
+                System.arraycopy(t, j * done, r[j], 0, done);
+            }
+            return r;
+        }
+    }
+
+    private static Krylov run(int n, int steps, long seed, SymmetricOperator op) {
         int k = Math.min(n, steps);
         double[][] q = new double[k + 1][];
         double[] alpha = new double[k], beta = new double[k];
@@ -60,15 +117,7 @@ public final class Lanczos {
             q[j + 1] = z.clone();
             scale(q[j + 1], 1 / b);
         }
-        double[] t = new double[done * done];
-        for (int j = 0; j < done; j++) {
-            t[j * done + j] = alpha[j];
-            if (j + 1 < done) {
-                t[j * done + j + 1] = beta[j];
-                t[(j + 1) * done + j] = beta[j];
-            }
-        }
-        return Spectra.symmetricEigenvalues(done, t);
+        return new Krylov(done, q, alpha, beta);
     }
 
     /** The largest eigenvalue (80 steps). */

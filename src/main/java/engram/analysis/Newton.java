@@ -11,6 +11,8 @@ public final class Newton {
 
     /** At most this many steps. */
     static final int STEPS = 5;
+    /** Above this size the Newton step is solved by GMRES (O(n^2) a product) instead of a dense LU (O(n^3)). */
+    static final int DENSE_LIMIT = 300;
 
     private Newton() {
     }
@@ -22,7 +24,7 @@ public final class Newton {
         return Norms.maxAbs(dx);
     }
 
-    /** Newton's method on f(x) = 0 from x (in place, dense LU), while it lowers the residual; returns the residual. */
+    /** Newton's method on f(x) = 0 from x (in place; dense LU, or GMRES above 300 states), while it lowers the residual; returns the residual. */
     public static double polish(VectorField f, double[] x, double residual) {
         int n = x.length;
         double[] dx = new double[n];
@@ -30,14 +32,9 @@ public final class Newton {
         for (int it = 0; it < STEPS && residual > 1e-14; it++) {
             double[] jac = new double[n * n];
             f.jacobian(0, x, jac);
-            double[][] rows = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(jac, i * n, rows[i], 0, n);
-            }
             double[] step;
             try {
-                step = new LUDecomposition(new Array2DRowRealMatrix(rows, false)).getSolver()
-                        .solve(new ArrayRealVector(dx, false)).toArray();
+                step = n > DENSE_LIMIT ? Gmres.solve(jac, n, dx) : luSolve(jac, n, dx);
             } catch (RuntimeException singular) {
                 break;
             }
@@ -58,4 +55,12 @@ public final class Newton {
         return residual;
     }
 
+    private static double[] luSolve(double[] jac, int n, double[] rhs) {
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(jac, i * n, rows[i], 0, n);
+        }
+        return new LUDecomposition(new Array2DRowRealMatrix(rows, false)).getSolver()
+                .solve(new ArrayRealVector(rhs, false)).toArray();
+    }
 }

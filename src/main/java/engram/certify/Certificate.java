@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a proof rests on, enough for {@link CertificateChecker} to re-check it with interval arithmetic alone. Arrays
- * are the exact IEEE bits, little-endian, in base64; matrices are n x n row-major, eigenvector matrices hold the
- * vectors as columns. Verdicts are "proven", "refuted" or "undecided".
+ * are the exact IEEE bits, little-endian, in base64; matrices are n x n row-major. Verdicts are "proven", "refuted" or
+ * "undecided".
  *
  * @param network the SHA-256 of the network ({@link ProofNetwork#hash()})
  * @param contraction the spectral-norm bounds and the contraction verdict
@@ -15,26 +15,27 @@ import java.util.List;
 public record Certificate(String format, String network, String model, int n, String activation, double tau,
         Contraction contraction, List<Equilibrium> equilibria) {
 
-    public static final String FORMAT = "engram-certificate-1";
+    public static final String FORMAT = "engram-certificate-2";
 
     /**
-     * {@code ||W||_2 <= spectralNormUpper} from approximate eigenvectors {@code vectors} of W^T W, and
-     * {@code ||W||_2 >= spectralNormLower} from the Rayleigh quotient of {@code top}.
+     * {@code ||W||_2 < spectralNormUpper} (a verified Cholesky factorisation re-proves it), and
+     * {@code ||W||_2 >= spectralNormLower} from {@code ||W top|| / ||top||}.
      */
-    public record Contraction(String contracting, double spectralNormUpper, double spectralNormLower, String vectors,
-            String top) {
+    public record Contraction(String contracting, double spectralNormUpper, double spectralNormLower, String top) {
     }
 
     /**
-     * One equilibrium: exactly one in the box {@code center +- boxRadius} (Krawczyk with the matrix {@code inverse}),
-     * so within the Euclidean {@code radius} of center; its stability from {@code stabilityVectors} (an upper bound on
-     * the largest eigenvalue, giving {@code decayRate}) or {@code unstableVector} (a positive Rayleigh quotient); every
-     * state within the Euclidean {@code basinRadius} of it converges to it ({@code basinVectors} bound the logarithmic
-     * norm there).
+     * One equilibrium: exactly one in the box {@code center +- boxRadius} (Krawczyk with the preconditioner
+     * {@code identity}, meaning -I, or {@code inverse}, the recorded matrix), so within the Euclidean {@code radius} of
+     * center; stable with {@code decayRate} by {@code stabilityRoute} ({@code norm-bound}: ||W||_2 max D < 1;
+     * {@code symmetrised} or {@code logarithmic-norm}: a verified Cholesky factorisation of {@code -(S + decayRate tau
+     * I)}), or unstable by the positive Rayleigh quotient of {@code unstableVector}; every state within the Euclidean
+     * {@code basinRadius} of it converges to it ({@code basinRoute}: the logarithmic norm is negative there by the norm
+     * bound or a Cholesky factorisation).
      */
-    public record Equilibrium(int pattern, String exists, String center, double boxRadius, double radius, String inverse,
-            String stable, String stabilityRoute, double decayRate, String stabilityVectors, String unstableVector,
-            double basinRadius, String basinVectors) {
+    public record Equilibrium(int pattern, String exists, String center, double boxRadius, double radius,
+            String preconditioner, String inverse, String stable, String stabilityRoute, double decayRate,
+            String unstableVector, double basinRadius, String basinRoute) {
     }
 
     static String encode(double[] a) {

@@ -2,6 +2,7 @@ package engram.certify;
 
 import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
+import engram.interval.PositiveDefinite;
 import java.util.Arrays;
 
 /**
@@ -27,7 +28,7 @@ final class Proofs {
         } else {
             double[] rad = new double[n];
             Arrays.fill(rad, r);
-            IntervalMatrix wx = IntervalMatrix.times(net.w(), n, new IntervalMatrix(n, 1, center.clone(), rad));
+            IntervalMatrix wx = net.times(new IntervalMatrix(n, 1, center.clone(), rad));
             for (int i = 0; i < n; i++) {
                 arg[i] = wx.get(i, 0).add(Interval.of(net.u()[i]));
             }
@@ -42,12 +43,31 @@ final class Proofs {
     /**
      * Krawczyk's test: with {@code X = center +- r} and any matrix C, {@code K(X) = center - C F(center) + (I - C J(X))
      * (X - center)}; {@code K(X)} inside the interior of X proves that F has exactly one zero in X (Krawczyk 1969,
-     * Moore 1977). Returns the largest {@code (|C F(center)| + |I - C J(X)| r)_i / r} (below 1: proven).
+     * Moore 1977). Returns the largest {@code (|C F(center)| + |I - C J(X)| r)_i / r} (below 1: proven). A null C
+     * stands for {@code C = -I}, where {@code I - C J(X) = W D(X)} (voltage) or {@code D(X) W} (rate): O(n^2).
      */
     static double krawczykRatio(ProofNetwork net, double[] center, double r, double[] c) {
         int n = net.n();
-        IntervalMatrix cf = IntervalMatrix.times(c, n, residual(net, center));
         Interval[] d = slopes(net, center, r);
+        if (c == null) {
+            IntervalMatrix f = residual(net, center);
+            double[] mag = new double[n];
+            for (int j = 0; j < n; j++) {
+                mag[j] = net.voltage() ? d[j].mag() : 1;
+            }
+            double[] rows = net.absTimesUpper(mag);
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                Interval row = Interval.of(rows[i]).mul(Interval.of(net.voltage() ? 1 : d[i].mag()));
+                Interval reach = Interval.of(f.get(i, 0).mag()).add(row.mul(r));
+                worst = Math.max(worst, reach.div(Interval.of(r)).hi());
+            }
+            return worst;
+        }
+        if (net.lowRank()) {
+            return LowRankProofs.krawczykRatio(net, center, r, c, d);
+        }
+        IntervalMatrix cf = IntervalMatrix.times(c, n, residual(net, center));
         Interval[] m = new Interval[n * n];
         if (net.voltage()) {
             IntervalMatrix g = IntervalMatrix.times(c, n, IntervalMatrix.point(n, n, net.w()));
@@ -91,12 +111,12 @@ final class Proofs {
             for (int i = 0; i < n; i++) {
                 psi[i] = net.enclosure().value(Interval.of(center[i]));
             }
-            IntervalMatrix wpsi = IntervalMatrix.times(net.w(), n, IntervalMatrix.of(n, 1, psi));
+            IntervalMatrix wpsi = net.times(IntervalMatrix.of(n, 1, psi));
             for (int i = 0; i < n; i++) {
                 f[i] = wpsi.get(i, 0).add(Interval.of(net.u()[i])).sub(Interval.of(center[i]));
             }
         } else {
-            IntervalMatrix wr = IntervalMatrix.times(net.w(), n, IntervalMatrix.point(n, 1, center));
+            IntervalMatrix wr = net.times(IntervalMatrix.point(n, 1, center));
             for (int i = 0; i < n; i++) {
                 f[i] = net.enclosure().value(wr.get(i, 0).add(Interval.of(net.u()[i]))).sub(Interval.of(center[i]));
             }
@@ -147,14 +167,75 @@ final class Proofs {
         return IntervalMatrix.times(IntervalMatrix.transpose(net.w(), n, n), n, IntervalMatrix.point(n, n, net.w()));
     }
 
-    /** An upper bound on sqrt(x) for an upper bound x (non-negative part). */
-    static double sqrtUp(double x) {
-        return x <= 0 ? 0 : Interval.of(x).sqrt().hi();
+    /**
+     * Whether {@code ||W||_2 < s} is proven: symmetric W by verified Cholesky factorisations of {@code s I - W} and
+     * {@code s I + W} (every eigenvalue in (-s, s)), otherwise of {@code s^2 I - W^T W}.
+     */
+    static boolean normBelow(ProofNetwork net, double s) {
+        int n = net.n();
+        if (!(s > 0) || !Double.isFinite(s)) {
+            return false;
+        }
+        if (net.lowRank()) {
+            return LowRankProofs.normBelow(net, s);
+        }
+        if (net.symmetric()) {
+            IntervalMatrix w = IntervalMatrix.point(n, n, net.w());
+            return PositiveDefinite.proves(shifted(w, -1, s)) && PositiveDefinite.proves(shifted(w, 1, s));
+        }
+        return PositiveDefinite.proves(shifted(gram(net), -1, Interval.of(s).sqr().lo()));
     }
 
-    /** A lower bound on sqrt(x) for a lower bound x. */
-    static double sqrtDown(double x) {
-        return x <= 0 ? 0 : Interval.of(x).sqrt().lo();
+    /** {@code ||W v|| / ||v||} rounded down: a lower bound on ||W||_2 (0 for a zero or non-finite v). */
+    static double normLowerBound(ProofNetwork net, double[] v) {
+        int n = net.n();
+        IntervalMatrix wv = net.times(IntervalMatrix.point(n, 1, v));
+        Interval num = Interval.ZERO, den = Interval.ZERO;
+        for (int i = 0; i < n; i++) {
+            num = num.add(Interval.of(wv.get(i, 0).mig()).sqr());
+            den = den.add(Interval.of(v[i]).sqr());
+        }
+        if (!(den.hi() > 0) || !Double.isFinite(den.hi())) {
+            return 0;
+        }
+        return num.div(den).sqrt().lo();
+    }
+
+    /** Whether every symmetric matrix in m has all its eigenvalues below {@code -kappa}: {@code -m - kappa I} is PD. */
+    static boolean negativeDefiniteBelow(IntervalMatrix m, double kappa) {
+        return PositiveDefinite.proves(shifted(m, -1, -kappa));
+    }
+
+    /** {@code sign * a + shift I}, enclosed (a square). */
+    static IntervalMatrix shifted(IntervalMatrix a, int sign, double shift) {
+        int n = a.rows();
+        double[] mid = a.mid().clone(), rad = a.rad().clone();
+        if (sign < 0) {
+            for (int k = 0; k < mid.length; k++) {
+                mid[k] = -mid[k];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int k = i * n + i;
+            Interval d = Interval.around(mid[k], rad[k]).add(Interval.of(shift));
+            mid[k] = d.lo() / 2 + d.hi() / 2;
+            rad[k] = Math.max(Interval.of(d.hi()).sub(Interval.of(mid[k])).hi(),
+                    Interval.of(mid[k]).sub(Interval.of(d.lo())).hi());
+        }
+        return new IntervalMatrix(n, n, mid, rad);
+    }
+
+    /**
+     * {@code 1 - ||W||_2 max_i |D_i|} over the box {@code center +- r}, rounded down, with {@code ||W||_2 <= normUpper}:
+     * positive proves that every Jacobian {@code -I + W D} or {@code -I + D W} there has logarithmic norm (so every
+     * eigenvalue's real part) at most minus this margin.
+     */
+    static double normBoundMargin(ProofNetwork net, double[] center, double r, double normUpper) {
+        double slope = 0;
+        for (Interval d : slopes(net, center, r)) {
+            slope = Math.max(slope, d.mag());
+        }
+        return Interval.ONE.sub(Interval.of(normUpper).mul(Interval.of(slope))).lo();
     }
 
     /** {@code x / tau} rounded down (x >= 0), or up ({@code up}). */

@@ -6,11 +6,11 @@ import engram.certify.Certifier;
 import engram.certify.ProofNetwork;
 import engram.check.GivenNetwork;
 import engram.check.NetworkCheck;
-import engram.memory.PatternSet;
 import engram.report.AtomicFiles;
 import engram.report.JsonFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,33 +50,42 @@ final class CertifyCommand implements Callable<Integer> {
         if (certificates != null) {
             AtomicFiles.checkDirectory(certificates, "--certificates");
         }
-        GivenNetwork g = network.read(true);
-        if ((long) g.n() * g.n() * g.n() > 8_000_000_000L) {
-            throw new IllegalArgumentException("--couplings: n = " + g.n() + " is above 2000, the largest network a "
-                    + "proof handles in reasonable time (its interval products cost n^3)");
+        long start = System.nanoTime();
+        Result r;
+        if (network.idp()) {
+            NetworkOptions.Idp idp = network.readIdp();
+            r = proveIdp(idp, file, start);
+        } else {
+            GivenNetwork g = network.read();
+            if ((long) g.n() * g.n() > 25_000_000L) {
+                throw new IllegalArgumentException("--couplings: n = " + g.n() + " is above 5000, the largest dense W a "
+                        + "proof handles (give a low-rank network as --model idp --patterns --alphas)");
+            }
+            r = prove(g, global.seed, file, start);
         }
-        Result r = prove(g, network, global.seed, file);
         print(r);
         return EngramCli.OK;
     }
 
-    /** Every proof about g (and its patterns' equilibria); the certificate goes to {@code file} unless null. */
-    static Result prove(GivenNetwork g, NetworkOptions network, long seed, Path file) throws java.io.IOException {
-        long start = System.nanoTime();
+    /** Every proof about g and its patterns' equilibria (found by integration to rest and Newton). */
+    static Result prove(GivenNetwork g, long seed, Path file, long start) throws java.io.IOException {
+        List<double[]> states = g.p() == 0 ? List.of() : NetworkCheck.restingStates(g, seed);
+        return prove(g.proofNetwork(), states, new ArrayList<>(Collections.nCopies(states.size(), null)), file, start);
+    }
+
+    /**
+     * Every proof about net, one equilibrium per state (null: none), {@code notes} the reasons to give where a state is
+     * missing; the certificate goes to {@code file} unless null; {@code seconds} counts from {@code start} (nanoTime).
+     */
+    static Result prove(ProofNetwork net, List<double[]> states, List<String> notes, Path file, long start)
+            throws java.io.IOException {
         Progress progress = new Progress("certify");
-        progress.at(0, "searching the equilibria of " + g.p() + " patterns");
-        ProofNetwork net = g.proofNetwork();
-        List<double[]> states = g.p() == 0 ? List.of() : network.idp() ? idpStates(g, network) : NetworkCheck.restingStates(g,
-                seed);
         progress.at(0.2, "proving");
         Certifier.Outcome o = Certifier.certify(net, states);
         List<String> reasons = new ArrayList<>(o.equilibriumReasons());
-        if (network.idp()) {
-            for (int k = 0; k < states.size(); k++) {
-                if (states.get(k) == null) {
-                    reasons.set(k, "the closed form predicts no equilibrium along this pattern (alpha psi'(0) = "
-                            + network.alphas.get(k) * g.activation().derivative(0) + " <= 1); non-existence is not proven");
-                }
+        for (int k = 0; k < states.size(); k++) {
+            if (states.get(k) == null && notes.get(k) != null) {
+                reasons.set(k, notes.get(k));
             }
         }
         Certificate c = o.certificate();
@@ -89,21 +98,26 @@ final class CertifyCommand implements Callable<Integer> {
             eq.add(new EquilibriumOut(e.pattern(), e.exists(), e.radius(), e.stable(), e.stabilityRoute(), e.decayRate(),
                     e.basinRadius(), file == null ? null : file.toString(), reasons.get(k)));
         }
-        Result r = new Result(g.n(), network.idp() ? "idp" : net.model(), c.contraction().spectralNormUpper(),
-                c.contraction().spectralNormLower(), c.contraction().contracting(), o.contractionReason(), eq,
-                (System.nanoTime() - start) / 1e9);
-        return r;
+        return new Result(net.n(), net.model(), c.contraction().spectralNormUpper(), c.contraction().spectralNormLower(),
+                c.contraction().contracting(), o.contractionReason(), eq, (System.nanoTime() - start) / 1e9);
     }
 
-    /** IDP: the closed form's equilibrium c xi_mu polished by Newton, where the closed form says one exists. */
-    private static List<double[]> idpStates(GivenNetwork g, NetworkOptions network) {
-        double[] alpha = network.alphas.stream().mapToDouble(Double::doubleValue).toArray();
-        PatternSet xi = new PatternSet(g.n(), g.p(), g.patterns(), "given");
-        List<double[]> out = new ArrayList<>();
-        for (IdpEquilibria.Memory m : IdpEquilibria.analyze(xi, alpha, g.activation()).memories()) {
-            out.add(m.exists() ? m.state() : null);
+    /**
+     * IDP: the proofs about each memory, starting from the closed form's equilibrium c xi_mu polished by Newton
+     * (Woodbury), where the closed form says one exists.
+     */
+    private static Result proveIdp(NetworkOptions.Idp idp, Path file, long start) throws java.io.IOException {
+        List<double[]> states = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double slope = idp.net().activation().derivative(0);
+        for (IdpEquilibria.Memory m : IdpEquilibria.analyze(idp.patterns(), idp.alphas(), idp.net().activation())
+                .memories()) {
+            states.add(m.exists() ? m.state() : null);
+            notes.add(m.predictedExists() ? "Newton from the closed form's c xi did not converge" : "the closed form "
+                    + "predicts no equilibrium along this pattern (alpha psi'(0) = " + m.alpha() * slope + " <= 1); "
+                    + "non-existence is not proven");
         }
-        return out;
+        return prove(idp.net(), states, notes, file, start);
     }
 
     private void print(Result r) {

@@ -49,13 +49,13 @@ final class CheckCommand implements Callable<Integer> {
         if (network.couplings == null) {
             throw new IllegalArgumentException("--couplings is required (W, n x n)");
         }
-        GivenNetwork g = network.read(false);
+        GivenNetwork g = network.read();
         long start = System.nanoTime();
         CheckReport r = NetworkCheck.run(g, global.seed, line -> System.err.println("[check] " + line));
         if (out != null) {
             writeReport(r, (System.nanoTime() - start) / 1_000_000);
         }
-        CertifyCommand.Result proofs = certify ? CertifyCommand.prove(g, network, global.seed, null) : null;
+        CertifyCommand.Result proofs = certify ? CertifyCommand.prove(g, global.seed, null, System.nanoTime()) : null;
         if (global.json) {
             if (proofs == null) {
                 System.out.println(JsonFormat.compact(r));

@@ -2,10 +2,10 @@ package engram.cli;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.certify.ProofNetwork;
 import engram.check.ArrayFile;
 import engram.check.GivenNetwork;
 import engram.memory.PatternSet;
-import engram.model.InputDriven;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * The options that describe a user's network, shared by {@code check}, {@code certify} and {@code verify-certificate}
  * (a picocli mixin): W, patterns and input from .npy or CSV, the model, the activation and tau, each range-checked
- * here. {@code --model idp} (certify, verify-certificate) builds {@code W = Xi diag(alpha) Xi^T / N} from the patterns
- * and {@code --alphas}, its diagonal kept.
+ * here. {@code --model idp} (certify, verify-certificate) takes {@code W = Xi diag(alpha) Xi^T / N} from the patterns
+ * and {@code --alphas}, its diagonal kept, as a low-rank network that is never formed ({@link #readIdp}).
  */
 final class NetworkOptions {
 
@@ -58,17 +58,48 @@ final class NetworkOptions {
         return model.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The network the options describe; {@code allowIdp} says whether the command takes --model idp. */
-    GivenNetwork read(boolean allowIdp) throws IOException {
-        String m = modelName();
-        GivenNetwork.Model kind = switch (m) {
-            case "voltage", "idp" -> GivenNetwork.Model.VOLTAGE;
+    /** The network the options describe (--model voltage or rate; idp is {@link #readIdp}). */
+    GivenNetwork read() throws IOException {
+        GivenNetwork.Model kind = switch (modelName()) {
+            case "voltage" -> GivenNetwork.Model.VOLTAGE;
             case "rate" -> GivenNetwork.Model.RATE;
-            default -> throw new IllegalArgumentException("--model must be voltage" + (allowIdp ? ", rate or idp" : " or rate")
-                    + ", got '" + model + "'");
+            default -> throw new IllegalArgumentException("--model must be voltage or rate, got '" + model + "'");
         };
-        if (m.equals("idp") && !allowIdp) {
-            throw new IllegalArgumentException("--model must be voltage or rate, got '" + model + "'");
+        Activation psi = common();
+        if (alphas != null) {
+            throw new IllegalArgumentException("--alphas belongs to --model idp (it builds W from the patterns)");
+        }
+        ArrayFile[] wx = givenArrays();
+        int n = wx[0].rows(), p = wx[1] == null ? 0 : wx[1].cols();
+        return new GivenNetwork(kind, n, wx[0].data(), p, wx[1] == null ? null : wx[1].data(), input(n), psi, tau);
+    }
+
+    /** An IDP network: the proof network (low-rank W), its patterns and weights. */
+    record Idp(ProofNetwork net, PatternSet patterns, double[] alphas) {
+    }
+
+    /** --model idp: {@code W = Xi diag(alpha) Xi^T / N} from --patterns and --alphas, never formed. */
+    Idp readIdp() throws IOException {
+        if (!idp()) {
+            throw new IllegalStateException("readIdp needs --model idp");
+        }
+        Activation psi = common();
+        ArrayFile xi = idpArrays();
+        int n = xi.rows(), p = xi.cols();
+        double[] alpha = alphas.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Idp(ProofNetwork.lowRank(n, p, xi.data(), alpha, input(n), psi, tau), new PatternSet(n, p, xi.data(),
+                "given"), alpha);
+    }
+
+    /** The proof network the options describe, whatever the model. */
+    ProofNetwork readProofNetwork() throws IOException {
+        return idp() ? readIdp().net() : read().proofNetwork();
+    }
+
+    /** The checks every model shares; the activation. */
+    private Activation common() {
+        if (!List.of("voltage", "rate", "idp").contains(modelName())) {
+            throw new IllegalArgumentException("--model must be voltage, rate or idp, got '" + model + "'");
         }
         Ranges.within("--gain", gain, 1e-6, 1e6);
         Ranges.within("--tau", tau, 1e-6, 1e6);
@@ -76,26 +107,23 @@ final class NetworkOptions {
         if (activation == ActivationKind.SIGN) {
             throw new IllegalArgumentException("--activation sign has no continuous-time model; use tanh with a large gain");
         }
-        if (alphas != null && !m.equals("idp")) {
-            throw new IllegalArgumentException("--alphas belongs to --model idp (it builds W from the patterns)");
+        return activation.of(gain, threshold);
+    }
+
+    /** --input, checked against n (null: none). */
+    private double[] input(int n) throws IOException {
+        if (input == null) {
+            return null;
         }
-        ArrayFile[] wx = m.equals("idp") ? idpArrays() : givenArrays();
-        int n = wx[1] != null ? wx[1].rows() : wx[0].rows(), p = wx[1] == null ? 0 : wx[1].cols();
-        double[] xi = wx[1] == null ? null : wx[1].data();
-        double[] w = m.equals("idp") ? idpCouplings(xi, n, p) : wx[0].data();
-        double[] u = null;
-        if (input != null) {
-            u = ArrayFile.read(input, "--input").vector("--input", input);
-            if (u.length != n) {
-                throw new IllegalArgumentException("--input: " + input + " has " + u.length + " entries, W is " + n + " x " + n);
-            }
+        double[] u = ArrayFile.read(input, "--input").vector("--input", input);
+        if (u.length != n) {
+            throw new IllegalArgumentException("--input: " + input + " has " + u.length + " entries, W is " + n + " x " + n);
         }
-        Activation psi = activation.of(gain, threshold);
-        return new GivenNetwork(kind, n, w, p, xi, u, psi, tau);
+        return u;
     }
 
     /** --model idp: the patterns (W is built from them), checked against --alphas. */
-    private ArrayFile[] idpArrays() throws IOException {
+    private ArrayFile idpArrays() throws IOException {
         if (couplings != null) {
             throw new IllegalArgumentException("--couplings: --model idp builds W from --patterns and --alphas");
         }
@@ -107,7 +135,7 @@ final class NetworkOptions {
         if (alphas.size() != a.cols()) {
             throw new IllegalArgumentException("--alphas: " + alphas.size() + " values for " + a.cols() + " patterns");
         }
-        return new ArrayFile[] {null, a};
+        return a;
     }
 
     /** W and, when given, the patterns, their shapes checked against each other. */
@@ -128,9 +156,4 @@ final class NetworkOptions {
         return new ArrayFile[] {a, b};
     }
 
-    /** {@code W = Xi diag(alpha) Xi^T / N}, diagonal kept (the orthogonal-memory theory's setting). */
-    private double[] idpCouplings(double[] xi, int n, int p) {
-        double[] alpha = alphas.stream().mapToDouble(Double::doubleValue).toArray();
-        return InputDriven.couplings(new PatternSet(n, p, xi, "given"), alpha, false).toDense();
-    }
 }

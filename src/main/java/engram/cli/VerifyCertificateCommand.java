@@ -3,7 +3,6 @@ package engram.cli;
 import engram.certify.Certificate;
 import engram.certify.CertificateChecker;
 import engram.certify.ProofNetwork;
-import engram.check.GivenNetwork;
 import engram.report.JsonFormat;
 import engram.report.TextFiles;
 import java.nio.file.Path;
@@ -46,8 +45,7 @@ final class VerifyCertificateCommand implements Callable<Integer> {
         if (cert == null || cert.format() == null) {
             throw new IllegalArgumentException("CERT.json " + file + " is not a certificate (no format field)");
         }
-        GivenNetwork g = network.read(true);
-        ProofNetwork net = g.proofNetwork();
+        ProofNetwork net = network.readProofNetwork();
         List<String> failures;
         try {
             failures = CertificateChecker.check(cert, net);

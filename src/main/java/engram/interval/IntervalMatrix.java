@@ -117,47 +117,6 @@ public record IntervalMatrix(int rows, int cols, double[] mid, double[] rad) {
     }
 
     /**
-     * An upper bound on the largest eigenvalue of every <b>symmetric</b> matrix this square interval matrix holds,
-     * from approximate eigenvectors V (n x n, columns): Gershgorin's discs of the enclosure of {@code B = V^T A V}, and
-     * Ostrowski's theorem ({@code lambda_k(V^T A V) = theta_k lambda_k(A)} with theta_k between the extreme eigenvalues
-     * of {@code V^T V}, which lie within e = ||V^T V - I||_F of 1). Infinite when e >= 1 or the bound overflows.
-     */
-    public double symmetricUpperBound(double[] v) {
-        int n = rows;
-        double[] vt = transpose(v, n, n);
-        IntervalMatrix b = times(vt, n, times(this, v, n));
-        double e = orthogonalityDefect(v, vt, n);
-        if (!(e < 1)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double g = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            Interval disc = Interval.of(b.get(i, i).hi());
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    disc = disc.add(Interval.of(b.get(i, j).mag()));
-                }
-            }
-            g = Math.max(g, disc.hi());
-        }
-        Interval theta = g < 0 ? Interval.of(1).add(Interval.of(e)) : Interval.of(1).sub(Interval.of(e));
-        return Interval.of(g).div(theta).hi();
-    }
-
-    /** An upper bound on {@code ||V^T V - I||_F}. */
-    static double orthogonalityDefect(double[] v, double[] vt, int n) {
-        IntervalMatrix g = times(vt, n, point(n, n, v));
-        Interval sum = Interval.ZERO;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                Interval entry = g.get(i, j).sub(Interval.of(i == j ? 1 : 0));
-                sum = sum.add(Interval.of(entry.mag()).sqr());
-            }
-        }
-        return sum.sqrt().hi();
-    }
-
-    /**
      * A lower bound on the largest eigenvalue of every symmetric matrix this square interval matrix holds: the Rayleigh
      * quotient {@code v^T A v / v^T v} of a vector v, enclosed over the whole family.
      */

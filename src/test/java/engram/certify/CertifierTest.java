@@ -151,21 +151,32 @@ class CertifierTest {
         assertThat(CertificateChecker.check(c, net)).isEmpty();
         List<UnaryOperator<Certificate>> tamperings = new ArrayList<>();
         tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
-                e.boxRadius(), e.radius(), e.inverse(), e.stable(), e.stabilityRoute(), e.decayRate() * 1.5,
-                e.stabilityVectors(), e.unstableVector(), e.basinRadius(), e.basinVectors())));
+                e.boxRadius(), e.radius(), e.preconditioner(), e.inverse(), e.stable(), e.stabilityRoute(),
+                e.decayRate() * 1.5, e.unstableVector(), e.basinRadius(), e.basinRoute())));
         tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
-                e.boxRadius(), Math.nextDown(e.radius() / 2), e.inverse(), e.stable(), e.stabilityRoute(), e.decayRate(),
-                e.stabilityVectors(), e.unstableVector(), e.basinRadius(), e.basinVectors())));
+                e.boxRadius(), Math.nextDown(e.radius() / 2), e.preconditioner(), e.inverse(), e.stable(),
+                e.stabilityRoute(), e.decayRate(), e.unstableVector(), e.basinRadius(), e.basinRoute())));
         tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(),
-                shifted(e.center(), 1000 * e.boxRadius()), e.boxRadius(), e.radius(), e.inverse(), e.stable(),
-                e.stabilityRoute(), e.decayRate(), e.stabilityVectors(), e.unstableVector(), e.basinRadius(),
-                e.basinVectors())));
+                shifted(e.center(), 1000 * e.boxRadius()), e.boxRadius(), e.radius(), e.preconditioner(), e.inverse(),
+                e.stable(), e.stabilityRoute(), e.decayRate(), e.unstableVector(), e.basinRadius(), e.basinRoute())));
         tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
-                e.boxRadius(), e.radius(), e.inverse(), e.stable(), e.stabilityRoute(), e.decayRate(), e.stabilityVectors(),
-                e.unstableVector(), e.basinRadius() * 2, e.basinVectors())));
+                e.boxRadius(), e.radius(), e.preconditioner(), e.inverse(), e.stable(), e.stabilityRoute(), e.decayRate(),
+                e.unstableVector(), e.basinRadius() * 2, e.basinRoute())));
+        // the box moved one ulp outward of what Krawczyk proves is not the point: a box of radius far below the
+        // residual's reach is, and so is a stability route the network does not have
+        tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
+                e.boxRadius() * 1e-8, e.radius(), e.preconditioner(), e.inverse(), e.stable(), e.stabilityRoute(),
+                e.decayRate(), e.unstableVector(), e.basinRadius(), e.basinRoute())));
+        tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
+                e.boxRadius(), e.radius(), e.preconditioner(), e.inverse(), e.stable(), Certifier.REDUCED, e.decayRate(),
+                e.unstableVector(), e.basinRadius(), e.basinRoute())));
         tamperings.add(t -> new Certificate(t.format(), t.network(), t.model(), t.n(), t.activation(), t.tau(),
                 new Certificate.Contraction(t.contraction().contracting(), t.contraction().spectralNormUpper() * (1 - 1e-6),
-                        t.contraction().spectralNormLower(), t.contraction().vectors(), t.contraction().top()),
+                        t.contraction().spectralNormLower(), t.contraction().top()),
+                t.equilibria()));
+        tamperings.add(t -> new Certificate(t.format(), t.network(), t.model(), t.n(), t.activation(), t.tau(),
+                new Certificate.Contraction(t.contraction().contracting(), t.contraction().spectralNormUpper(),
+                        t.contraction().spectralNormLower() * (1 + 1e-6), t.contraction().top()),
                 t.equilibria()));
         for (int k = 0; k < tamperings.size(); k++) {
             assertThat(CertificateChecker.check(tamperings.get(k).apply(c), net)).as("tampering " + k).isNotEmpty();
