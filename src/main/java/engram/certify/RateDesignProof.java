@@ -70,18 +70,27 @@ public final class RateDesignProof {
         return memory(reduce(d, groups), centre(d, groups, mu));
     }
 
-    /** Proven stable (every memory), refuted (one memory proven unstable) or undecided, for a whole design. */
-    public static String cell(FiringRateDesign d, RowGroups groups) {
+    /**
+     * A whole design: proven (every memory proven stable; decayRate the smallest of theirs), refuted (one memory
+     * proven unstable) or undecided.
+     */
+    public record Cell(String verdict, double decayRate) {
+    }
+
+    /** The verdict about every rescaled memory of the design. */
+    public static Cell cell(FiringRateDesign d, RowGroups groups) {
         Reduced red = reduce(d, groups);
         boolean all = true;
+        double decay = Double.POSITIVE_INFINITY;
         for (int mu = 0; mu < d.p(); mu++) {
             Memory m = memory(red, centre(d, groups, mu));
             if (Certifier.PROVEN.equals(m.exists()) && Certifier.REFUTED.equals(m.stable())) {
-                return Certifier.REFUTED;
+                return new Cell(Certifier.REFUTED, 0);
             }
             all &= Certifier.PROVEN.equals(m.exists()) && Certifier.PROVEN.equals(m.stable());
+            decay = Math.min(decay, m.decayRate());
         }
-        return all ? Certifier.PROVEN : Certifier.UNDECIDED;
+        return all ? new Cell(Certifier.PROVEN, decay) : new Cell(Certifier.UNDECIDED, 0);
     }
 
     /** The rescaled memory in group coordinates: {@code phi_a + (phi_b - phi_a) xi}. */

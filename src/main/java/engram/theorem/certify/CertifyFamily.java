@@ -1,8 +1,17 @@
 package engram.theorem.certify;
 
+import engram.analysis.PhaseDiagram;
+import engram.certify.Certifier;
+import engram.certify.RateDesignProof;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
+import engram.figure.Figure;
+import engram.figure.HeatMap;
+import engram.memory.FiringRateDesign;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Proofs against samples: interval-arithmetic verdicts held against the sampled ones (theory.md section 8). */
 public final class CertifyFamily implements ClaimFamily {
@@ -11,7 +20,53 @@ public final class CertifyFamily implements ClaimFamily {
 
     @Override public String title() { return "Proofs by interval arithmetic, held against sampled verdicts"; }
 
+    @Override public List<Figure> figures(long seed) {
+        return List.of(phaseProofs());
+    }
+
+    /**
+     * theory.md's phase diagram (N = 1000, q = 0.2, 30 x 30 grid, four panels) proven cell by cell on the reduced
+     * problem: blue proven stable, red proven unstable, white undecided; dashed: the cells no analytic condition decides.
+     */
+    static Figure phaseProofs() {
+        double[] rhos = PhaseDiagram.rhos(PhaseDiagram.GRID), thresholds = PhaseDiagram.thresholds(PhaseDiagram.GRID);
+        List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(CertifyPhaseDiagramClaim.N, FiringRateDesign.REFERENCE_Q, rhos,
+                thresholds);
+        String[] verdicts = cells.parallelStream().map(c -> RateDesignProof.cell(CertifyPhaseDiagramClaim.design(
+                new CertifyPhaseDiagramClaim.Case(c.activation(), c.a(), c.b(), c.rho(), c.threshold())),
+                CertifyPhaseDiagramClaim.GROUPS).verdict()).toArray(String[]::new);
+        long[] open = new long[3], all = new long[3];
+        List<HeatMap.Panel> panels = new ArrayList<>();
+        for (double[] ab : PhaseDiagram.FIELDS) {
+            for (var act : PhaseDiagram.ACTIVATIONS) {
+                double[][] z = new double[rhos.length][thresholds.length];
+                boolean[][] analyticOpen = new boolean[rhos.length][thresholds.length];
+                for (int k = 0; k < cells.size(); k++) {
+                    PhaseDiagram.Cell c = cells.get(k);
+                    if (c.activation() == act && c.a() == ab[0]) {
+                        int i = Arrays.binarySearch(rhos, c.rho()), j = Arrays.binarySearch(thresholds, c.threshold());
+                        int v = Certifier.PROVEN.equals(verdicts[k]) ? 0 : Certifier.REFUTED.equals(verdicts[k]) ? 1 : 2;
+                        z[i][j] = v == 0 ? -1 : v == 1 ? 1 : 0;
+                        analyticOpen[i][j] = !c.decided();
+                        all[v]++;
+                        open[v] += c.decided() ? 0 : 1;
+                    }
+                }
+                panels.add(new HeatMap.Panel(String.format(Locale.ROOT, "%s, a=%.1f b=%.2f", act, ab[0], ab[1]),
+                        "threshold I*", "rho", thresholds, rhos, z, List.of(new HeatMap.Region(
+                        "no analytic condition decides", analyticOpen, HeatMap.Edge.DASHED_BLACK))));
+            }
+        }
+        return new HeatMap("phase-proofs.png", String.format(Locale.ROOT, "The firing-rate phase diagram proven cell by "
+                + "cell (interval arithmetic on the reduced problem, theory.md section 8.9): %d cells proven stable, %d "
+                + "proven unstable, %d undecided; of the %d cells that no analytic condition decides (dashed), %d are "
+                + "proven stable, %d unstable, %d undecided (claim certify.phase-diagram).", all[0], all[1], all[2],
+                open[0] + open[1] + open[2], open[0], open[1], open[2]), "Proven stability of the rescaled memories "
+                + "(blue proven stable, red proven unstable, white undecided)", "dashed: cells no analytic condition "
+                + "decides", 1, panels);
+    }
+
     @Override public List<Claim<?>> claims() {
-        return List.of(new CertifySampledAgreementClaim());
+        return List.of(new CertifySampledAgreementClaim(), new CertifyPhaseDiagramClaim());
     }
 }
