@@ -68,6 +68,14 @@ public final class CertificateChecker {
             if (Certifier.PROVEN.equals(e.stable()) || Certifier.REFUTED.equals(e.stable()) || e.basinRadius() > 0) {
                 failures.add("pattern " + e.pattern() + ": a stability or basin verdict without a proven equilibrium");
             }
+            if (Certifier.REFUTED.equals(e.exists())) {
+                String why = !net.lowRank() ? "non-existence is proven only for low-rank networks"
+                        : e.pattern() < 1 || e.pattern() > net.p() ? "no pattern " + e.pattern()
+                        : LowRankProofs.noEquilibriumAlong(net, e.pattern() - 1);
+                if (why != null) {
+                    failures.add("pattern " + e.pattern() + ": non-existence does not follow (" + why + ")");
+                }
+            }
             return;
         }
         int n = net.n();

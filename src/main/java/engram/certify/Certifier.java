@@ -134,7 +134,10 @@ public final class Certifier {
     /** Existence, stability and basin of the equilibrium near {@code state}, given {@code ||W||_2 <= normUpper}. */
     static EquilibriumProof equilibrium(ProofNetwork net, double normUpper, int pattern, double[] state) {
         if (state == null) {
-            return undecided(pattern, "no approximate equilibrium was found from this pattern");
+            String why = net.lowRank() ? LowRankProofs.noEquilibriumAlong(net, pattern - 1) : "no approximate equilibrium "
+                    + "was found from this pattern";
+            return why == null ? new EquilibriumProof(new Certificate.Equilibrium(pattern, REFUTED, null, 0, 0, null, null,
+                    UNDECIDED, null, 0, null, 0, null), null) : undecided(pattern, why);
         }
         Box b = box(net, state);
         if (b.radius() == 0) {

@@ -25,6 +25,11 @@ interface IntervalActivation {
     /** The Lipschitz constant (the largest slope). */
     double lipschitz();
 
+    /** Whether the activation is odd, {@code psi(-x) = -psi(x)} (tanh, algebraic, hard tanh). */
+    default boolean odd() {
+        return false;
+    }
+
     /** The enclosure for one of Engram's activations; other activations are refused with the supported list. */
     static IntervalActivation of(Activation a) {
         if (a instanceof Tanh t) {
@@ -35,6 +40,7 @@ interface IntervalActivation {
                     return Interval.ONE.sub(x.mul(g).tanh().sqr()).mul(g).clamp(0, g);
                 }
                 @Override public double lipschitz() { return g; }
+                @Override public boolean odd() { return true; }
             };
         }
         if (a instanceof Algebraic al) {
@@ -48,6 +54,7 @@ interface IntervalActivation {
                     return Interval.of(g).div(s.mul(s.sqrt())).clamp(0, g);
                 }
                 @Override public double lipschitz() { return g; }
+                @Override public boolean odd() { return true; }
             };
         }
         if (a instanceof Logistic l) {
@@ -123,6 +130,8 @@ interface IntervalActivation {
             }
 
             @Override public double lipschitz() { return g; }
+
+            @Override public boolean odd() { return true; }
         };
     }
 

@@ -130,6 +130,70 @@ final class LowRankProofs {
         return worst;
     }
 
+    /**
+     * Why no equilibrium {@code c xi_mu} with {@code c != 0} is not proven, or null when it is (theory.md section 8.10):
+     * with +-1 patterns and {@code Xi^T Xi = N I} exactly (integer sums), u = 0 and an odd activation, the line through
+     * xi_mu is invariant ({@code W xi_mu = alpha_mu xi_mu}, {@code psi(c xi) = psi(c) xi}) and F on it is
+     * {@code f(c) xi_mu}, {@code f(c) = -c + alpha_mu psi(c)}, odd in c. On (0, eps] the mean-value form
+     * {@code f(c) = (-1 + alpha psi'(theta)) c} is negative when the slope enclosure over [0, eps] says so; on
+     * [eps, |alpha| + 1] a cover by bisection shows f < 0; beyond, {@code |alpha psi(c)| <= |alpha| < c}.
+     */
+    static String noEquilibriumAlong(ProofNetwork net, int mu) {
+        int n = net.n(), p = net.p();
+        double[] xi = net.xi();
+        if (!net.enclosure().odd()) {
+            return "the activation is not odd, so the line through the pattern is not invariant";
+        }
+        for (double u : net.u()) {
+            if (u != 0) {
+                return "the input u is not 0";
+            }
+        }
+        for (double v : xi) {
+            if (Math.abs(v) != 1) {
+                return "the patterns are not +-1 vectors";
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = a; b < p; b++) {
+                long dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += (long) (xi[i * p + a] * xi[i * p + b]);
+                }
+                if (dot != (a == b ? n : 0)) {
+                    return "the patterns are not exactly orthogonal (Xi^T Xi != N I), so the line through a pattern is "
+                            + "not exactly invariant";
+                }
+            }
+        }
+        Interval alpha = Interval.of(net.alphas()[mu]);
+        double eps = 1;
+        while (!(Interval.of(-1).add(alpha.mul(net.enclosure().slope(new Interval(0, eps)))).hi() < 0)) {
+            eps /= 2;
+            if (eps < 1e-30) {
+                double at0 = net.alphas()[mu] * net.activation().derivative(0);
+                return "the slope -1 + alpha psi'(c) is not proven negative near c = 0 (alpha psi'(0) = " + at0
+                        + (at0 > 1 ? ": the memory exists)" : ": the bifurcation point itself, where the slope test cannot "
+                        + "be strict)");
+            }
+        }
+        java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
+        todo.push(new Interval(eps, Interval.of(Math.abs(net.alphas()[mu])).add(Interval.ONE).hi()));
+        for (int steps = 0; !todo.isEmpty(); steps++) {
+            Interval c = todo.pop();
+            if (alpha.mul(net.enclosure().value(c)).sub(c).hi() < 0) {
+                continue;
+            }
+            if (steps > 100_000 || c.width() < 1e-12 * (1 + c.hi())) {
+                return "f(c) = -c + alpha psi(c) is not proven negative on [" + c.lo() + ", " + c.hi() + "]";
+            }
+            double mid = c.lo() / 2 + c.hi() / 2;
+            todo.push(new Interval(c.lo(), mid));
+            todo.push(new Interval(mid, c.hi()));
+        }
+        return null;
+    }
+
     /** Upper bounds on {@code A v} for a non-negative point matrix A (m x k) and v >= 0. */
     private static double[] upper(double[] a, int m, double[] v) {
         IntervalMatrix out = IntervalMatrix.times(a, m, IntervalMatrix.point(v.length, 1, v));

@@ -84,8 +84,9 @@ final class CertifyCommand implements Callable<Integer> {
         Certifier.Outcome o = Certifier.certify(net, states);
         List<String> reasons = new ArrayList<>(o.equilibriumReasons());
         for (int k = 0; k < states.size(); k++) {
-            if (states.get(k) == null && notes.get(k) != null) {
-                reasons.set(k, notes.get(k));
+            if (states.get(k) == null && notes.get(k) != null && Certifier.UNDECIDED.equals(o.certificate().equilibria()
+                    .get(k).exists())) {
+                reasons.set(k, notes.get(k) + (reasons.get(k) == null ? "" : ": " + reasons.get(k)));
             }
         }
         Certificate c = o.certificate();
@@ -114,7 +115,7 @@ final class CertifyCommand implements Callable<Integer> {
                 .memories()) {
             states.add(m.exists() ? m.state() : null);
             notes.add(m.predictedExists() ? "Newton from the closed form's c xi did not converge" : "the closed form "
-                    + "predicts no equilibrium along this pattern (alpha psi'(0) = " + m.alpha() * slope + " <= 1); "
+                    + "predicts no equilibrium along this pattern (alpha psi'(0) = " + m.alpha() * slope + " <= 1), but "
                     + "non-existence is not proven");
         }
         return prove(idp.net(), states, notes, file, start);

@@ -32,7 +32,7 @@ class LowRankProofsTest {
     static List<double[]> states(PatternSet xi, double[] alphas) {
         List<double[]> out = new ArrayList<>();
         for (IdpEquilibria.Memory m : IdpEquilibria.analyze(xi, alphas, new Tanh(1)).memories()) {
-            out.add(m.state());
+            out.add(m.exists() ? m.state() : null);
         }
         return out;
     }
@@ -94,6 +94,33 @@ class LowRankProofsTest {
                 e.basinRadius(), e.basinRoute()));
         assertThat(CertificateChecker.check(withEquilibria(c, dense), net)).singleElement().asString()
                 .contains("dense-W route");
+    }
+
+    /**
+     * alpha psi'(0) <= 1 with exactly orthogonal +-1 patterns: no equilibrium c xi_mu (c != 0) is proven, and a
+     * certificate that claims the same for the memory that exists (alpha = 1.2) is rejected.
+     */
+    @Test
+    void nonExistenceIsProvenBelowTheBifurcationAndOnlyThere() {
+        PatternSet xi = MemoryKind.HADAMARD.build(64, 4, 0.5, 0.5, new SplittableRandom(1));
+        double[] alphas = {3, 2, 1.2, 0.8};
+        ProofNetwork net = network(xi, alphas);
+        List<double[]> states = states(xi, alphas);
+        assertThat(states.get(3)).isNull();
+        Certificate c = Certifier.certify(net, states).certificate();
+        assertThat(c.equilibria().get(3).exists()).isEqualTo(Certifier.REFUTED);
+        assertThat(CertificateChecker.check(c, net)).isEmpty();
+        List<Certificate.Equilibrium> eq = new ArrayList<>(c.equilibria());
+        eq.set(2, new Certificate.Equilibrium(3, Certifier.REFUTED, null, 0, 0, null, null, Certifier.UNDECIDED, null, 0,
+                null, 0, null));
+        assertThat(CertificateChecker.check(withEquilibria(c, eq), net)).singleElement().asString()
+                .contains("non-existence does not follow");
+        assertThat(LowRankProofs.noEquilibriumAlong(net, 2)).contains("not proven negative near c = 0").contains("exists");
+        // alpha psi'(0) = 1 exactly: the bifurcation point, where the slope test cannot be strict
+        assertThat(LowRankProofs.noEquilibriumAlong(network(xi, new double[] {3, 2, 1.2, 1}), 3)).contains("bifurcation");
+        // random patterns are not exactly orthogonal: the line is not invariant, nothing is claimed
+        PatternSet random = MemoryKind.RANDOM.build(64, 4, 0.5, 0.5, new SplittableRandom(2));
+        assertThat(LowRankProofs.noEquilibriumAlong(network(random, alphas), 3)).contains("not exactly orthogonal");
     }
 
     private static Certificate withEquilibria(Certificate c, List<Certificate.Equilibrium> eq) {
