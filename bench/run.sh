@@ -63,3 +63,15 @@ k = ("sign-trial", "overlaps", 20000)
 print(f"engram whole trial at alpha = 0.14 (memories drawn, run from memory 0 to its fixed point): scalar "
       f"{es[k] / 1000:.0f} ms, simd {ev[k] / 1000:.0f} ms")
 PY
+# proofs against the floating-point check of the same network (no numpy peer: numpy has no interval arithmetic)
+java -jar target/engram.jar bench --sizes 1024 --certify --json > bench/out/engram-certify.json
+python3 - <<'PY'
+import json
+rows = {(r["workload"], r["couplings"]): r for r in json.load(open("bench/out/engram-certify.json"))["results"]}
+print()
+print("engram certify against the floating-point check of the same network, seconds (ratio = certify / check)")
+for kind, check, what in (("dense", "check", "dense Hebbian N = 2000, P = 20, tanh gain 4; check = engram check"),
+                          ("lowrank", "idp-check", "low-rank IDP N = 20000, P = 20; check = closed forms, Newton, eigenvalues")):
+    c, s = rows[("certify", kind)]["microsPerStep"] / 1e6, rows[(check, kind)]["microsPerStep"] / 1e6
+    print(f"{what}: certify {c:6.2f}  check {s:6.2f}  ratio {c / s:5.2f}")
+PY

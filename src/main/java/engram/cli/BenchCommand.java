@@ -72,6 +72,12 @@ final class BenchCommand implements Callable<Integer> {
             + "after warm-up, in microseconds per grid.")
     boolean phase;
 
+    @Option(names = "--certify", description = "Also time engram certify against the floating-point check of the same "
+            + "network, once each after a warm-up, in microseconds per network: dense Hebbian (N = 2000, P = 20, "
+            + "tanh gain 4; certify against engram check) and low-rank IDP (N = 20000, P = 20, alphas 3 down to "
+            + "2.05; certify against idp-equilibria's closed forms, Newton and eigenvalues).")
+    boolean certify;
+
     @Override public Integer call() {
         Ranges.within("--p", p, 1, 1000);
         Ranges.within("--steps", steps, 1, 100_000);
@@ -81,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
             NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM).dense(true).build();
         }
         System.err.println("engram bench: " + sizes.size() + " sizes x (rhs, em, idp) workloads" + (ensemble ? " + ensembles" : "")
-                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (sweep ? " + the IDP sweep" : "")
+                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (certify ? " + certify" : "") + (sweep ? " + the IDP sweep" : "")
                 + ", each timed by JMH (3 warm-up and 5 measured iterations)");
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
@@ -107,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
             double[] ths = PhaseDiagram.thresholds(PhaseDiagram.GRID);
             rows.add(new Row("fr-phase", "reduced", 1000, best(() -> PhaseDiagram.compute(1000,
                     FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
+        }
+        if (certify) {
+            rows.addAll(CertifyBench.rows(global.seed));
         }
         Double sweepSeconds = null;
         if (sweep) {
