@@ -5,7 +5,9 @@ import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
 import engram.kernel.Norms;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -97,7 +99,7 @@ public final class Certifier {
                 return;
             }
             double[] w = net.w();
-            java.util.Arrays.fill(out, 0);
+            Arrays.fill(out, 0);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     out[j] += w[i * n + j] * wv[i];
@@ -260,7 +262,7 @@ public final class Certifier {
     /** The margins worth trying at size n. */
     static double[] margins(int n) {
         double floor = (double) n * n * 0x1p-53;
-        return java.util.Arrays.stream(MARGINS).filter(m -> m >= floor || m == MARGINS[MARGINS.length - 1]).toArray();
+        return Arrays.stream(MARGINS).filter(m -> m >= floor || m == MARGINS[MARGINS.length - 1]).toArray();
     }
 
     /** A basin radius and the route that proves it. */
@@ -284,7 +286,7 @@ public final class Certifier {
     }
 
     /** The largest rho in [0, cap] bisection finds with {@code test(rho)}; -1 when test(0) fails. */
-    static double bisect(java.util.function.DoublePredicate test, double cap, int steps) {
+    static double bisect(DoublePredicate test, double cap, int steps) {
         if (!test.test(0)) {
             return -1;
         }

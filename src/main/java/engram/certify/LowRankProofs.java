@@ -3,6 +3,7 @@ package engram.certify;
 import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
 import engram.interval.PositiveDefinite;
+import java.util.ArrayDeque;
 
 /**
  * The interval steps for {@code W = Xi S Xi^T} with {@code S = diag(alpha) / N} (never formed), O(n p^2) each, with
@@ -177,7 +178,7 @@ final class LowRankProofs {
                         + "be strict)");
             }
         }
-        java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Interval> todo = new ArrayDeque<>();
         todo.push(new Interval(eps, Interval.of(Math.abs(net.alphas()[mu])).add(Interval.ONE).hi()));
         for (int steps = 0; !todo.isEmpty(); steps++) {
             Interval c = todo.pop();

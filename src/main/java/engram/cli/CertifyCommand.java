@@ -8,6 +8,8 @@ import engram.check.GivenNetwork;
 import engram.check.NetworkCheck;
 import engram.report.AtomicFiles;
 import engram.report.JsonFormat;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,7 +70,7 @@ final class CertifyCommand implements Callable<Integer> {
     }
 
     /** Every proof about g and its patterns' equilibria (found by integration to rest and Newton). */
-    static Result prove(GivenNetwork g, long seed, Path file, long start) throws java.io.IOException {
+    static Result prove(GivenNetwork g, long seed, Path file, long start) throws IOException {
         List<double[]> states = g.p() == 0 ? List.of() : NetworkCheck.restingStates(g, seed);
         return prove(g.proofNetwork(), states, new ArrayList<>(Collections.nCopies(states.size(), null)), file, start);
     }
@@ -78,7 +80,7 @@ final class CertifyCommand implements Callable<Integer> {
      * missing; the certificate goes to {@code file} unless null; {@code seconds} counts from {@code start} (nanoTime).
      */
     static Result prove(ProofNetwork net, List<double[]> states, List<String> notes, Path file, long start)
-            throws java.io.IOException {
+            throws IOException {
         Progress progress = new Progress("certify");
         progress.at(0.2, "proving");
         Certifier.Outcome o = Certifier.certify(net, states);
@@ -107,7 +109,7 @@ final class CertifyCommand implements Callable<Integer> {
      * IDP: the proofs about each memory, starting from the closed form's equilibrium c xi_mu polished by Newton
      * (Woodbury), where the closed form says one exists.
      */
-    private static Result proveIdp(NetworkOptions.Idp idp, Path file, long start) throws java.io.IOException {
+    private static Result proveIdp(NetworkOptions.Idp idp, Path file, long start) throws IOException {
         List<double[]> states = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double slope = idp.net().activation().derivative(0);
@@ -133,7 +135,7 @@ final class CertifyCommand implements Callable<Integer> {
     }
 
     /** The proofs as text, one line for contraction and one per equilibrium. */
-    static void print(Result r, java.io.PrintStream out) {
+    static void print(Result r, PrintStream out) {
         out.printf(Locale.ROOT, "n = %d, %s model: ||W||_2 in [%.10g, %.10g]; contraction %s%s%n", r.n(), r.model(),
                 r.spectralNormLower(), r.spectralNormUpper(), r.contracting(), r.reason() == null ? "" : " (" + r.reason() + ")");
         for (EquilibriumOut e : r.equilibria()) {

@@ -9,6 +9,7 @@ import engram.memory.PatternSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,7 +56,7 @@ final class NetworkOptions {
     }
 
     private String modelName() {
-        return model.trim().toLowerCase(java.util.Locale.ROOT);
+        return model.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The network the options describe (--model voltage or rate; idp is {@link #readIdp}). */

@@ -10,6 +10,7 @@ import engram.memory.FiringRateDesign;
 import engram.memory.MemoryKind;
 import engram.memory.PatternSet;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -199,7 +200,7 @@ class CertifierTest {
     }
 
     private static String shifted(String center, double by) {
-        double[] x = ProofNetwork.doubles(java.util.Base64.getDecoder().decode(center));
+        double[] x = ProofNetwork.doubles(Base64.getDecoder().decode(center));
         for (int i = 0; i < x.length; i++) {
             x[i] += by;
         }

@@ -9,6 +9,7 @@ import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +48,7 @@ class RateDesignProofTest {
                 assertThat(m.stable()).as(d.phi() + " memory " + mu).isEqualTo(e.stable());
                 if (Certifier.PROVEN.equals(m.stable())) {
                     assertThat(m.decayRate()).as(d.phi() + " memory " + mu).isCloseTo(e.decayRate(),
-                            org.assertj.core.data.Offset.offset(1e-6));
+                            Offset.offset(1e-6));
                 }
             }
             assertThat(CertificateChecker.check(c, full)).isEmpty();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class CertifyCommandTest {
     /** A 40-unit Hebbian W (3 patterns, zero diagonal) and its patterns, as CSV. */
     private void hebbian() throws Exception {
         int n = 40, p = 3;
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        SplittableRandom rng = new SplittableRandom(7);
         double[][] xi = new double[n][p];
         StringBuilder xs = new StringBuilder(), ws = new StringBuilder();
         for (double[] row : xi) {
@@ -152,9 +153,16 @@ class CertifyCommandTest {
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<Map<String, Object>> eq = (List<Map<String, Object>>) JsonFormat.read(r.out(), Map.class).get("equilibria");
-        // theory.md 3.2: alpha psi'(0) > 1 exists; stable iff the other alphas are below 1 / psi'(c)
-        assertThat(eq).extracting(e -> e.get("exists")).containsExactly("proven", "proven", "proven", "undecided");
+        // theory.md 3.2: alpha psi'(0) > 1 exists; stable iff the other alphas are below 1 / psi'(c); alpha psi'(0) <= 1
+        // on an exactly invariant line (Hadamard patterns are exactly orthogonal): proven not to exist (8.10)
+        assertThat(eq).extracting(e -> e.get("exists")).containsExactly("proven", "proven", "proven", "refuted");
         assertThat(eq).extracting(e -> e.get("stable")).containsExactly("proven", "proven", "refuted", "undecided");
-        assertThat((String) eq.get(3).get("reason")).contains("predicts no equilibrium");
+        assertThat(eq.get(3).get("reason")).isNull();
+        // at the bifurcation itself (alpha psi'(0) = 1) the slope test cannot be strict: undecided, with the reason
+        CliTest.Run edge = CliTest.run("certify", "--model", "idp", "--patterns", path("H.csv"), "--alphas", "3,2,1.2,1",
+                "--json");
+        List<Map<String, Object>> at = (List<Map<String, Object>>) JsonFormat.read(edge.out(), Map.class).get("equilibria");
+        assertThat(at.get(3).get("exists")).isEqualTo("undecided");
+        assertThat((String) at.get(3).get("reason")).contains("predicts no equilibrium").contains("bifurcation");
     }
 }

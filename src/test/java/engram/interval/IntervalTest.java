@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -197,7 +198,7 @@ class IntervalTest {
         double lower = IntervalMatrix.point(n, n, s).rayleighLowerBound(u);
         assertThat(lower).isLessThanOrEqualTo(top).isGreaterThan(top - 1e-9);
         double[] rad = new double[n * n];
-        java.util.Arrays.fill(rad, 1e-3);
+        Arrays.fill(rad, 1e-3);
         assertThat(new IntervalMatrix(n, n, s, rad).rayleighLowerBound(u)).isLessThan(lower);
     }
 
