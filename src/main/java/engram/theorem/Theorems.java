@@ -7,6 +7,7 @@ import engram.theorem.certify.CertifyFamily;
 import engram.theorem.firingrate.FiringRateFamily;
 import engram.theorem.foundation.FoundationFamily;
 import engram.theorem.inputdriven.InputDrivenFamily;
+import engram.theorem.landscape.LandscapeFamily;
 import engram.theorem.lagrangian.LagrangianFamily;
 import engram.theorem.numerics.NumericsFamily;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class Theorems {
 
     private static final List<ClaimFamily> FAMILIES = List.of(new FoundationFamily(), new NumericsFamily(), new FiringRateFamily(),
-            new InputDrivenFamily(), new LagrangianFamily(), new CapacityFamily(), new CertifyFamily());
+            new InputDrivenFamily(), new LagrangianFamily(), new CapacityFamily(), new CertifyFamily(), new LandscapeFamily());
 
     private Theorems() {
     }
