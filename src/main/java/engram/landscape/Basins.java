@@ -150,6 +150,10 @@ public final class Basins {
     @FunctionalInterface
     public interface Settled {
         void accept(int index, double[] x, double time, boolean converged);
+
+        /** Each still-moving state at the end of each chunk of integration (by default ignored). */
+        default void passing(int index, double[] x, double time) {
+        }
     }
 
     /**
@@ -192,6 +196,7 @@ public final class Basins {
                 if (converged || t >= s.horizon() - 1e-9) {
                     settled.accept(offset + active.get(c), x, t, converged);
                 } else {
+                    settled.passing(offset + active.get(c), x, t);
                     still.add(active.get(c));
                     kept.add(x);
                 }

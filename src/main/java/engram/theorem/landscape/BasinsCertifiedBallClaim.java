@@ -19,7 +19,9 @@ import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -86,29 +88,56 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
             SplittableRandom rng) {
         int n = centres.get(0).length;
         List<double[]> starts = new ArrayList<>();
+        Set<Integer> grown = new HashSet<>();
         for (int k = 0; k < centres.size(); k++) {
             for (int s = 0; s < SAMPLES; s++) {
                 starts.add(inBall(centres.get(k), 0.999 * radii.get(k), rng));
             }
         }
-        double[] worst = new double[1];
+        double[] worst = new double[1], growth = new double[1];
         int[] away = new int[1];
         double tolerance = tolerance("arrival");
         Basins.Settings settings = new Basins.Settings(new double[0], 0, 0, horizon, 1e-10,
                 Basins.step(Basins.lipschitzBound(model, 1)));
-        Basins.settle(model, starts, settings, (index, x, t, converged) -> {
-            double[] centre = centres.get(index / SAMPLES);
-            double d = Norms.maxAbsDiff(x, centre) / (1 + Norms.maxAbs(centre));
-            worst[0] = Math.max(worst[0], converged ? d : Double.POSITIVE_INFINITY);
-            away[0] += converged && d <= tolerance ? 0 : 1;
+        Basins.settle(model, starts, settings, new Basins.Settled() {
+            @Override public void accept(int index, double[] x, double t, boolean converged) {
+                double[] centre = centres.get(index / SAMPLES);
+                double d = Norms.maxAbsDiff(x, centre) / (1 + Norms.maxAbs(centre));
+                worst[0] = Math.max(worst[0], converged ? d : Double.POSITIVE_INFINITY);
+                away[0] += converged && d <= tolerance && !grew(index, x) ? 0 : 1;
+            }
+
+            @Override public void passing(int index, double[] x, double t) {
+                grew(index, x);
+            }
+
+            /** The Euclidean distance to the centre must never grow (the ball contracts): records and says if it did. */
+            boolean grew(int index, double[] x) {
+                double[] centre = centres.get(index / SAMPLES), start = starts.get(index);
+                double ratio = distance(x, centre) / distance(start, centre);
+                growth[0] = Math.max(growth[0], ratio);
+                if (ratio > 1 + tolerance("growth")) {
+                    grown.add(index);
+                }
+                return grown.contains(index);
+            }
         });
         StringBuilder radiiText = new StringBuilder();
         for (double r : radii) {
             radiiText.append(radiiText.length() == 0 ? "" : ", ").append(fmt(r));
         }
         return Evaluation.atMost(away[0], tolerance(), starts.size() + " samples in " + centres.size() + " balls (radii "
-                + radiiText + "), " + away[0] + " not at the centre; worst relative distance " + fmt(worst[0]) + " (n = "
-                + n + ", horizon " + fmt(horizon) + ")");
+                + radiiText + "), " + away[0] + " not at the centre or moving away from it; worst relative distance "
+                + fmt(worst[0]) + ", largest distance ratio to the start " + fmt(growth[0]) + " (n = " + n + ", horizon "
+                + fmt(horizon) + ")");
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
     }
 
     /** A point uniform in the Euclidean ball of radius r around x. */
