@@ -73,6 +73,8 @@ public final class EngramCli implements Runnable {
                     + "voltage --activation tanh --gain 2 --json"),
             Map.entry("certify", "java -jar target/engram.jar certify --couplings W.npy --patterns Xi.npy --gain 4 "
                     + "--certificates proofs --json"),
+            Map.entry("basins", "java -jar target/engram.jar basins --couplings W.npy --patterns Xi.npy --gain 4 "
+                    + "--out reports/basins --json"),
             Map.entry("verify-certificate", "java -jar target/engram.jar verify-certificate proofs/certificate.json "
                     + "--couplings W.npy --gain 4"));
     public static final int CLAIM_FAILED = 1;
@@ -81,7 +83,7 @@ public final class EngramCli implements Runnable {
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check, certify, verify-certificate or bench (engram help COMMAND, "
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check, certify, verify-certificate, basins or bench (engram help COMMAND, "
                 + "or COMMAND --help)");
     }
 

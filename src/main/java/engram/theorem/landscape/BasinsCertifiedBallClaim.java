@@ -6,8 +6,6 @@ import engram.activation.Tanh;
 import engram.certify.Certificate;
 import engram.certify.Certifier;
 import engram.certify.ProofNetwork;
-import engram.check.GivenNetwork;
-import engram.check.NetworkCheck;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
 import engram.claim.Evaluation;
@@ -17,8 +15,10 @@ import engram.memory.DenseCouplings;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
+import engram.model.Input;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,10 +54,8 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
         int n = c.n();
         PatternSet xi = Patterns.randomBinary(n, c.p(), new SplittableRandom(c.seed()));
         double[] w = DenseCouplings.of(LowRankCouplings.hebbian(xi, true)).toDense();
-        double[] flat = xi.data().clone();
-        GivenNetwork g = new GivenNetwork(GivenNetwork.Model.VOLTAGE, n, w, c.p(), flat, null, new Tanh(c.gain()), 1.0);
-        ProofNetwork net = g.proofNetwork();
-        VoltageModel model = (VoltageModel) g.field();
+        ProofNetwork net = new ProofNetwork(true, n, w, new double[n], new Tanh(c.gain()), 1.0);
+        VoltageModel model = new VoltageModel(1.0, new DenseCouplings(n, w), net.activation(), Input.zero(n));
         List<double[]> centres = new ArrayList<>();
         List<Double> radii = new ArrayList<>();
         double slowest = 1;
@@ -65,7 +63,7 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
             centres.add(new double[n]);
             radii.add(0.1);
         } else {
-            for (double[] x : NetworkCheck.restingStates(g, c.seed())) {
+            for (double[] x : restingStates(model, xi)) {
                 if (x != null) {
                     Certificate.Equilibrium e = Certifier.equilibrium(net, centres.size() + 1, x).certificate();
                     if (e.basinRadius() > 0 && e.decayRate() > 0) {
@@ -81,6 +79,18 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
         }
         // from the ball's edge the distance shrinks at least like exp(-decayRate t): 30 / decayRate reaches 1e-13
         return judge(model, centres, radii, 20 + 30 / slowest, new SplittableRandom(c.seed() * 31 + 7));
+    }
+
+    /** Each pattern integrated to a residual of 1e-12 (1 + |x|) within 1000 time constants (null where it is not). */
+    static List<double[]> restingStates(VoltageModel model, PatternSet xi) {
+        List<double[]> patterns = new ArrayList<>();
+        for (int mu = 0; mu < xi.p(); mu++) {
+            patterns.add(xi.pattern(mu));
+        }
+        double[][] out = new double[xi.p()][];
+        Basins.settle(model, patterns, new Basins.Settings(new double[0], 0, 0, 1000, 1e-12, Basins.step(
+                Basins.lipschitzBound(model, 1))), (index, x, t, converged) -> out[index] = converged ? x : null);
+        return Arrays.asList(out);
     }
 
     /** Samples each ball, settles every sample and counts those that do not end at the ball's centre. */

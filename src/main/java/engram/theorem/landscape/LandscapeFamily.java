@@ -1,8 +1,17 @@
 package engram.theorem.landscape;
 
+import engram.activation.Tanh;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
+import engram.figure.Figure;
+import engram.landscape.Basins;
+import engram.memory.LowRankCouplings;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
+import engram.model.Input;
+import engram.model.VoltageModel;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /** The energy landscape: basins of attraction and what they must contain (theory.md section 9). */
 public final class LandscapeFamily implements ClaimFamily {
@@ -10,6 +19,24 @@ public final class LandscapeFamily implements ClaimFamily {
     @Override public String name() { return "landscape"; }
 
     @Override public String title() { return "The energy landscape: basins of attraction"; }
+
+    /**
+     * engram basins on a Hebbian network (N = 200, P = 5, tanh gain 4, zero diagonal): the return curves (40 cues per
+     * memory and level) and the basin map on the plane through memories 1 and 2.
+     */
+    @Override public List<Figure> figures(long seed) {
+        PatternSet xi = Patterns.randomBinary(200, 5, new SplittableRandom(seed));
+        VoltageModel model = new VoltageModel(1, LowRankCouplings.hebbian(xi, true), new Tanh(4), Input.zero(200));
+        Basins.Settings s = new Basins.Settings(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}, 40, 0, 100,
+                1e-6, Basins.step(Basins.lipschitzBound(model, seed)));
+        Basins.Result r = Basins.run(model, xi, s, seed);
+        return List.of(Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of "
+                + "cues that return to their memory against the cue noise (each sign flipped with probability noise / "
+                + "2; noise 1 is a random state), 40 cues per memory and level (engram basins; theory.md section 9.1)."),
+                Basins.map(model, xi, s, 41, "Basin map of the same network on the plane a xi_1 + b xi_2: each state "
+                + "integrated to its attractor (red: memories 1 and 2, blue: their negatives, white: anything else). "
+                + "The diagonals |a| = |b| separate the basins, as the symmetry of the two memories says."));
+    }
 
     @Override public List<Claim<?>> claims() {
         return List.of(new BasinsCertifiedBallClaim());
