@@ -64,7 +64,7 @@ print(f"engram whole trial at alpha = 0.14 (memories drawn, run from memory 0 to
       f"{es[k] / 1000:.0f} ms, simd {ev[k] / 1000:.0f} ms")
 PY
 # proofs against the floating-point check of the same network (no numpy peer: numpy has no interval arithmetic)
-java -jar target/engram.jar bench --sizes 1024 --certify --json > bench/out/engram-certify.json
+java -jar target/engram.jar bench --sizes 2000 --steps 10 --certify --json > bench/out/engram-certify.json
 python3 - <<'PY'
 import json
 rows = {(r["workload"], r["couplings"]): r for r in json.load(open("bench/out/engram-certify.json"))["results"]}

@@ -40,7 +40,7 @@ final class BasinsCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int perLevel;
 
-    @Option(names = "--uniform", defaultValue = "200", description = "States uniform in [-1, 1]^N, in [0, 1000000] "
+    @Option(names = "--uniform", defaultValue = "200", description = "States uniform in [-1, 1]^N, in [0, 200000] "
             + "(default ${DEFAULT-VALUE}).")
     int uniform;
 
@@ -59,6 +59,9 @@ final class BasinsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write basins.png and basin-map.png there.")
     Path out;
 
+    /** The most samples one run takes. */
+    static final int MAX_SAMPLES = 200_000;
+
     /** The command's JSON (keys are the contract). */
     record Result(int n, String model, List<Basins.Attractor> attractors, int samples, int notConverged,
             List<Basins.Curve> curves, double seconds, List<String> figures) {
@@ -68,7 +71,7 @@ final class BasinsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Ranges.eachWithin("--noise", noise, 0, 1, 100);
         Ranges.within("--per-level", perLevel, 0, 100_000);
-        Ranges.within("--uniform", uniform, 0, 1_000_000);
+        Ranges.within("--uniform", uniform, 0, MAX_SAMPLES);
         Ranges.within("--horizon", horizon, 1, 1e5);
         Ranges.within("--tolerance", tolerance, 1e-12, 1e-2);
         if (mapGrid != 0) {
@@ -96,8 +99,8 @@ final class BasinsCommand implements Callable<Integer> {
             model = (VoltageModel) g.field();
         }
         long total = (long) xi.p() * noise.size() * perLevel + uniform;
-        if (total > 1_000_000) {
-            throw new IllegalArgumentException("--per-level, --uniform: " + total + " samples, at most 1000000");
+        if (total > MAX_SAMPLES) {
+            throw new IllegalArgumentException("--per-level, --uniform: " + total + " samples, at most " + MAX_SAMPLES);
         }
         Basins.Settings s = new Basins.Settings(noise.stream().mapToDouble(Double::doubleValue).toArray(), perLevel, uniform,
                 horizon, tolerance, Basins.step(Basins.lipschitzBound(model, global.seed)));

@@ -73,9 +73,9 @@ final class BenchCommand implements Callable<Integer> {
     boolean phase;
 
     @Option(names = "--certify", description = "Also time engram certify against the floating-point check of the same "
-            + "network, once each after a warm-up, in microseconds per network: dense Hebbian (N = 2000, P = 20, "
-            + "tanh gain 4; certify against engram check) and low-rank IDP (N = 20000, P = 20, alphas 3 down to "
-            + "2.05; certify against idp-equilibria's closed forms, Newton and eigenvalues).")
+            + "network, once each after a warm-up, in microseconds per network: dense Hebbian (N the largest of "
+            + "--sizes, P = 20, tanh gain 4; certify against engram check) and low-rank IDP (10 N, P = 20, alphas 3 "
+            + "down to 2.05; certify against idp-equilibria's closed forms, Newton and eigenvalues).")
     boolean certify;
 
     @Override public Integer call() {
@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
                     FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
         }
         if (certify) {
-            rows.addAll(CertifyBench.rows(global.seed));
+            rows.addAll(CertifyBench.rows(sizes.stream().mapToInt(Integer::intValue).max().orElse(2000), global.seed));
         }
         Double sweepSeconds = null;
         if (sweep) {

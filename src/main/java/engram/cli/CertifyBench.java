@@ -16,25 +16,28 @@ import java.util.SplittableRandom;
 
 /**
  * {@code engram bench --certify}: the cost of a proof against the cost of the floating-point check of the same network
- * (the ratio certified / sampled is the figure the README reports). Each workload runs once at a small size (warm-up)
- * and once timed, wall clock, both cores as the commands use them.
+ * (the ratio certified / sampled is the figure the README reports): a dense Hebbian network at the largest of bench's
+ * {@code --sizes} and a low-rank IDP network ten times larger. Each workload runs once at a small size (warm-up) and
+ * once timed, wall clock, both cores as the commands use them.
  */
 final class CertifyBench {
 
-    static final int DENSE_N = 2000, LOW_RANK_N = 20_000, P = 20;
+    static final int P = 20;
 
     private CertifyBench() {
     }
 
-    static List<BenchCommand.Row> rows(long seed) {
-        time(() -> dense(400, seed, true));
-        time(() -> dense(400, seed, false));
-        time(() -> lowRank(2000, seed, true));
+    /** Dense at N = {@code size} (2000 with bench's default sizes), low-rank at 10 N (20000). */
+    static List<BenchCommand.Row> rows(int size, long seed) {
+        int dense = Math.max(size, P + 1), lowRank = 10 * dense, warm = Math.min(dense, 400);
+        time(() -> dense(warm, seed, true));
+        time(() -> dense(warm, seed, false));
+        time(() -> lowRank(5 * warm, seed, true));
         List<BenchCommand.Row> rows = new ArrayList<>();
-        rows.add(new BenchCommand.Row("check", "dense", DENSE_N, time(() -> dense(DENSE_N, seed, false))));
-        rows.add(new BenchCommand.Row("certify", "dense", DENSE_N, time(() -> dense(DENSE_N, seed, true))));
-        rows.add(new BenchCommand.Row("idp-check", "lowrank", LOW_RANK_N, time(() -> lowRank(LOW_RANK_N, seed, false))));
-        rows.add(new BenchCommand.Row("certify", "lowrank", LOW_RANK_N, time(() -> lowRank(LOW_RANK_N, seed, true))));
+        rows.add(new BenchCommand.Row("check", "dense", dense, time(() -> dense(dense, seed, false))));
+        rows.add(new BenchCommand.Row("certify", "dense", dense, time(() -> dense(dense, seed, true))));
+        rows.add(new BenchCommand.Row("idp-check", "lowrank", lowRank, time(() -> lowRank(lowRank, seed, false))));
+        rows.add(new BenchCommand.Row("certify", "lowrank", lowRank, time(() -> lowRank(lowRank, seed, true))));
         return rows;
     }
 

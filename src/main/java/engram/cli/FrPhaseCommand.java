@@ -9,7 +9,10 @@ import engram.report.JsonFormat;
 import engram.theorem.firingrate.FiringRateFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import engram.certify.Certifier;
+import engram.theorem.certify.CertifyFamily;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,9 +39,14 @@ final class FrPhaseCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "Grid points per axis, in [2, 200] (default ${DEFAULT-VALUE}).")
     int grid = PhaseDiagram.GRID;
 
-    /** The JSON output (the keys are the command's contract). */
+    @Option(names = "--certify", description = "Also prove each cell by interval arithmetic on its reduced problem "
+            + "(docs/theory.md section 8.9): a column proven per cell in the CSV, phase-proofs.png, and the counts.")
+    boolean certify;
+
+    /** The JSON output (the keys are the command's contract; the proven* counts only with --certify). */
     record Result(int cells, long sufficientCells, long instabilityCells, long undecidedCells, long undecidedStable,
-            long disagreements, double seconds, String csv, String png) {
+            long disagreements, double seconds, String csv, String png, Long provenStable, Long provenUnstable,
+            Long provenUndecided) {
     }
 
     @Option(names = "--out", defaultValue = "reports/phase", description = "Output directory (default ${DEFAULT-VALUE}).")
@@ -61,23 +69,36 @@ final class FrPhaseCommand implements Callable<Integer> {
         double[] rhos = PhaseDiagram.rhos(grid);
         double[] thresholds = PhaseDiagram.thresholds(grid);
         List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(n, q, rhos, thresholds);
+        String[] proofs = certify ? CertifyFamily.proofs(cells, n, q) : null;
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Object[]> rows = new ArrayList<>();
-        for (PhaseDiagram.Cell c : cells) {
-            rows.add(new Object[] {c.activation().toString(), c.a(), c.b(), String.format(Locale.ROOT, "%.6f", c.rho()),
+        for (int k = 0; k < cells.size(); k++) {
+            PhaseDiagram.Cell c = cells.get(k);
+            Object[] row = {c.activation().toString(), c.a(), c.b(), String.format(Locale.ROOT, "%.6f", c.rho()),
                 String.format(Locale.ROOT, "%.6f", c.threshold()), String.format(Locale.ROOT, "%.12g", c.maxEigenvalue()),
-                c.stable(), c.sufficient(), String.format(Locale.ROOT, "%.12g", c.instability()), c.instability() > 0});
+                c.stable(), c.sufficient(), String.format(Locale.ROOT, "%.12g", c.instability()), c.instability() > 0,
+                proofs == null ? "" : proofs[k]};
+            rows.add(certify ? row : Arrays.copyOf(row, row.length - 1));
         }
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("phase.csv"), Csv.write(List.of("activation", "a", "b", "rho", "threshold",
-                "maxEigenvalue", "stable", "sufficientCondition", "instabilityExpression", "instabilityCondition"), rows));
+        List<String> header = new ArrayList<>(List.of("activation", "a", "b", "rho", "threshold", "maxEigenvalue", "stable",
+                "sufficientCondition", "instabilityExpression", "instabilityCondition"));
+        if (certify) {
+            header.add("proven");
+            AtomicFiles.checkFile(out.resolve("phase-proofs.png"), "--out");
+            AtomicFiles.write(out.resolve("phase-proofs.png"), HeatMapImage.png(CertifyFamily.phaseProofs(cells, proofs,
+                    rhos, thresholds)));
+        }
+        AtomicFiles.write(out.resolve("phase.csv"), Csv.write(header, rows));
         AtomicFiles.write(out.resolve("phase.png"), HeatMapImage.png(FiringRateFamily.phaseFigure(cells, rhos, thresholds, "")));
         long disagreements = cells.stream().filter(c -> !c.agrees()).count();
         long undecided = cells.stream().filter(c -> !c.decided()).count();
         long undecidedStable = cells.stream().filter(c -> !c.decided() && c.stable()).count();
         Result m = new Result(cells.size(), cells.stream().filter(PhaseDiagram.Cell::sufficient).count(),
                 cells.stream().filter(c -> !c.sufficient() && c.instability() > 0).count(), undecided, undecidedStable,
-                disagreements, seconds, out.resolve("phase.csv").toString(), out.resolve("phase.png").toString());
+                disagreements, seconds, out.resolve("phase.csv").toString(), out.resolve("phase.png").toString(),
+                certify ? count(proofs, Certifier.PROVEN) : null, certify ? count(proofs, Certifier.REFUTED) : null,
+                certify ? count(proofs, Certifier.UNDECIDED) : null);
         if (global.json) {
             System.out.println(JsonFormat.compact(m));
         } else {
@@ -85,7 +106,15 @@ final class FrPhaseCommand implements Callable<Integer> {
                     + "instability expression, %d undecided (%d of them stable); %d disagreements; wrote %s and %s%n",
                     cells.size(), seconds, m.sufficientCells(), m.instabilityCells(), undecided, undecidedStable,
                     disagreements, m.csv(), m.png());
+            if (certify) {
+                System.out.printf(Locale.ROOT, "proofs: %d cells proven stable, %d proven unstable, %d undecided; wrote %s%n",
+                        m.provenStable(), m.provenUnstable(), m.provenUndecided(), out.resolve("phase-proofs.png"));
+            }
         }
         return disagreements == 0 ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    private static long count(String[] verdicts, String v) {
+        return Arrays.stream(verdicts).filter(v::equals).count();
     }
 }

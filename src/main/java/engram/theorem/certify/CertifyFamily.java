@@ -1,6 +1,7 @@
 package engram.theorem.certify;
 
 import engram.analysis.PhaseDiagram;
+import engram.analysis.RowGroups;
 import engram.certify.Certifier;
 import engram.certify.RateDesignProof;
 import engram.claim.Claim;
@@ -8,6 +9,8 @@ import engram.claim.ClaimFamily;
 import engram.figure.Figure;
 import engram.figure.HeatMap;
 import engram.memory.FiringRateDesign;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +35,21 @@ public final class CertifyFamily implements ClaimFamily {
         double[] rhos = PhaseDiagram.rhos(PhaseDiagram.GRID), thresholds = PhaseDiagram.thresholds(PhaseDiagram.GRID);
         List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(CertifyPhaseDiagramClaim.N, FiringRateDesign.REFERENCE_Q, rhos,
                 thresholds);
-        String[] verdicts = cells.parallelStream().map(c -> RateDesignProof.cell(CertifyPhaseDiagramClaim.design(
-                new CertifyPhaseDiagramClaim.Case(c.activation(), c.a(), c.b(), c.rho(), c.threshold())),
-                CertifyPhaseDiagramClaim.GROUPS).verdict()).toArray(String[]::new);
+        return phaseProofs(cells, proofs(cells, CertifyPhaseDiagramClaim.N, FiringRateDesign.REFERENCE_Q), rhos,
+                thresholds);
+    }
+
+    /** Each cell's proven verdict (theory.md section 8.9), balanced memories of n units at activity q, in parallel. */
+    public static String[] proofs(List<PhaseDiagram.Cell> cells, int n, double q) {
+        PatternSet xi = Patterns.commonCore(n, q);
+        RowGroups groups = RowGroups.of(xi);
+        return cells.parallelStream().map(c -> RateDesignProof.cell(FiringRateDesign.independent(xi, c.activation().of(
+                c.rho(), c.threshold()), c.a(), c.b(), q), groups).verdict()).toArray(String[]::new);
+    }
+
+    /** The proven verdicts as four heat maps, the cells no analytic condition decides outlined (dashed). */
+    public static HeatMap phaseProofs(List<PhaseDiagram.Cell> cells, String[] verdicts, double[] rhos,
+            double[] thresholds) {
         long[] open = new long[3], all = new long[3];
         List<HeatMap.Panel> panels = new ArrayList<>();
         for (double[] ab : PhaseDiagram.FIELDS) {
