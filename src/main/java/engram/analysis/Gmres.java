@@ -1,5 +1,6 @@
 package engram.analysis;
 
+import engram.kernel.Kernels;
 import engram.kernel.Norms;
 
 /**
@@ -95,29 +96,16 @@ final class Gmres {
 
     private static double[] multiply(double[] a, int n, double[] v) {
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                s += a[row + j] * v[j];
-            }
-            out[i] = s;
-        }
+        Kernels.get().matvec(a, n, v, out);
         return out;
     }
 
     private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return Kernels.get().dot(a, 0, b, a.length);
     }
 
     private static void axpy(double f, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += f * x[i];
-        }
+        Kernels.get().axpy(f, x, 0, y, y.length);
     }
 
     private static double[] scaled(double[] a, double f) {

@@ -3,6 +3,7 @@ package engram.certify;
 import engram.analysis.Lanczos;
 import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
+import engram.kernel.Kernels;
 import engram.kernel.Norms;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -314,18 +315,7 @@ public final class Certifier {
     static Lanczos.Pair topPair(IntervalMatrix m) {
         int n = m.rows();
         double[] mid = m.mid();
-        return Lanczos.topPair(n, LANCZOS_STEPS, 2, (v, out) -> multiply(mid, n, v, out));
-    }
-
-    private static void multiply(double[] a, int n, double[] v, double[] out) {
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                s += a[row + j] * v[j];
-            }
-            out[i] = s;
-        }
+        return Lanczos.topPair(n, LANCZOS_STEPS, 2, (v, out) -> Kernels.get().matvec(mid, n, v, out));
     }
 
     /** The floating-point Jacobian of F (without 1/tau) at x. */

@@ -3,6 +3,7 @@ package engram.certify;
 import engram.activation.Activation;
 import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
+import engram.kernel.Kernels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -102,13 +103,7 @@ public record ProofNetwork(boolean voltage, int n, double[] w, double[] u, Activ
     /** {@code out = W v} in floating point (an estimate: the proofs use {@link #times}). */
     public void multiply(double[] v, double[] out) {
         if (!lowRank()) {
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = 0; j < n; j++) {
-                    s += w[i * n + j] * v[j];
-                }
-                out[i] = s;
-            }
+            Kernels.get().matvec(w, n, v, out);
             return;
         }
         double[] t = new double[p];

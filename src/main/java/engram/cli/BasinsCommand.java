@@ -10,6 +10,7 @@ import engram.model.VoltageModel;
 import engram.report.AtomicFiles;
 import engram.report.FigureRenderer;
 import engram.report.JsonFormat;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +120,7 @@ final class BasinsCommand implements Callable<Integer> {
     }
 
     private List<String> figures(VoltageModel model, PatternSet xi, Basins.Settings s, Basins.Result r, Progress progress)
-            throws java.io.IOException {
+            throws IOException {
         Files.createDirectories(out);
         Path curves = out.resolve("basins.png");
         AtomicFiles.write(curves, FigureRenderer.render(Basins.curves(r, "")).png());

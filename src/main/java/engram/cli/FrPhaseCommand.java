@@ -1,16 +1,17 @@
 package engram.cli;
 
 import engram.analysis.PhaseDiagram;
+import engram.certify.Certifier;
 import engram.memory.FiringRateDesign;
 import engram.report.AtomicFiles;
 import engram.report.Csv;
 import engram.report.HeatMapImage;
 import engram.report.JsonFormat;
+import engram.theorem.certify.CertifyFamily;
 import engram.theorem.firingrate.FiringRateFamily;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import engram.certify.Certifier;
-import engram.theorem.certify.CertifyFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,26 +72,7 @@ final class FrPhaseCommand implements Callable<Integer> {
         List<PhaseDiagram.Cell> cells = PhaseDiagram.compute(n, q, rhos, thresholds);
         String[] proofs = certify ? CertifyFamily.proofs(cells, n, q) : null;
         double seconds = (System.nanoTime() - started) / 1e9;
-        List<Object[]> rows = new ArrayList<>();
-        for (int k = 0; k < cells.size(); k++) {
-            PhaseDiagram.Cell c = cells.get(k);
-            Object[] row = {c.activation().toString(), c.a(), c.b(), String.format(Locale.ROOT, "%.6f", c.rho()),
-                String.format(Locale.ROOT, "%.6f", c.threshold()), String.format(Locale.ROOT, "%.12g", c.maxEigenvalue()),
-                c.stable(), c.sufficient(), String.format(Locale.ROOT, "%.12g", c.instability()), c.instability() > 0,
-                proofs == null ? "" : proofs[k]};
-            rows.add(certify ? row : Arrays.copyOf(row, row.length - 1));
-        }
-        Files.createDirectories(out);
-        List<String> header = new ArrayList<>(List.of("activation", "a", "b", "rho", "threshold", "maxEigenvalue", "stable",
-                "sufficientCondition", "instabilityExpression", "instabilityCondition"));
-        if (certify) {
-            header.add("proven");
-            AtomicFiles.checkFile(out.resolve("phase-proofs.png"), "--out");
-            AtomicFiles.write(out.resolve("phase-proofs.png"), HeatMapImage.png(CertifyFamily.phaseProofs(cells, proofs,
-                    rhos, thresholds)));
-        }
-        AtomicFiles.write(out.resolve("phase.csv"), Csv.write(header, rows));
-        AtomicFiles.write(out.resolve("phase.png"), HeatMapImage.png(FiringRateFamily.phaseFigure(cells, rhos, thresholds, "")));
+        write(cells, proofs, rhos, thresholds);
         long disagreements = cells.stream().filter(c -> !c.agrees()).count();
         long undecided = cells.stream().filter(c -> !c.decided()).count();
         long undecidedStable = cells.stream().filter(c -> !c.decided() && c.stable()).count();
@@ -112,6 +94,31 @@ final class FrPhaseCommand implements Callable<Integer> {
             }
         }
         return disagreements == 0 ? EngramCli.OK : EngramCli.CLAIM_FAILED;
+    }
+
+    /** phase.csv (with a proven column when certifying), phase.png and, certifying, phase-proofs.png. */
+    private void write(List<PhaseDiagram.Cell> cells, String[] proofs, double[] rhos, double[] thresholds)
+            throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        for (int k = 0; k < cells.size(); k++) {
+            PhaseDiagram.Cell c = cells.get(k);
+            Object[] row = {c.activation().toString(), c.a(), c.b(), String.format(Locale.ROOT, "%.6f", c.rho()),
+                String.format(Locale.ROOT, "%.6f", c.threshold()), String.format(Locale.ROOT, "%.12g", c.maxEigenvalue()),
+                c.stable(), c.sufficient(), String.format(Locale.ROOT, "%.12g", c.instability()), c.instability() > 0,
+                proofs == null ? "" : proofs[k]};
+            rows.add(certify ? row : Arrays.copyOf(row, row.length - 1));
+        }
+        Files.createDirectories(out);
+        List<String> header = new ArrayList<>(List.of("activation", "a", "b", "rho", "threshold", "maxEigenvalue", "stable",
+                "sufficientCondition", "instabilityExpression", "instabilityCondition"));
+        if (certify) {
+            header.add("proven");
+            AtomicFiles.checkFile(out.resolve("phase-proofs.png"), "--out");
+            AtomicFiles.write(out.resolve("phase-proofs.png"), HeatMapImage.png(CertifyFamily.phaseProofs(cells, proofs,
+                    rhos, thresholds)));
+        }
+        AtomicFiles.write(out.resolve("phase.csv"), Csv.write(header, rows));
+        AtomicFiles.write(out.resolve("phase.png"), HeatMapImage.png(FiringRateFamily.phaseFigure(cells, rhos, thresholds, "")));
     }
 
     private static long count(String[] verdicts, String v) {
