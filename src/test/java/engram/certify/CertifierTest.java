@@ -163,8 +163,12 @@ class CertifierTest {
         tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
                 e.boxRadius(), e.radius(), e.preconditioner(), e.inverse(), e.stable(), e.stabilityRoute(), e.decayRate(),
                 e.unstableVector(), e.basinRadius() * 2, e.basinRoute())));
-        // the box moved one ulp outward of what Krawczyk proves is not the point: a box of radius far below the
-        // residual's reach is, and so is a stability route the network does not have
+        // the Euclidean radius one ulp inside what the box needs (a box one ulp larger that Krawczyk's test still
+        // proves is a true statement, and accepted, see below)
+        tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
+                e.boxRadius(), Math.nextDown(e.radius()), e.preconditioner(), e.inverse(), e.stable(), e.stabilityRoute(),
+                e.decayRate(), e.unstableVector(), e.basinRadius(), e.basinRoute())));
+        // a box far below the residual's reach, and a stability route the network does not have
         tamperings.add(t -> withEquilibrium(t, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
                 e.boxRadius() * 1e-8, e.radius(), e.preconditioner(), e.inverse(), e.stable(), e.stabilityRoute(),
                 e.decayRate(), e.unstableVector(), e.basinRadius(), e.basinRoute())));
@@ -182,6 +186,11 @@ class CertifierTest {
         for (int k = 0; k < tamperings.size(); k++) {
             assertThat(CertificateChecker.check(tamperings.get(k).apply(c), net)).as("tampering " + k).isNotEmpty();
         }
+        // a box one ulp larger with the radius it needs is still proven by Krawczyk's test: accepted
+        Certificate wider = withEquilibrium(c, e -> new Certificate.Equilibrium(e.pattern(), e.exists(), e.center(),
+                Math.nextUp(e.boxRadius()), Math.nextUp(Math.nextUp(e.radius())), e.preconditioner(), e.inverse(), e.stable(),
+                e.stabilityRoute(), e.decayRate(), e.unstableVector(), e.basinRadius(), e.basinRoute()));
+        assertThat(CertificateChecker.check(wider, net)).isEmpty();
         // another W: one entry moved by one ulp
         double[] w = g.w().clone();
         w[1] = Math.nextUp(w[1]);
