@@ -33,7 +33,7 @@ import picocli.CommandLine;
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
                 SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
                 FalseFailuresCommand.class, CheckCommand.class, CertifyCommand.class, VerifyCertificateCommand.class,
-                BenchCommand.class, BasinsCommand.class})
+                BenchCommand.class, BasinsCommand.class, LandscapeCommand.class})
 public final class EngramCli implements Runnable {
 
     /** The version from the build. */
@@ -75,6 +75,8 @@ public final class EngramCli implements Runnable {
                     + "--certificates proofs --json"),
             Map.entry("basins", "java -jar target/engram.jar basins --couplings W.npy --patterns Xi.npy --gain 4 "
                     + "--out reports/basins --json"),
+            Map.entry("landscape", "java -jar target/engram.jar landscape --couplings W.npy --patterns Xi.npy --gain 4 "
+                    + "--from 1 --to 2 --out reports/landscape --json"),
             Map.entry("verify-certificate", "java -jar target/engram.jar verify-certificate proofs/certificate.json "
                     + "--couplings W.npy --gain 4"));
     public static final int CLAIM_FAILED = 1;
@@ -83,7 +85,7 @@ public final class EngramCli implements Runnable {
 
     @Override public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: claims, simulate, report, merge, fr-stability, fr-phase, idp-equilibria, "
-                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check, certify, verify-certificate, basins or bench (engram help COMMAND, "
+                + "idp-retrieval, memory-dynamics, spectrum, capacity, capacity-theory, false-failures, check, certify, verify-certificate, basins, landscape or bench (engram help COMMAND, "
                 + "or COMMAND --help)");
     }
 

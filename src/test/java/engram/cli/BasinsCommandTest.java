@@ -11,7 +11,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** engram basins from the command line: the JSON contract, the figures, and bad input refused with exit 2. */
+/**
+ * engram basins and engram landscape from the command line: the JSON contracts, the figures, and bad input refused
+ * with exit 2.
+ */
 class BasinsCommandTest {
 
     @TempDir Path dir;
@@ -54,6 +57,31 @@ class BasinsCommandTest {
         assertThat(attractors).extracting(a -> a.get("kind")).contains("memory");
         assertThat(dir.resolve("figs/basins.png")).exists();
         assertThat(dir.resolve("figs/basin-map.png")).exists();
+    }
+
+    /** engram landscape on the same network: the JSON contract, the figure, and its own bad input. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void landscapeFindsTheSaddleBetweenTheTwoMemories() throws Exception {
+        hebbian();
+        String w = dir.resolve("W.csv").toString(), x = dir.resolve("Xi.csv").toString();
+        CliTest.Run r = CliTest.run("landscape", "--couplings", w, "--patterns", x, "--gain", "4", "--out",
+                dir.resolve("l").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Object> out = JsonFormat.read(r.out(), Map.class);
+        assertThat(out).containsKeys("saddle", "barriers", "path");
+        assertThat((Map<String, Object>) out.get("saddle")).containsKeys("energy", "index", "residual")
+                .containsEntry("index", 1);
+        assertThat((List<Map<String, Object>>) out.get("barriers")).extracting(b -> b.get("from")).containsExactly(1, 2);
+        assertThat(((List<Map<String, Object>>) out.get("path")).get(0)).containsKeys("s", "energy");
+        assertThat(dir.resolve("l/landscape.png")).exists();
+        for (String[] args : List.of(new String[] {"landscape", "--couplings", w, "--patterns", x, "--to", "1"},
+                new String[] {"landscape", "--couplings", w, "--patterns", x, "--to", "3"},
+                new String[] {"landscape", "--couplings", w, "--patterns", x, "--images", "2"})) {
+            CliTest.Run bad = CliTest.run(args);
+            assertThat(bad.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(bad.err().strip().lines()).hasSize(1);
+        }
     }
 
     @Test

@@ -47,6 +47,7 @@ class OptionFuzzTest {
             Map.entry("false-failures", List.of("--claim", "integrate.em-strong-order", "--seeds", "1", "--threads", "1",
                     "--out", "DIR/ff.json")),
             Map.entry("check", List.of("--couplings", "W_CSV")),
+            Map.entry("landscape", List.of("--couplings", "W_CSV", "--patterns", "W_CSV", "--iterations", "50")),
             Map.entry("basins", List.of("--couplings", "W_CSV", "--patterns", "W_CSV", "--per-level", "2", "--uniform", "2",
                     "--map-grid", "0")),
             Map.entry("bench", List.of("--sizes", "64", "--steps", "10", "--p", "2")));

@@ -5,12 +5,14 @@ import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.figure.Figure;
 import engram.landscape.Basins;
+import engram.landscape.Saddles;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.Input;
 import engram.model.VoltageModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** The energy landscape: basins of attraction and what they must contain (theory.md section 9). */
@@ -18,7 +20,7 @@ public final class LandscapeFamily implements ClaimFamily {
 
     @Override public String name() { return "landscape"; }
 
-    @Override public String title() { return "The energy landscape: basins of attraction"; }
+    @Override public String title() { return "The energy landscape: basins of attraction, saddles and barriers"; }
 
     /**
      * engram basins on a Hebbian network (N = 200, P = 5, tanh gain 4, zero diagonal): the return curves (40 cues per
@@ -30,7 +32,15 @@ public final class LandscapeFamily implements ClaimFamily {
         Basins.Settings s = new Basins.Settings(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}, 40, 0, 100,
                 1e-6, Basins.step(Basins.lipschitzBound(model, seed)));
         Basins.Result r = Basins.run(model, xi, s, seed);
-        return List.of(Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of "
+        double[][] ends = new double[2][];
+        Basins.settle(model, List.of(xi.pattern(0), xi.pattern(1)), new Basins.Settings(new double[0], 0, 0, 1000, 1e-12,
+                s.step()), (k, x, t, converged) -> ends[k] = x);
+        Saddles.Result path = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(
+                Basins.lipschitzBound(model, seed)), 20000, seed));
+        return List.of(Saddles.figure(path, String.format(Locale.ROOT, "Minimum-energy path between memories 1 "
+                + "and 2 of the same network (string method, theory.md section 9.2): saddle of index %d at energy %.4g, "
+                + "barriers %.4g and %.4g (engram landscape; claim landscape.saddle-index).", path.saddle().index(),
+                path.saddle().energy(), path.fromA(), path.fromB())), Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of "
                 + "cues that return to their memory against the cue noise (each sign flipped with probability noise / "
                 + "2; noise 1 is a random state), 40 cues per memory and level (engram basins; theory.md section 9.1)."),
                 Basins.map(model, xi, s, 41, "Basin map of the same network on the plane a xi_1 + b xi_2: each state "
@@ -39,6 +49,6 @@ public final class LandscapeFamily implements ClaimFamily {
     }
 
     @Override public List<Claim<?>> claims() {
-        return List.of(new BasinsCertifiedBallClaim());
+        return List.of(new BasinsCertifiedBallClaim(), new LandscapeSaddleIndexClaim());
     }
 }

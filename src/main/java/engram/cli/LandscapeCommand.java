@@ -1,0 +1,134 @@
+package engram.cli;
+
+import engram.check.GivenNetwork;
+import engram.landscape.Basins;
+import engram.landscape.Saddles;
+import engram.memory.PatternSet;
+import engram.model.Input;
+import engram.model.InputDriven;
+import engram.model.VoltageModel;
+import engram.report.AtomicFiles;
+import engram.report.FigureRenderer;
+import engram.report.JsonFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engram landscape}: the minimum-energy path between two memories of a voltage or IDP network with symmetric
+ * W, the saddle on it (string method, climbing image, Newton), its index and the barrier heights from both memories
+ * (docs/theory.md section 9.2).
+ */
+@Command(name = "landscape", description = "Find the saddle and the energy barriers between two of your network's "
+        + "memories.", sortOptions = false)
+final class LandscapeCommand implements Callable<Integer> {
+
+    @Mixin GlobalOptions global;
+
+    @Mixin NetworkOptions network;
+
+    @Option(names = "--from", defaultValue = "1", description = "The first memory (a column of --patterns, from 1) "
+            + "(default ${DEFAULT-VALUE}).")
+    int from;
+
+    @Option(names = "--to", defaultValue = "2", description = "The second memory (default ${DEFAULT-VALUE}).")
+    int to;
+
+    @Option(names = "--images", defaultValue = "41", description = "Points along the path, in [3, 10000] (default "
+            + "${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--iterations", defaultValue = "20000", description = "The most string steps, in [1, 1000000] "
+            + "(default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write landscape.png (energy along the path) there.")
+    Path out;
+
+    /** One barrier: from memory {@code from}, the saddle's energy above it. */
+    record Barrier(int from, double height) {
+    }
+
+    /** One point of the path. */
+    record Point(double s, double energy) {
+    }
+
+    /** The saddle: its energy, index (-1: an eigenvalue within 1e-9 of 0) and residual |F|_inf. */
+    record SaddleOut(double energy, int index, double residual) {
+    }
+
+    /** The command's JSON (keys are the contract). */
+    record Result(int n, String model, SaddleOut saddle, List<Barrier> barriers, List<Point> path, int iterations,
+            boolean converged, double seconds, String figure) {
+    }
+
+    @Override public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Ranges.within("--images", images, 3, 10_000);
+        Ranges.within("--iterations", iterations, 1, 1_000_000);
+        if (out != null) {
+            AtomicFiles.checkDirectory(out, "--out");
+        }
+        VoltageModel model;
+        PatternSet xi;
+        if (network.idp()) {
+            NetworkOptions.Idp idp = network.readIdp();
+            xi = idp.patterns();
+            model = new VoltageModel(idp.net().tau(), InputDriven.couplings(xi, idp.alphas(), false), idp.net().activation(),
+                    Input.zero(xi.n()));
+        } else {
+            GivenNetwork g = network.read();
+            if (g.model() != GivenNetwork.Model.VOLTAGE) {
+                throw new IllegalArgumentException("--model: landscape takes the voltage and idp models, got rate");
+            }
+            xi = g.p() == 0 ? null : new PatternSet(g.n(), g.p(), g.patterns(), "given");
+            model = (VoltageModel) g.field();
+        }
+        if (xi == null || xi.p() < 2) {
+            throw new IllegalArgumentException("--patterns: landscape needs at least two patterns");
+        }
+        Ranges.within("--from", from, 1, xi.p());
+        Ranges.within("--to", to, 1, xi.p());
+        if (from == to) {
+            throw new IllegalArgumentException("--from and --to must name two different memories, got " + from + " twice");
+        }
+        double lip = Basins.lipschitzBound(model, global.seed);
+        double[][] ends = new double[2][];
+        Basins.settle(model, List.of(xi.pattern(from - 1), xi.pattern(to - 1)), new Basins.Settings(new double[0], 0, 0,
+                1000, 1e-12, Basins.step(lip)), (k, x, t, converged) -> ends[k] = converged ? x : null);
+        if (ends[0] == null || ends[1] == null) {
+            throw new IllegalArgumentException("--from, --to: a memory does not come to rest within 1000 time constants");
+        }
+        Saddles.Result r = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(images, Saddles.step(lip),
+                iterations, global.seed));
+        String figure = null;
+        if (out != null) {
+            Files.createDirectories(out);
+            Path file = out.resolve("landscape.png");
+            AtomicFiles.write(file, FigureRenderer.render(Saddles.figure(r, "")).png());
+            figure = file.toString();
+        }
+        List<Point> path = new ArrayList<>();
+        for (int k = 0; k < r.s().length; k++) {
+            path.add(new Point(r.s()[k], r.energy()[k]));
+        }
+        Result res = new Result(xi.n(), network.idp() ? "idp" : "voltage", new SaddleOut(r.saddle().energy(),
+                r.saddle().index(), r.saddle().residual()), List.of(new Barrier(from, r.fromA()), new Barrier(to, r.fromB())),
+                path, r.iterations(), r.converged(), (System.nanoTime() - start) / 1e9, figure);
+        if (global.json) {
+            System.out.println(JsonFormat.compact(res));
+        } else {
+            System.out.printf(Locale.ROOT, "saddle between memories %d and %d: energy %.6g, index %d, residual %.2g; "
+                    + "barriers %.6g from %d, %.6g from %d; string %d steps%s%s%n", from, to, r.saddle().energy(),
+                    r.saddle().index(), r.saddle().residual(), r.fromA(), from, r.fromB(), to, r.iterations(),
+                    r.converged() ? "" : " (not converged)", figure == null ? "" : "; wrote " + figure);
+        }
+        return EngramCli.OK;
+    }
+}
