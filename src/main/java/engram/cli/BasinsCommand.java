@@ -1,11 +1,8 @@
 package engram.cli;
 
-import engram.check.GivenNetwork;
 import engram.figure.HeatMap;
 import engram.landscape.Basins;
 import engram.memory.PatternSet;
-import engram.model.Input;
-import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import engram.report.AtomicFiles;
 import engram.report.FigureRenderer;
@@ -81,23 +78,11 @@ final class BasinsCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.checkDirectory(out, "--out");
         }
-        VoltageModel model;
-        PatternSet xi;
-        if (network.idp()) {
-            NetworkOptions.Idp idp = network.readIdp();
-            xi = idp.patterns();
-            model = new VoltageModel(idp.net().tau(), InputDriven.couplings(xi, idp.alphas(), false), idp.net().activation(),
-                    Input.zero(xi.n()));
-        } else {
-            GivenNetwork g = network.read();
-            if (g.model() != GivenNetwork.Model.VOLTAGE) {
-                throw new IllegalArgumentException("--model: basins samples the voltage and idp models, got rate");
-            }
-            if (g.p() == 0) {
-                throw new IllegalArgumentException("--patterns is required: basins are sampled around the memories");
-            }
-            xi = new PatternSet(g.n(), g.p(), g.patterns(), "given");
-            model = (VoltageModel) g.field();
+        NetworkOptions.Voltage v = network.readVoltage("basins");
+        VoltageModel model = v.model();
+        PatternSet xi = v.patterns();
+        if (xi == null) {
+            throw new IllegalArgumentException("--patterns is required: basins are sampled around the memories");
         }
         long total = (long) xi.p() * noise.size() * perLevel + uniform;
         if (total > MAX_SAMPLES) {
@@ -109,7 +94,7 @@ final class BasinsCommand implements Callable<Integer> {
         progress.at(0, "integrating " + total + " samples");
         Basins.Result r = Basins.run(model, xi, s, global.seed);
         List<String> figures = out == null ? List.of() : figures(model, xi, s, r, progress);
-        Result res = new Result(xi.n(), network.idp() ? "idp" : "voltage", r.attractors(), r.samples(), r.notConverged(),
+        Result res = new Result(xi.n(), v.name(), r.attractors(), r.samples(), r.notConverged(),
                 r.curves(), (System.nanoTime() - start) / 1e9, figures);
         if (global.json) {
             System.out.println(JsonFormat.compact(res));

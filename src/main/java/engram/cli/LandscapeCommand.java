@@ -1,11 +1,8 @@
 package engram.cli;
 
-import engram.check.GivenNetwork;
 import engram.landscape.Basins;
 import engram.landscape.Saddles;
 import engram.memory.PatternSet;
-import engram.model.Input;
-import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import engram.report.AtomicFiles;
 import engram.report.FigureRenderer;
@@ -75,21 +72,9 @@ final class LandscapeCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.checkDirectory(out, "--out");
         }
-        VoltageModel model;
-        PatternSet xi;
-        if (network.idp()) {
-            NetworkOptions.Idp idp = network.readIdp();
-            xi = idp.patterns();
-            model = new VoltageModel(idp.net().tau(), InputDriven.couplings(xi, idp.alphas(), false), idp.net().activation(),
-                    Input.zero(xi.n()));
-        } else {
-            GivenNetwork g = network.read();
-            if (g.model() != GivenNetwork.Model.VOLTAGE) {
-                throw new IllegalArgumentException("--model: landscape takes the voltage and idp models, got rate");
-            }
-            xi = g.p() == 0 ? null : new PatternSet(g.n(), g.p(), g.patterns(), "given");
-            model = (VoltageModel) g.field();
-        }
+        NetworkOptions.Voltage v = network.readVoltage("landscape");
+        VoltageModel model = v.model();
+        PatternSet xi = v.patterns();
         if (xi == null || xi.p() < 2) {
             throw new IllegalArgumentException("--patterns: landscape needs at least two patterns");
         }
@@ -118,7 +103,7 @@ final class LandscapeCommand implements Callable<Integer> {
         for (int k = 0; k < r.s().length; k++) {
             path.add(new Point(r.s()[k], r.energy()[k]));
         }
-        Result res = new Result(xi.n(), network.idp() ? "idp" : "voltage", new SaddleOut(r.saddle().energy(),
+        Result res = new Result(xi.n(), v.name(), new SaddleOut(r.saddle().energy(),
                 r.saddle().index(), r.saddle().residual()), List.of(new Barrier(from, r.fromA()), new Barrier(to, r.fromB())),
                 path, r.iterations(), r.converged(), (System.nanoTime() - start) / 1e9, figure);
         if (global.json) {

@@ -6,6 +6,9 @@ import engram.certify.ProofNetwork;
 import engram.check.ArrayFile;
 import engram.check.GivenNetwork;
 import engram.memory.PatternSet;
+import engram.model.Input;
+import engram.model.InputDriven;
+import engram.model.VoltageModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,6 +93,29 @@ final class NetworkOptions {
         double[] alpha = alphas.stream().mapToDouble(Double::doubleValue).toArray();
         return new Idp(ProofNetwork.lowRank(n, p, xi.data(), alpha, input(n), psi, tau), new PatternSet(n, p, xi.data(),
                 "given"), alpha);
+    }
+
+    /** A voltage-model network and its patterns (null: none given), as basins and landscape take them. */
+    record Voltage(VoltageModel model, PatternSet patterns, String name) {
+    }
+
+    /**
+     * The voltage or IDP network the options describe ({@code command} names the caller in the refusal of the rate
+     * model); IDP couplings are applied in low-rank form, O(NP).
+     */
+    Voltage readVoltage(String command) throws IOException {
+        if (idp()) {
+            Idp idp = readIdp();
+            PatternSet xi = idp.patterns();
+            return new Voltage(new VoltageModel(idp.net().tau(), InputDriven.couplings(xi, idp.alphas(), false),
+                    idp.net().activation(), Input.zero(xi.n())), xi, "idp");
+        }
+        GivenNetwork g = read();
+        if (g.model() != GivenNetwork.Model.VOLTAGE) {
+            throw new IllegalArgumentException("--model: " + command + " takes the voltage and idp models, got rate");
+        }
+        return new Voltage((VoltageModel) g.field(), g.p() == 0 ? null : new PatternSet(g.n(), g.p(), g.patterns(),
+                "given"), "voltage");
     }
 
     /** The proof network the options describe, whatever the model. */
