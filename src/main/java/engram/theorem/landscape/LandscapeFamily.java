@@ -49,6 +49,6 @@ public final class LandscapeFamily implements ClaimFamily {
     }
 
     @Override public List<Claim<?>> claims() {
-        return List.of(new BasinsCertifiedBallClaim(), new LandscapeSaddleIndexClaim());
+        return List.of(new BasinsCertifiedBallClaim(), new LandscapeSaddleIndexClaim(), new LandscapeIdpBarrierClaim());
     }
 }
