@@ -1,6 +1,8 @@
 package engram.analysis;
 
+import engram.kernel.Kernels;
 import engram.kernel.Norms;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -20,6 +22,21 @@ public final class Lanczos {
     @FunctionalInterface
     public interface SymmetricOperator {
         void apply(double[] v, double[] out);
+    }
+
+    /**
+     * {@code out = W^T W v} for a dense row-major n x n W (one product with W, one accumulation of its rows): the
+     * operator whose largest eigenvalue is {@code ||W||_2^2}. Holds a scratch vector: one per thread.
+     */
+    public static SymmetricOperator gram(double[] w, int n) {
+        double[] wv = new double[n];
+        return (v, out) -> {
+            Kernels.get().matvec(w, n, v, wv);
+            Arrays.fill(out, 0);
+            for (int i = 0; i < n; i++) {
+                Kernels.get().axpy(wv[i], w, i * n, out, n);
+            }
+        };
     }
 
     /** The Ritz values after at most {@code steps} steps (fewer if the Krylov space is exhausted), descending. */

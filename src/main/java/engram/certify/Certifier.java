@@ -92,21 +92,12 @@ public final class Certifier {
     static ContractionProof contraction(ProofNetwork net) {
         int n = net.n();
         double[] wv = new double[n];
-        boolean symmetric = net.symmetric();
-        Lanczos.Pair top = Lanczos.topPair(n, LANCZOS_STEPS, 1, (v, out) -> {
+        // symmetric (dense or low-rank): W W through the network's own product; otherwise W^T W with W dense
+        Lanczos.SymmetricOperator op = net.symmetric() ? (v, out) -> {
             net.multiply(v, wv);
-            if (symmetric) {
-                net.multiply(wv, out);
-                return;
-            }
-            double[] w = net.w();
-            Arrays.fill(out, 0);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    out[j] += w[i * n + j] * wv[i];
-                }
-            }
-        });
+            net.multiply(wv, out);
+        } : Lanczos.gram(net.w(), n);
+        Lanczos.Pair top = Lanczos.topPair(n, LANCZOS_STEPS, 1, op);
         double lower = Proofs.normLowerBound(net, top.vector());
         double estimate = Math.max(Math.sqrt(Math.max(0, top.value())), lower);
         double upper = Double.POSITIVE_INFINITY;
@@ -127,11 +118,6 @@ public final class Certifier {
     static String contractionVerdict(ProofNetwork net, double upper, double lower) {
         Interval lip = Interval.of(net.enclosure().lipschitz());
         return lip.mul(upper).hi() < 1 ? PROVEN : lip.mul(lower).lo() >= 1 ? REFUTED : UNDECIDED;
-    }
-
-    /** Existence, stability and basin of the equilibrium near {@code state} (bounds ||W||_2 first). */
-    public static EquilibriumProof equilibrium(ProofNetwork net, int pattern, double[] state) {
-        return equilibrium(net, contraction(net).certificate().spectralNormUpper(), pattern, state);
     }
 
     /** Existence, stability and basin of the equilibrium near {@code state}, given {@code ||W||_2 <= normUpper}. */

@@ -176,24 +176,7 @@ public final class NetworkCheck {
         if (n <= 60) {
             return Spectra.spectralNorm(g.couplings());
         }
-        double[] w = g.w();
-        double[] wv = new double[n];
-        return Math.sqrt(Math.max(0, lanczosTop(n, seed, (v, out) -> {
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int c = 0; c < n; c++) {
-                    s += w[i * n + c] * v[c];
-                }
-                wv[i] = s;
-            }
-            Arrays.fill(out, 0);
-            for (int i = 0; i < n; i++) {
-                double a = wv[i];
-                for (int c = 0; c < n; c++) {
-                    out[c] += w[i * n + c] * a;
-                }
-            }
-        })));
+        return Math.sqrt(Math.max(0, lanczosTop(n, seed, Lanczos.gram(g.w(), n)::apply)));
     }
 
     /** y = A v for a symmetric operator A. */

@@ -51,13 +51,7 @@ final class CertifyBench {
     private static void dense(int n, long seed, boolean prove) {
         PatternSet xi = Patterns.randomBinary(n, P, new SplittableRandom(seed));
         double[] w = DenseCouplings.of(LowRankCouplings.hebbian(xi, true)).toDense();
-        double[] flat = new double[n * P];
-        for (int i = 0; i < n; i++) {
-            for (int mu = 0; mu < P; mu++) {
-                flat[i * P + mu] = xi.get(i, mu);
-            }
-        }
-        GivenNetwork g = new GivenNetwork(GivenNetwork.Model.VOLTAGE, n, w, P, flat, null, new Tanh(4), 1.0);
+        GivenNetwork g = new GivenNetwork(GivenNetwork.Model.VOLTAGE, n, w, P, xi.data(), null, new Tanh(4), 1.0);
         if (prove) {
             NetworkCheck.certify(g, seed);
         } else {

@@ -84,9 +84,7 @@ final class LandscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from and --to must name two different memories, got " + from + " twice");
         }
         double lip = Basins.lipschitzBound(model, global.seed);
-        double[][] ends = new double[2][];
-        Basins.settle(model, List.of(xi.pattern(from - 1), xi.pattern(to - 1)), new Basins.Settings(new double[0], 0, 0,
-                1000, 1e-12, Basins.step(lip)), (k, x, t, converged) -> ends[k] = converged ? x : null);
+        double[][] ends = Basins.rest(model, List.of(xi.pattern(from - 1), xi.pattern(to - 1)), 1e-12, lip);
         if (ends[0] == null || ends[1] == null) {
             throw new IllegalArgumentException("--from, --to: a memory does not come to rest within 1000 time constants");
         }

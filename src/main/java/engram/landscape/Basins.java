@@ -4,9 +4,9 @@ import engram.analysis.Lanczos;
 import engram.figure.HeatMap;
 import engram.figure.Plot;
 import engram.integrate.RungeKutta4;
-import engram.memory.Couplings;
 import engram.integrate.StepObserver;
 import engram.kernel.Norms;
+import engram.memory.Couplings;
 import engram.memory.PatternSet;
 import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;
@@ -146,6 +146,17 @@ public final class Basins {
         return out;
     }
 
+    /**
+     * Each start integrated to rest ({@code |F|_inf <= tolerance (1 + |x|_inf)} within 1000 time constants, RK4 step
+     * {@link #step}(lipBound)): the states, null where one did not come to rest.
+     */
+    public static double[][] rest(VoltageModel model, List<double[]> starts, double tolerance, double lipBound) {
+        double[][] out = new double[starts.size()][];
+        settle(model, starts, new Settings(new double[0], 0, 0, 1000, tolerance, step(lipBound)),
+                (k, x, t, converged) -> out[k] = converged ? x : null);
+        return out;
+    }
+
     /** Receives each start's final state: its index, the state, the time (units of tau) and whether it converged. */
     @FunctionalInterface
     public interface Settled {
@@ -278,7 +289,7 @@ public final class Basins {
 
     /**
      * {@code Lip(psi) ||W||_2}, ||W||_2 by Lanczos (80 steps, seeded): on W itself when it is symmetric (the largest
-     * |Ritz value|), otherwise on {@code W^T W} with W formed.
+     * |Ritz value|), otherwise on {@code W^T W} ({@link Lanczos#gram}) with W formed.
      */
     public static double lipschitzBound(VoltageModel model, long seed) {
         Couplings w = model.couplings();
@@ -288,16 +299,7 @@ public final class Basins {
             double[] ritz = Lanczos.ritzValues(n, 80, seed, w::multiply);
             norm = Math.max(Math.abs(ritz[0]), Math.abs(ritz[ritz.length - 1]));
         } else {
-            double[] a = w.toDense(), wv = new double[n];
-            norm = Math.sqrt(Math.max(0, Lanczos.top(n, seed, (v, out) -> {
-                w.multiply(v, wv);
-                Arrays.fill(out, 0);
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        out[j] += a[i * n + j] * wv[i];
-                    }
-                }
-            })));
+            norm = Math.sqrt(Math.max(0, Lanczos.top(n, seed, Lanczos.gram(w.toDense(), n))));
         }
         return model.activation().lipschitz() * norm;
     }

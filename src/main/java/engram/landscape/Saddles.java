@@ -191,24 +191,25 @@ public final class Saddles {
     static int relax(VoltageModel model, Settings settings, double[][] path) {
         int n = path[0].length, m = path.length;
         double[] f = new double[n];
+        // two preallocated strings: the stepped images, and their reparametrisation (no allocation per step)
+        double[][] stepped = new double[m][n], next = new double[m][n];
         int it = 0;
         for (; it < settings.iterations(); it++) {
-            double[][] before = new double[m][];
             for (int k = 0; k < m; k++) {
-                before[k] = path[k].clone();
-            }
-            for (int k = 1; k < m - 1; k++) {
-                model.evaluate(0, path[k], f);
-                for (int i = 0; i < n; i++) {
-                    path[k][i] += settings.step() * model.tau() * f[i];
+                System.arraycopy(path[k], 0, stepped[k], 0, n);
+                if (k > 0 && k < m - 1) {
+                    model.evaluate(0, path[k], f);
+                    for (int i = 0; i < n; i++) {
+                        stepped[k][i] += settings.step() * model.tau() * f[i];
+                    }
                 }
             }
-            double[][] next = reparametrise(path);
+            reparametrise(stepped, next);
             double moved = 0;
             for (int k = 0; k < m; k++) {
-                moved = Math.max(moved, Norms.maxAbsDiff(next[k], before[k]));
+                moved = Math.max(moved, Norms.maxAbsDiff(next[k], path[k]));
+                System.arraycopy(next[k], 0, path[k], 0, n);
             }
-            System.arraycopy(next, 0, path, 0, m);
             if (moved < 1e-9 * settings.step()) {
                 break;
             }
@@ -278,11 +279,17 @@ public final class Saddles {
 
     /** The images moved to equal arc length along the polygon through them (ends fixed). */
     static double[][] reparametrise(double[][] path) {
+        double[][] out = new double[path.length][path[0].length];
+        reparametrise(path, out);
+        return out;
+    }
+
+    /** {@link #reparametrise(double[][])} into {@code out} (m rows of n, not the same arrays as {@code path}). */
+    static void reparametrise(double[][] path, double[][] out) {
         int m = path.length, n = path[0].length;
         double[] s = arcLength(path);
-        double[][] out = new double[m][];
-        out[0] = path[0].clone();
-        out[m - 1] = path[m - 1].clone();
+        System.arraycopy(path[0], 0, out[0], 0, n);
+        System.arraycopy(path[m - 1], 0, out[m - 1], 0, n);
         int seg = 0;
         for (int k = 1; k < m - 1; k++) {
             double target = k / (m - 1.0);
@@ -290,12 +297,10 @@ public final class Saddles {
                 seg++;
             }
             double span = s[seg + 1] - s[seg], t = span > 0 ? (target - s[seg]) / span : 0;
-            out[k] = new double[n];
             for (int i = 0; i < n; i++) {
                 out[k][i] = (1 - t) * path[seg][i] + t * path[seg + 1][i];
             }
         }
-        return out;
     }
 
     /** The normalised arc length (0 to 1) of each image along the polygon. */

@@ -26,18 +26,16 @@ class SaddlesTest {
     static final VoltageModel MODEL = new VoltageModel(1, DenseCouplings.of(LowRankCouplings.hebbian(XI, true)), new Tanh(3),
             Input.zero(48));
 
+    static final double LIP = Basins.lipschitzBound(MODEL, 1);
+
     static double[][] memories() {
-        double[][] ends = new double[2][];
-        Basins.settle(MODEL, List.of(XI.pattern(0), XI.pattern(1)), new Basins.Settings(new double[0], 0, 0, 1000, 1e-12,
-                0.2), (k, x, t, converged) -> ends[k] = x);
-        return ends;
+        return Basins.rest(MODEL, List.of(XI.pattern(0), XI.pattern(1)), 1e-12, LIP);
     }
 
     @Test
     void theSymmetricSaddleHasIndexOneAndEqualBarriers() {
         double[][] ends = memories();
-        Saddles.Result r = Saddles.between(MODEL, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(3 * 1.1), 20000,
-                1));
+        Saddles.Result r = Saddles.between(MODEL, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(LIP), 20000, 1));
         assertThat(r.converged()).isTrue();
         assertThat(r.saddle().index()).isEqualTo(1);
         assertThat(r.saddle().residual()).isLessThan(1e-12);

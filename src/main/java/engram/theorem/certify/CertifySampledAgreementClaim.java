@@ -106,21 +106,25 @@ public final class CertifySampledAgreementClaim implements Claim<CertifySampledA
         double gap = tolerance("separated");
         List<String> wrong = new ArrayList<>();
         int judged = 0;
-        List<double[]> states = starts(c, net);
+        List<double[]> states = new ArrayList<>();
+        for (double[] x : starts(c, net)) {
+            states.add(Newton.residual(field(net), x) > 1e-10 ? null : x); // not judged
+        }
+        // one proof of ||W||_2 for all equilibria of the case
+        Certifier.Outcome proofs = Certifier.certify(net, states);
         StringBuilder seen = new StringBuilder();
         for (int k = 0; k < states.size(); k++) {
             double[] x = states.get(k);
-            if (Newton.residual(field(net), x) > 1e-10) {
+            if (x == null) {
                 continue;
             }
             judged++;
-            Certifier.EquilibriumProof p = Certifier.equilibrium(net, k + 1, x);
-            Certificate.Equilibrium e = p.certificate();
+            Certificate.Equilibrium e = proofs.certificate().equilibria().get(k);
             double lambda = Spectra.maxRealPart(net.n(), Certifier.jacobian(net, x));
             seen.append(seen.length() == 0 ? "" : "; ").append(k + 1).append(": lambda ").append(fmt(lambda))
                     .append(", ").append(e.exists()).append("/").append(e.stable()).append(", decay ")
                     .append(fmt(e.decayRate())).append(", basin ").append(fmt(e.basinRadius()));
-            judge(net, x, e, p.reason(), lambda, gap, wrong);
+            judge(net, x, e, proofs.equilibriumReasons().get(k), lambda, gap, wrong);
         }
         if (judged == 0) {
             return Evaluation.uninformative("no equilibrium converged to a residual of 1e-10");

@@ -63,14 +63,18 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
             centres.add(new double[n]);
             radii.add(0.1);
         } else {
-            for (double[] x : restingStates(model, xi)) {
-                if (x != null) {
-                    Certificate.Equilibrium e = Certifier.equilibrium(net, centres.size() + 1, x).certificate();
-                    if (e.basinRadius() > 0 && e.decayRate() > 0) {
-                        centres.add(x);
-                        radii.add(e.basinRadius());
-                        slowest = Math.min(slowest, e.decayRate());
-                    }
+            List<double[]> patterns = new ArrayList<>();
+            for (int mu = 0; mu < xi.p(); mu++) {
+                patterns.add(xi.pattern(mu));
+            }
+            double[][] states = Basins.rest(model, patterns, 1e-12, Basins.lipschitzBound(model, 1));
+            List<Certificate.Equilibrium> proofs = Certifier.certify(net, Arrays.asList(states)).certificate().equilibria();
+            for (int k = 0; k < states.length; k++) {
+                Certificate.Equilibrium e = proofs.get(k);
+                if (states[k] != null && e.basinRadius() > 0 && e.decayRate() > 0) {
+                    centres.add(states[k]);
+                    radii.add(e.basinRadius());
+                    slowest = Math.min(slowest, e.decayRate());
                 }
             }
         }
@@ -79,18 +83,6 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
         }
         // from the ball's edge the distance shrinks at least like exp(-decayRate t): 30 / decayRate reaches 1e-13
         return judge(model, centres, radii, 20 + 30 / slowest, new SplittableRandom(c.seed() * 31 + 7));
-    }
-
-    /** Each pattern integrated to a residual of 1e-12 (1 + |x|) within 1000 time constants (null where it is not). */
-    static List<double[]> restingStates(VoltageModel model, PatternSet xi) {
-        List<double[]> patterns = new ArrayList<>();
-        for (int mu = 0; mu < xi.p(); mu++) {
-            patterns.add(xi.pattern(mu));
-        }
-        double[][] out = new double[xi.p()][];
-        Basins.settle(model, patterns, new Basins.Settings(new double[0], 0, 0, 1000, 1e-12, Basins.step(
-                Basins.lipschitzBound(model, 1))), (index, x, t, converged) -> out[index] = converged ? x : null);
-        return Arrays.asList(out);
     }
 
     /** Samples each ball, settles every sample and counts those that do not end at the ball's centre. */

@@ -23,20 +23,20 @@ public final class LandscapeFamily implements ClaimFamily {
     @Override public String title() { return "The energy landscape: basins of attraction, saddles and barriers"; }
 
     /**
-     * engram basins on a Hebbian network (N = 200, P = 5, tanh gain 4, zero diagonal): the return curves (40 cues per
-     * memory and level) and the basin map on the plane through memories 1 and 2.
+     * engram landscape and engram basins on a Hebbian network (N = 200, P = 5, tanh gain 4, zero diagonal): the energy
+     * along the path between memories 1 and 2, the return curves (40 cues per memory and level) and the basin map on
+     * the plane through memories 1 and 2.
      */
     @Override public List<Figure> figures(long seed) {
         PatternSet xi = Patterns.randomBinary(200, 5, new SplittableRandom(seed));
         VoltageModel model = new VoltageModel(1, LowRankCouplings.hebbian(xi, true), new Tanh(4), Input.zero(200));
+        double lip = Basins.lipschitzBound(model, seed);
         Basins.Settings s = new Basins.Settings(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}, 40, 0, 100,
-                1e-6, Basins.step(Basins.lipschitzBound(model, seed)));
+                1e-6, Basins.step(lip));
         Basins.Result r = Basins.run(model, xi, s, seed);
-        double[][] ends = new double[2][];
-        Basins.settle(model, List.of(xi.pattern(0), xi.pattern(1)), new Basins.Settings(new double[0], 0, 0, 1000, 1e-12,
-                s.step()), (k, x, t, converged) -> ends[k] = x);
-        Saddles.Result path = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(
-                Basins.lipschitzBound(model, seed)), 20000, seed));
+        double[][] ends = Basins.rest(model, List.of(xi.pattern(0), xi.pattern(1)), 1e-12, lip);
+        Saddles.Result path = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(lip), 20000,
+                seed));
         return List.of(Saddles.figure(path, String.format(Locale.ROOT, "Minimum-energy path between memories 1 "
                 + "and 2 of the same network (string method, theory.md section 9.2): saddle of index %d at energy %.4g, "
                 + "barriers %.4g and %.4g (engram landscape; claim landscape.saddle-index).", path.saddle().index(),

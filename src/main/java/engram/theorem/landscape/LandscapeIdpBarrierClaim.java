@@ -64,9 +64,7 @@ public final class LandscapeIdpBarrierClaim implements Claim<LandscapeIdpBarrier
                 : Patterns.hadamard(c.n(), c.p());
         VoltageModel base = model(xi, alphas(c, 0));
         double lip = Basins.lipschitzBound(base, 1);
-        double[][] ends = new double[2][];
-        Basins.settle(base, List.of(xi.pattern(0), xi.pattern(1)), new Basins.Settings(new double[0], 0, 0, 1000, 1e-13,
-                Basins.step(lip)), (k, x, t, converged) -> ends[k] = converged ? x : null);
+        double[][] ends = Basins.rest(base, List.of(xi.pattern(0), xi.pattern(1)), 1e-13, lip);
         if (ends[0] == null || ends[1] == null || Saddles.index(base, ends[0]) != 0 || Saddles.index(base, ends[1]) != 0) {
             return Evaluation.uninformative("memories 1 and 2 are not two stable minima");
         }

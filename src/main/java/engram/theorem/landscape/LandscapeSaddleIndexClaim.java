@@ -50,10 +50,8 @@ public final class LandscapeSaddleIndexClaim implements Claim<LandscapeSaddleInd
         PatternSet xi = Patterns.randomBinary(n, c.p(), new SplittableRandom(c.seed()));
         VoltageModel model = new VoltageModel(1, DenseCouplings.of(LowRankCouplings.hebbian(xi, true)), new Tanh(c.gain()),
                 Input.zero(n));
-        double[][] ends = new double[2][];
         double lip = Basins.lipschitzBound(model, 1);
-        Basins.settle(model, List.of(xi.pattern(0), xi.pattern(1)), new Basins.Settings(new double[0], 0, 0, 1000, 1e-12,
-                Basins.step(lip)), (k, x, t, converged) -> ends[k] = converged ? x : null);
+        double[][] ends = Basins.rest(model, List.of(xi.pattern(0), xi.pattern(1)), 1e-12, lip);
         if (ends[0] == null || ends[1] == null || Saddles.index(model, ends[0]) != 0 || Saddles.index(model, ends[1]) != 0
                 || Norms.maxAbsDiff(ends[0], ends[1]) < 1e-3 * (1 + Norms.maxAbs(ends[0]))) {
             return Evaluation.uninformative("memories 1 and 2 do not rest at two distinct minima (index 0)");
