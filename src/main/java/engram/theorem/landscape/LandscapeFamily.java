@@ -11,6 +11,7 @@ import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.Input;
 import engram.model.VoltageModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -34,18 +35,23 @@ public final class LandscapeFamily implements ClaimFamily {
         Basins.Settings s = new Basins.Settings(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}, 40, 0, 100,
                 1e-6, Basins.step(lip));
         Basins.Result r = Basins.run(model, xi, s, seed);
+        List<Figure> out = new ArrayList<>();
         double[][] ends = Basins.rest(model, List.of(xi.pattern(0), xi.pattern(1)), 1e-12, lip);
-        Saddles.Result path = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(lip), 20000,
-                seed));
-        return List.of(Saddles.figure(path, String.format(Locale.ROOT, "Minimum-energy path between memories 1 "
-                + "and 2 of the same network (string method, theory.md section 9.2): saddle of index %d at energy %.4g, "
-                + "barriers %.4g and %.4g (engram landscape; claim landscape.saddle-index).", path.saddle().index(),
-                path.saddle().energy(), path.fromA(), path.fromB())), Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of "
-                + "cues that return to their memory against the cue noise (each sign flipped with probability noise / "
-                + "2; noise 1 is a random state), 40 cues per memory and level (engram basins; theory.md section 9.1)."),
-                Basins.map(model, xi, s, 41, "Basin map of the same network on the plane a xi_1 + b xi_2: each state "
+        if (ends[0] != null && ends[1] != null) { // a memory that does not come to rest has no path to draw
+            Saddles.Result path = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(lip),
+                    20000, seed));
+            out.add(Saddles.figure(path, String.format(Locale.ROOT, "Minimum-energy path between memories 1 and 2 of the "
+                    + "same network (string method, theory.md section 9.2): saddle of index %d at energy %.4g, barriers "
+                    + "%.4g and %.4g (engram landscape; claim landscape.saddle-index).", path.saddle().index(),
+                    path.saddle().energy(), path.fromA(), path.fromB())));
+        }
+        out.add(Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of cues that "
+                + "return to their memory against the cue noise (each sign flipped with probability noise / 2; noise 1 "
+                + "is a random state), 40 cues per memory and level (engram basins; theory.md section 9.1)."));
+        out.add(Basins.map(model, xi, s, 41, "Basin map of the same network on the plane a xi_1 + b xi_2: each state "
                 + "integrated to its attractor (red: memories 1 and 2, blue: their negatives, white: anything else). "
                 + "The diagonals |a| = |b| separate the basins, as the symmetry of the two memories says."));
+        return out;
     }
 
     @Override public List<Claim<?>> claims() {
