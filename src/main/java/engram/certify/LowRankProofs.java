@@ -3,6 +3,7 @@ package engram.certify;
 import engram.interval.Interval;
 import engram.interval.IntervalMatrix;
 import engram.interval.PositiveDefinite;
+import engram.memory.Patterns;
 import java.util.ArrayDeque;
 
 /**
@@ -150,22 +151,9 @@ final class LowRankProofs {
                 return "the input u is not 0";
             }
         }
-        for (double v : xi) {
-            if (Math.abs(v) != 1) {
-                return "the patterns are not +-1 vectors";
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = a; b < p; b++) {
-                long dot = 0;
-                for (int i = 0; i < n; i++) {
-                    dot += (long) (xi[i * p + a] * xi[i * p + b]);
-                }
-                if (dot != (a == b ? n : 0)) {
-                    return "the patterns are not exactly orthogonal (Xi^T Xi != N I), so the line through a pattern is "
-                            + "not exactly invariant";
-                }
-            }
+        String notOrthogonal = Patterns.notOrthogonalSigns(n, p, xi);
+        if (notOrthogonal != null) {
+            return notOrthogonal;
         }
         Interval alpha = Interval.of(net.alphas()[mu]);
         double eps = 1;

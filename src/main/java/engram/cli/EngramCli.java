@@ -33,7 +33,7 @@ import picocli.CommandLine;
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
                 SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
                 FalseFailuresCommand.class, CheckCommand.class, CertifyCommand.class, VerifyCertificateCommand.class,
-                BenchCommand.class, BasinsCommand.class, LandscapeCommand.class})
+                BenchCommand.class, BasinsCommand.class, LandscapeCommand.class, ContinueCommand.class})
 public final class EngramCli implements Runnable {
 
     /** The version from the build. */

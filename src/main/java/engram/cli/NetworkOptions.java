@@ -5,6 +5,9 @@ import engram.activation.ActivationKind;
 import engram.certify.ProofNetwork;
 import engram.check.ArrayFile;
 import engram.check.GivenNetwork;
+import engram.landscape.NetworkFamily;
+import engram.memory.Couplings;
+import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
 import engram.model.Input;
 import engram.model.InputDriven;
@@ -116,6 +119,29 @@ final class NetworkOptions {
         }
         return new Voltage((VoltageModel) g.field(), g.p() == 0 ? null : new PatternSet(g.n(), g.p(), g.patterns(),
                 "given"), "voltage");
+    }
+
+    /**
+     * The network as a one-parameter family for engram continue: {@code parameter} replaces the gain (rho), the
+     * threshold or one IDP weight; the patterns (null: none), the constant input (null: none) and the model's name.
+     */
+    record Family(NetworkFamily family, PatternSet patterns, double[] input, String name, double[] alphas) {
+    }
+
+    Family family(String parameter) throws IOException {
+        if (idp()) {
+            Idp idp = readIdp();
+            PatternSet xi = idp.patterns();
+            double[] u = input(xi.n());
+            return new Family(NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(xi,
+                    idp.alphas(), false), activation, gain, threshold, u, parameter), xi, u, "idp", idp.alphas());
+        }
+        GivenNetwork g = read();
+        NetworkFamily.Model m = g.model() == GivenNetwork.Model.RATE ? NetworkFamily.Model.RATE : NetworkFamily.Model.VOLTAGE;
+        Couplings w = new DenseCouplings(g.n(), g.w());
+        double[] u = input == null ? null : g.input();
+        return new Family(NetworkFamily.parametrised(m, w, activation, gain, threshold, u, parameter), g.p() == 0 ? null
+                : new PatternSet(g.n(), g.p(), g.patterns(), "given"), u, modelName(), null);
     }
 
     /** The proof network the options describe, whatever the model. */

@@ -72,6 +72,24 @@ public final class LowRankCouplings implements Couplings {
 
     @Override public int n() { return n; }
 
+    /** The rank r (columns of the factor). */
+    public int rank() { return r; }
+
+    /** The n x r factor F, row-major (shared, not a copy: do not write). */
+    public double[] factor() { return f; }
+
+    /** The r weights d (a copy). */
+    public double[] weights() { return d.clone(); }
+
+    /** The scale s. */
+    public double scale() { return scale; }
+
+    /** Whether W's diagonal is removed. */
+    public boolean zeroDiagonal() { return zeroDiagonal; }
+
+    /** The diagonal of {@code s F diag(d) F^T} (removed from W when {@link #zeroDiagonal()}), a copy. */
+    public double[] fullDiagonal() { return diagonal.clone(); }
+
     /** {@code out = s F diag(d) F^T v}: r projections on the transposed factor, then one combination. O(N r). */
     @Override public void multiply(double[] v, double[] out) {
         kernels.project(ft, r, n, v, h);

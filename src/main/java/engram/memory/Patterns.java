@@ -50,6 +50,50 @@ public final class Patterns {
     }
 
     /**
+     * Why the n x p row-major patterns are not exactly orthogonal +-1 vectors ({@code Xi^T Xi = N I} in integer
+     * arithmetic), or null when they are: the hypothesis of the IDP closed forms (theory.md sections 3.2, 8.10, 9.4).
+     */
+    public static String notOrthogonalSigns(int n, int p, double[] xi) {
+        for (double v : xi) {
+            if (Math.abs(v) != 1) {
+                return "the patterns are not +-1 vectors";
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = a; b < p; b++) {
+                long dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += (long) (xi[i * p + a] * xi[i * p + b]);
+                }
+                if (dot != (a == b ? n : 0)) {
+                    return "the patterns are not exactly orthogonal (Xi^T Xi != N I), so the line through a pattern is "
+                            + "not exactly invariant";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The Rademacher patterns: {@code xi_{i mu} = (-1)^(bit mu of i)} for n = 2^k >= 2^p. Over the n units the p-tuples
+     * {@code (xi_{i 1}, ..., xi_{i p})} run through every sign vector exactly n / 2^p times, so averages over units are
+     * exact expectations over independent fair signs (the mean-field theory of mixture states holds at finite n).
+     */
+    public static PatternSet rademacher(int n, int p) {
+        if (p < 1 || p > 30 || n < 2 || Integer.bitCount(n) != 1 || n < (1 << p)) {
+            throw new IllegalArgumentException("rademacher patterns need n a power of two with n >= 2^p, p >= 1; got n=" + n
+                    + ", p=" + p);
+        }
+        double[] xi = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            for (int mu = 0; mu < p; mu++) {
+                xi[i * p + mu] = ((i >> mu) & 1) == 0 ? 1 : -1;
+            }
+        }
+        return new PatternSet(n, p, xi, "rademacher");
+    }
+
+    /**
      * The balanced "common-core" construction of theory.md section 2: P = floor(1 + 1/q) memories over n units;
      * round(q^2 n) units are active in every memory, then round(q(1-q) n) blocks of P units in which memory mu owns
      * exactly one unit; remaining units are silent. The centred patterns {@code xi_mu - q} are then mutually orthogonal
