@@ -172,12 +172,15 @@ public final class Continuation {
         return new Result(branches, found, corrections);
     }
 
-    /** Continues from {@code start} until the range is left, the point cap is reached or the step underflows. */
+    /**
+     * Continues from {@code start} until the range is left, the point cap is reached, the step underflows or the branch
+     * closes (back within one step of its start after going farther than four).
+     */
     private Branch follow(int index, String origin, Eval start, boolean detect, List<Bifurcation> found) {
         List<Point> points = new ArrayList<>();
         points.add(point(start));
         Eval cur = start;
-        double ds = settings.step() / 4, min = settings.step() * 1e-9;
+        double ds = settings.step() / 4, min = settings.step() * 1e-9, far = 0;
         String end = "point cap (" + settings.points() + ")";
         while (points.size() < settings.points()) {
             Eval next = along(cur, ds);
@@ -199,6 +202,11 @@ public final class Continuation {
                 break;
             }
             points.add(point(cur));
+            far = Math.max(far, distance(cur.z(), start.z()));
+            if (far > 4 * settings.step() && distance(cur.z(), start.z()) < settings.step()) {
+                end = "closed loop (back at its start)";
+                break;
+            }
             if (next.iterations() <= 3) {
                 ds = Math.min(settings.step(), 1.5 * ds);
             }
@@ -521,6 +529,15 @@ public final class Continuation {
             a[i] = t[i] / n;
         }
         return a;
+    }
+
+    /** The distance in the continuation's norm. */
+    private double distance(double[] z, double[] w) {
+        double[] d = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i] = z[i] - w[i];
+        }
+        return Math.sqrt(dot(d, d));
     }
 
     /** {@code <z, w> = x.w / n + lambda mu}. */

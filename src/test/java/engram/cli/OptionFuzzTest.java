@@ -50,6 +50,8 @@ class OptionFuzzTest {
             Map.entry("landscape", List.of("--couplings", "W_CSV", "--patterns", "W_CSV", "--iterations", "50")),
             Map.entry("basins", List.of("--couplings", "W_CSV", "--patterns", "W_CSV", "--per-level", "2", "--uniform", "2",
                     "--map-grid", "0")),
+            Map.entry("continue", List.of("--couplings", "W_CSV", "--parameter", "gain", "--from", "0.5", "--to", "1",
+                    "--points", "5")),
             Map.entry("bench", List.of("--sizes", "64", "--steps", "10", "--p", "2")));
 
     /** Options naming files or directories. */

@@ -55,6 +55,8 @@ public final class LandscapeFamily implements ClaimFamily {
     }
 
     @Override public List<Claim<?>> claims() {
-        return List.of(new BasinsCertifiedBallClaim(), new LandscapeSaddleIndexClaim(), new LandscapeIdpBarrierClaim());
+        return List.of(new BasinsCertifiedBallClaim(), new LandscapeSaddleIndexClaim(), new LandscapeIdpBarrierClaim(),
+                new ContinueIdpPitchforkClaim(), new ContinueIdpStabilityClaim(), new ContinueIdpFoldClaim(),
+                new ContinueMixtureOrderClaim());
     }
 }
