@@ -75,3 +75,15 @@ for kind, check, what in (("dense", "check", "dense Hebbian N = 2000, P = 20, ta
     c, s = rows[("certify", kind)]["microsPerStep"] / 1e6, rows[(check, kind)]["microsPerStep"] / 1e6
     print(f"{what}: certify {c:6.2f}  check {s:6.2f}  ratio {c / s:5.2f}")
 PY
+# pseudo-arclength continuation: the same algorithm in Engram and numpy (bench/continue_peer.py)
+java -jar target/engram.jar bench --sizes 64 --steps 10 --p 2 --continue --json > bench/out/engram-continue.json
+OPENBLAS_NUM_THREADS=1 python3 bench/continue_peer.py > bench/out/numpy-continue-1thread.json
+python3 bench/continue_peer.py > bench/out/numpy-continue-default.json
+python3 - <<'PY'
+import json
+pick = lambda f: [r for r in json.load(open(f"bench/out/{f}.json"))["results"] if r["workload"] == "continue"][0]["microsPerStep"]
+e, n1, nd = pick("engram-continue"), pick("numpy-continue-1thread"), pick("numpy-continue-default")
+print()
+print("pseudo-arclength continuation, low-rank IDP N = 1024, P = 10, one branch of 200 points, microseconds per point")
+print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
+PY

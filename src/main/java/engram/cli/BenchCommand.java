@@ -78,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
             + "down to 2.05; certify against idp-equilibria's closed forms, Newton and eigenvalues).")
     boolean certify;
 
+    @Option(names = "--continue", description = "Also time pseudo-arclength continuation: one branch of 200 points of "
+            + "the low-rank IDP network (N = 1024, P = 10), in microseconds per point (bench/continue_peer.py: numpy).")
+    boolean continuation;
+
     @Override public Integer call() {
         Ranges.within("--p", p, 1, 1000);
         Ranges.within("--steps", steps, 1, 100_000);
@@ -87,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
             NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM).dense(true).build();
         }
         System.err.println("engram bench: " + sizes.size() + " sizes x (rhs, em, idp) workloads" + (ensemble ? " + ensembles" : "")
-                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (certify ? " + certify" : "") + (sweep ? " + the IDP sweep" : "")
+                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (certify ? " + certify" : "") + (continuation ? " + continue" : "") + (sweep ? " + the IDP sweep" : "")
                 + ", each timed by JMH (3 warm-up and 5 measured iterations)");
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
@@ -113,6 +117,9 @@ final class BenchCommand implements Callable<Integer> {
             double[] ths = PhaseDiagram.thresholds(PhaseDiagram.GRID);
             rows.add(new Row("fr-phase", "reduced", 1000, best(() -> PhaseDiagram.compute(1000,
                     FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
+        }
+        if (continuation) {
+            rows.addAll(ContinueBench.rows());
         }
         if (certify) {
             rows.addAll(CertifyBench.rows(sizes.stream().mapToInt(Integer::intValue).max().orElse(2000), global.seed));

@@ -43,51 +43,62 @@ final class BorderedSolver {
     }
 
     private static Solution woodbury(EquilibriumFamily.Jacobian j, double[] f, double[] a, double tl, double[] y) {
-        int n = j.n(), r = j.r();
-        double[] u = j.u(), v = j.v(), dinv = new double[n], wx = new double[n];
+        EquilibriumFamily.LowRank lr = j.lowRank();
+        int n = j.n(), r = lr.r();
+        double[] dinv = new double[n], wx = new double[n], g = new double[n], fd = new double[n], al = new double[n];
         int signB = 1;
         for (int i = 0; i < n; i++) {
             dinv[i] = 1 / j.delta()[i];
             wx[i] = -dinv[i] * y[i];
+            g[i] = lr.right(i) * lr.left(i) * dinv[i];
+            fd[i] = f[i] * dinv[i];
+            al[i] = a[i] * lr.left(i) * dinv[i];
             signB *= j.delta()[i] > 0 ? -1 : 1;
         }
+        // C = I + Vt^T B^-1 Ut: V^T D^-1 U = F^T diag(right left / delta) F diag(w), V^T D^-1 f = F^T (right f / delta),
+        // a^T D^-1 U = (F^T (a left / delta))^T diag(w)
+        double[] gram = j.constantDelta() ? scaledCopy(lr.productGram(), dinv[0]) : lr.gram(g), vf = lr.project(lr.right(), fd), au = lr.project(null, al);
+        double[] vw = lr.project(lr.right(), wx);
         double[][] c = new double[r + 2][r + 2];
-        double[] rhs = new double[r + 2];
-        for (int i = 0; i < n; i++) {
-            double di = dinv[i];
-            for (int k = 0; k < r; k++) {
-                double vk = v[i * r + k] * di;
-                for (int l = 0; l < r; l++) {
-                    c[k][l] -= vk * u[i * r + l];
-                }
-                c[k][r] -= vk * f[i];
-                rhs[k] += v[i * r + k] * wx[i];
-            }
-            for (int l = 0; l < r; l++) {
-                c[r + 1][l] -= a[i] * di * u[i * r + l];
-            }
-            c[r + 1][r] -= a[i] * di * f[i];
-            rhs[r + 1] += a[i] * wx[i];
-        }
         for (int k = 0; k < r; k++) {
-            c[k][k] += 1;
+            for (int l = 0; l < r; l++) {
+                c[k][l] = (k == l ? 1 : 0) - gram[k * r + l] * lr.w()[l];
+            }
+            c[k][r] = -vf[k];
+            c[r + 1][k] = -au[k] * lr.w()[k];
+        }
+        double afd = 0, awx = 0;
+        for (int i = 0; i < n; i++) {
+            afd += a[i] * fd[i];
+            awx += a[i] * wx[i];
         }
         c[r][r] = 1;
         c[r][r + 1] = 1;
+        c[r + 1][r] = -afd;
         c[r + 1][r + 1] = tl;
+        double[] rhs = new double[r + 2];
+        System.arraycopy(vw, 0, rhs, 0, r);
         rhs[r] = y[n];
-        rhs[r + 1] += (tl - 1) * y[n];
+        rhs[r + 1] = awx + (tl - 1) * y[n];
         Solution q = lu(new Array2DRowRealMatrix(c, false), rhs, signB);
-        double[] z = new double[n + 1], qz = q.z();
+        double[] qz = q.z(), h = new double[r];
+        for (int k = 0; k < r; k++) {
+            h[k] = lr.w()[k] * qz[k];
+        }
+        double[] uq = lr.combine(h), z = new double[n + 1];
         for (int i = 0; i < n; i++) {
-            double s = f[i] * qz[r];
-            for (int k = 0; k < r; k++) {
-                s += u[i * r + k] * qz[k];
-            }
-            z[i] = wx[i] + dinv[i] * s;
+            z[i] = wx[i] + dinv[i] * (uq[i] + f[i] * qz[r]);
         }
         z[n] = y[n] - qz[r + 1];
         return new Solution(z, q.detSign());
+    }
+
+    private static double[] scaledCopy(double[] m, double s) {
+        double[] out = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i] * s;
+        }
+        return out;
     }
 
     /** LU with partial pivoting (no singularity threshold but exact zero pivots); the sign of det, times {@code sign}. */

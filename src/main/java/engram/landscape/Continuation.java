@@ -401,13 +401,15 @@ public final class Continuation {
     static double leading(EquilibriumFamily.Jacobian j) {
         int n = j.n(), r = j.r();
         if (j.full() != null) {
-            return j.similar() != null ? largest(n, j.similar()) : Spectra.maxRealPart(n, j.full());
+            double[] sym = j.symmetric();
+            return sym != null ? largest(n, sym) : Spectra.maxRealPart(n, j.full());
         }
-        if (!j.constantDelta() || r == 0 || r >= n) {
+        if (!j.constantDelta() || r >= n) {
             return Spectra.maxRealPart(n, j.dense());
         }
         double d0 = j.delta()[0];
-        double top = j.similar() != null ? largest(r, j.similar()) : Spectra.maxRealPart(r, small(j));
+        double[] sym = j.symmetric();
+        double top = sym != null ? largest(r, sym) : Spectra.maxRealPart(r, j.small());
         return Math.max(-d0, -d0 + top);
     }
 
@@ -419,28 +421,13 @@ public final class Continuation {
         return best;
     }
 
-    /** {@code V^T U}, r x r (the non-trivial part of the spectrum when delta is constant). */
-    static double[] small(EquilibriumFamily.Jacobian j) {
-        int r = j.r(), n = j.n();
-        double[] m = new double[r * r];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < r; k++) {
-                double vk = j.v()[i * r + k];
-                for (int l = 0; l < r; l++) {
-                    m[k * r + l] += vk * j.u()[i * r + l];
-                }
-            }
-        }
-        return m;
-    }
-
     /** Whether the eigenvalue of largest real part is one of a complex pair (a Hopf point where it crosses 0). */
     static boolean complexLeading(EquilibriumFamily.Jacobian j) {
         if (j.similar() != null && (j.full() != null || j.constantDelta())) {
             return false;
         }
-        boolean lowRank = j.full() == null && j.constantDelta() && j.r() > 0 && j.r() < j.n();
-        double[] m = lowRank ? small(j) : j.dense();
+        boolean lowRank = j.full() == null && j.constantDelta() && j.r() < j.n();
+        double[] m = lowRank ? j.small() : j.dense();
         int size = lowRank ? j.r() : j.n();
         Complex[] ev = new EigenDecompositionNonSymmetric(Spectra.matrix(size, m)).getEigenvalues();
         Complex best = ev[0];

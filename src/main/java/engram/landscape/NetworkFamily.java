@@ -2,27 +2,37 @@ package engram.landscape;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.kernel.Kernels;
 import engram.memory.Couplings;
 import engram.memory.LowRankCouplings;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.Supplier;
 
 /**
  * The voltage model {@code F = -x + W psi(x) + u} and the firing-rate model {@code F = -r + Phi(W r + u)} (tau = 1: a
  * time constant scales the field and its eigenvalues, not the equilibria or their stability) as one-parameter families
  * for {@link Continuation}: the network at each parameter value comes from a function (a gain, a threshold, an IDP
  * weight alpha_k, or a design redone at every value). Jacobians: {@code -I + W diag(psi')} and
- * {@code -I + diag(Phi'(W r + u)) W}; a low-rank {@code W = s F diag(d) F^T} gives U and V of rank r (and a diagonal
- * shift when W's diagonal is removed), a dense W the n x n matrix and, when W is symmetric and the slopes non-negative,
- * the symmetric {@code -I + S^1/2 W S^1/2} of the same spectrum.
+ * {@code -I + diag(Phi'(W r + u)) W}; a low-rank {@code W = s F diag(d) F^T} gives the low-rank form of
+ * {@link EquilibriumFamily.LowRank} (and a diagonal shift when W's diagonal is removed), a dense W the n x n matrix and,
+ * when W is symmetric and the slopes non-negative, the symmetric {@code -I + S^1/2 W S^1/2} of the same spectrum.
  */
 public final class NetworkFamily implements EquilibriumFamily {
 
     /** The two models. */
     public enum Model { VOLTAGE, RATE }
 
-    /** The network at one parameter value: W, the activation, the constant input (null: zero). */
-    public record Network(Couplings w, Activation psi, double[] u) {
+    /**
+     * The network at one parameter value: W, the activation, the constant input (null: zero), and for a low-rank W
+     * the weights d that replace its own (null: its own; an IDP weight is continued without forming new couplings).
+     */
+    public record Network(Couplings w, Activation psi, double[] u, double[] weights) {
+
+        public Network(Couplings w, Activation psi, double[] u) {
+            this(w, psi, u, null);
+        }
     }
 
     private final Model model;
@@ -56,7 +66,11 @@ public final class NetworkFamily implements EquilibriumFamily {
         if (p.startsWith("alpha") && model == Model.VOLTAGE && w instanceof LowRankCouplings lr) {
             int k = alphaIndex(p, lr.rank());
             Activation psi = kind.of(gain, threshold);
-            return new NetworkFamily(model, w.n(), l -> new Network(withWeight(lr, k, l), psi, u));
+            return new NetworkFamily(model, w.n(), l -> {
+                double[] d = lr.weights();
+                d[k] = l;
+                return new Network(lr, psi, u, d);
+            });
         }
         throw new IllegalArgumentException("--parameter must be " + (model == Model.RATE ? "rho or threshold (the rate "
                 + "model)" : "gain, threshold or alpha1..alphaP (alphaK with --model idp)") + ", got '" + parameter + "'");
@@ -74,13 +88,6 @@ public final class NetworkFamily implements EquilibriumFamily {
                     + "(one per pattern)", p, rank));
         }
         return k - 1;
-    }
-
-    /** The same low-rank couplings with weight k replaced. */
-    static LowRankCouplings withWeight(LowRankCouplings lr, int k, double value) {
-        double[] d = lr.weights();
-        d[k] = value;
-        return new LowRankCouplings(lr.n(), lr.rank(), lr.factor(), d, lr.scale(), lr.zeroDiagonal());
     }
 
     /** The network at parameter lambda (the last one is kept). */
@@ -103,21 +110,61 @@ public final class NetworkFamily implements EquilibriumFamily {
 
     @Override public void field(double[] x, double lambda, double[] out) {
         Network net = network(lambda);
-        double[] tmp = new double[n];
+        double[] tmp = new double[n], v = x;
         if (model == Model.VOLTAGE) {
+            v = new double[n];
             for (int i = 0; i < n; i++) {
-                tmp[i] = net.psi().value(x[i]);
-            }
-            net.w().multiply(tmp, out);
-            for (int i = 0; i < n; i++) {
-                out[i] += -x[i] + (net.u() == null ? 0 : net.u()[i]);
-            }
-        } else {
-            net.w().multiply(x, tmp);
-            for (int i = 0; i < n; i++) {
-                out[i] = -x[i] + net.psi().value(tmp[i] + (net.u() == null ? 0 : net.u()[i]));
+                v[i] = net.psi().value(x[i]);
             }
         }
+        multiply(net, v, tmp); // voltage: W psi(x); rate: W x
+        for (int i = 0; i < n; i++) {
+            double ui = net.u() == null ? 0 : net.u()[i];
+            out[i] = model == Model.VOLTAGE ? -x[i] + tmp[i] + ui : -x[i] + net.psi().value(tmp[i] + ui);
+        }
+    }
+
+    /** {@code out = W v}; a low-rank W with replaced weights in O(n r) through the kernels. */
+    private static void multiply(Network net, double[] v, double[] out) {
+        if (!(net.w() instanceof LowRankCouplings lr) || net.weights() == null) {
+            net.w().multiply(v, out);
+            return;
+        }
+        int r = lr.rank(), n = lr.n();
+        double[] h = new double[r], w = scaled(lr, net.weights());
+        Kernels.get().project(lr.transposedFactor(), r, n, v, h);
+        for (int k = 0; k < r; k++) {
+            h[k] *= w[k];
+        }
+        Arrays.fill(out, 0.0);
+        Kernels.get().combine(lr.transposedFactor(), r, n, h, out);
+        if (lr.zeroDiagonal()) {
+            double[] diag = diagonal(lr, w);
+            for (int i = 0; i < n; i++) {
+                out[i] -= diag[i] * v[i];
+            }
+        }
+    }
+
+    /** The scaled weights {@code s d} (d the given weights, or W's own when null). */
+    private static double[] scaled(LowRankCouplings lr, double[] weights) {
+        double[] w = weights == null ? lr.weights() : weights.clone();
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= lr.scale();
+        }
+        return w;
+    }
+
+    /** The diagonal of {@code F diag(w) F^T}. */
+    private static double[] diagonal(LowRankCouplings lr, double[] w) {
+        int r = lr.rank(), n = lr.n();
+        double[] f = lr.factor(), d = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < r; k++) {
+                d[i] += f[i * r + k] * f[i * r + k] * w[k];
+            }
+        }
+        return d;
     }
 
     /** The slopes: psi'(x) (voltage) or Phi'(W r + u) (rate). */
@@ -128,7 +175,7 @@ public final class NetworkFamily implements EquilibriumFamily {
                 s[i] = net.psi().derivative(x[i]);
             }
         } else {
-            net.w().multiply(x, s);
+            multiply(net, x, s);
             for (int i = 0; i < n; i++) {
                 s[i] = net.psi().derivative(s[i] + (net.u() == null ? 0 : net.u()[i]));
             }
@@ -139,54 +186,37 @@ public final class NetworkFamily implements EquilibriumFamily {
     @Override public Jacobian jacobian(double[] x, double lambda) {
         Network net = network(lambda);
         double[] s = slopes(net, x);
-        return net.w() instanceof LowRankCouplings lr ? lowRank(lr, s) : dense(net.w(), s);
-    }
-
-    private Jacobian lowRank(LowRankCouplings lr, double[] s) {
-        int r = lr.rank();
-        double[] f = lr.factor(), d = lr.weights(), diag = lr.fullDiagonal(), u = new double[n * r], v = new double[n * r],
-                delta = new double[n];
-        for (int i = 0; i < n; i++) {
-            delta[i] = 1 + (lr.zeroDiagonal() ? diag[i] * s[i] : 0);
-            for (int k = 0; k < r; k++) {
-                double fik = f[i * r + k], w = lr.scale() * d[k] * fik;
-                // voltage: W diag(s) = (s F D) (diag(s) F)^T; rate: diag(s) W = (diag(s) s F D) F^T
-                u[i * r + k] = model == Model.VOLTAGE ? w : s[i] * w;
-                v[i * r + k] = model == Model.VOLTAGE ? s[i] * fik : fik;
-            }
-        }
-        return Jacobian.lowRank(delta, r, u, v, similar(lr, f, d, s));
+        return net.w() instanceof LowRankCouplings lr ? lowRank(lr, scaled(lr, net.weights()), s) : dense(net.w(), s);
     }
 
     /**
-     * Both models have {@code V^T U = G diag(s_W d)}, {@code G = F^T diag(slopes) F}: with non-negative weights and
-     * slopes it is similar to the symmetric {@code diag(sqrt(s_W d)) G diag(sqrt(s_W d))} (null otherwise).
+     * Voltage: {@code -I + W diag(s) = -I + F diag(w) F^T diag(s)}; rate: {@code -I + diag(s) F diag(w) F^T}; a removed
+     * diagonal moves its part into delta. With non-negative weights and slopes, {@code V^T U = G diag(w)},
+     * {@code G = F^T diag(s) F}, is similar to the symmetric {@code diag(sqrt w) G diag(sqrt w)}.
      */
-    private double[] similar(LowRankCouplings lr, double[] f, double[] d, double[] s) {
-        int r = lr.rank();
-        for (int k = 0; k < r; k++) {
-            if (!(lr.scale() * d[k] >= 0)) {
-                return null;
-            }
-        }
-        double[] g = new double[r * r];
+    private Jacobian lowRank(LowRankCouplings lr, double[] w, double[] s) {
+        double[] delta = new double[n], diag = lr.zeroDiagonal() ? diagonal(lr, w) : null;
+        boolean nonNegative = true;
         for (int i = 0; i < n; i++) {
-            if (!(s[i] >= 0)) {
-                return null;
-            }
+            delta[i] = 1 + (diag == null ? 0 : diag[i] * s[i]);
+            nonNegative &= s[i] >= 0;
+        }
+        for (double wk : w) {
+            nonNegative &= wk >= 0;
+        }
+        int r = lr.rank();
+        LowRank base = new LowRank(r, lr.factor(), lr.transposedFactor(), w, null, null);
+        LowRank part = new LowRank(r, lr.factor(), lr.transposedFactor(), w, model == Model.RATE ? s : null,
+                model == Model.VOLTAGE ? s : null, base.gram(s));
+        return new Jacobian(delta, part, null, !nonNegative ? null : () -> {
+            double[] g = part.productGram().clone();
             for (int k = 0; k < r; k++) {
-                double fk = f[i * r + k] * s[i];
                 for (int l = 0; l < r; l++) {
-                    g[k * r + l] += fk * f[i * r + l];
+                    g[k * r + l] *= Math.sqrt(w[k]) * Math.sqrt(w[l]);
                 }
             }
-        }
-        for (int k = 0; k < r; k++) {
-            for (int l = 0; l < r; l++) {
-                g[k * r + l] *= Math.sqrt(lr.scale() * d[k]) * Math.sqrt(lr.scale() * d[l]);
-            }
-        }
-        return g;
+            return g;
+        });
     }
 
     private Jacobian dense(Couplings w, double[] s) {
@@ -194,23 +224,24 @@ public final class NetworkFamily implements EquilibriumFamily {
             dense = w.toDense();
             denseOf = w;
         }
-        double[] j = new double[n * n];
+        double[] j = new double[n * n], w0 = dense, delta = new double[n];
         boolean nonNegative = true;
         for (int i = 0; i < n; i++) {
             nonNegative &= s[i] >= 0;
+            delta[i] = 1 - w0[i * n + i] * s[i];
             for (int l = 0; l < n; l++) {
-                j[i * n + l] = dense[i * n + l] * (model == Model.VOLTAGE ? s[l] : s[i]) - (i == l ? 1 : 0);
+                j[i * n + l] = w0[i * n + l] * (model == Model.VOLTAGE ? s[l] : s[i]) - (i == l ? 1 : 0);
             }
         }
-        double[] similar = null;
-        if (w.symmetric() && nonNegative) {
-            similar = new double[n * n];
+        Supplier<double[]> similar = !(w.symmetric() && nonNegative) ? null : () -> {
+            double[] sym = new double[n * n];
             for (int i = 0; i < n; i++) {
                 for (int l = 0; l < n; l++) {
-                    similar[i * n + l] = Math.sqrt(s[i]) * dense[i * n + l] * Math.sqrt(s[l]) - (i == l ? 1 : 0);
+                    sym[i * n + l] = Math.sqrt(s[i]) * w0[i * n + l] * Math.sqrt(s[l]) - (i == l ? 1 : 0);
                 }
             }
-        }
-        return Jacobian.dense(j, similar);
+            return sym;
+        };
+        return new Jacobian(delta, null, j, similar);
     }
 }

@@ -78,6 +78,9 @@ public final class LowRankCouplings implements Couplings {
     /** The n x r factor F, row-major (shared, not a copy: do not write). */
     public double[] factor() { return f; }
 
+    /** The r x n transposed factor F^T, row-major (shared, not a copy: do not write). */
+    public double[] transposedFactor() { return ft; }
+
     /** The r weights d (a copy). */
     public double[] weights() { return d.clone(); }
 

@@ -57,31 +57,37 @@ class ContinuationTest {
     void theWoodburyBorderedSolveMatchesADenseLu() {
         SplittableRandom rng = new SplittableRandom(7);
         int n = 30, r = 3;
-        double[] delta = new double[n], u = new double[n * r], v = new double[n * r], f = new double[n], a = new double[n],
-                y = new double[n + 1];
+        double[] delta = new double[n], f = new double[n * r], ft = new double[n * r], w = new double[r],
+                left = new double[n], right = new double[n], fl = new double[n], a = new double[n], y = new double[n + 1];
         for (int i = 0; i < n; i++) {
             delta[i] = 0.5 + rng.nextDouble();
-            f[i] = rng.nextGaussian();
+            left[i] = rng.nextGaussian();
+            right[i] = rng.nextGaussian();
+            fl[i] = rng.nextGaussian();
             a[i] = rng.nextGaussian();
             y[i] = rng.nextGaussian();
             for (int k = 0; k < r; k++) {
-                u[i * r + k] = rng.nextGaussian() / 3;
-                v[i * r + k] = rng.nextGaussian() / 3;
+                f[i * r + k] = rng.nextGaussian() / 3;
+                ft[k * n + i] = f[i * r + k];
             }
         }
+        for (int k = 0; k < r; k++) {
+            w[k] = rng.nextGaussian();
+        }
         y[n] = 0.7;
-        EquilibriumFamily.Jacobian j = EquilibriumFamily.Jacobian.lowRank(delta, r, u, v, null);
+        EquilibriumFamily.Jacobian j = new EquilibriumFamily.Jacobian(delta, new EquilibriumFamily.LowRank(r, f, ft, w, left,
+                right), null, null);
         double[] dense = j.dense();
         double[][] m = new double[n + 1][n + 1];
         for (int i = 0; i < n; i++) {
             System.arraycopy(dense, i * n, m[i], 0, n);
-            m[i][n] = f[i];
+            m[i][n] = fl[i];
             m[n][i] = a[i];
         }
         m[n][n] = -0.4;
         LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(m));
         double[] expected = lu.getSolver().solve(new ArrayRealVector(y)).toArray();
-        BorderedSolver.Solution s = BorderedSolver.solve(j, f, a, -0.4, y);
+        BorderedSolver.Solution s = BorderedSolver.solve(j, fl, a, -0.4, y);
         for (int i = 0; i <= n; i++) {
             assertThat(s.z()[i]).isCloseTo(expected[i], Offset.offset(1e-11 * (1 + Math.abs(expected[i]))));
         }
