@@ -1,15 +1,21 @@
 package engram.theorem.landscape;
 
+import engram.activation.ActivationKind;
 import engram.activation.Tanh;
+import engram.analysis.IdpBifurcations;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.figure.Figure;
 import engram.landscape.Basins;
+import engram.landscape.Continuation;
+import engram.landscape.ContinuationPredictions;
+import engram.landscape.NetworkFamily;
 import engram.landscape.Saddles;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.Input;
+import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +51,7 @@ public final class LandscapeFamily implements ClaimFamily {
                     + "%.4g and %.4g (engram landscape; claim landscape.saddle-index).", path.saddle().index(),
                     path.saddle().energy(), path.fromA(), path.fromB())));
         }
+        out.add(bifurcations(seed));
         out.add(Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of cues that "
                 + "return to their memory against the cue noise (each sign flipped with probability noise / 2; noise 1 "
                 + "is a random state), 40 cues per memory and level (engram basins; theory.md section 9.1)."));
@@ -52,6 +59,31 @@ public final class LandscapeFamily implements ClaimFamily {
                 + "integrated to its attractor (red: memories 1 and 2, blue: their negatives, white: anything else). "
                 + "The diagonals |a| = |b| separate the basins, as the symmetry of the two memories says."));
         return out;
+    }
+
+    /**
+     * engram continue on an IDP network (Hadamard memories, N = 64, P = 3, alphas (alpha_1, 0.5, 0.5), tanh) with the
+     * input 0.3 xi_1: the state opposed to the input, continued in alpha_1 from 3 down to 0.8, folds at the closed form.
+     */
+    static Figure bifurcations(long seed) {
+        PatternSet h = Patterns.hadamard(64, 3);
+        double[] u = h.pattern(0);
+        for (int i = 0; i < u.length; i++) {
+            u[i] *= 0.3;
+        }
+        NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(h,
+                new double[] {3, 0.5, 0.5}, false), ActivationKind.TANH, 1, 0, u, "alpha1");
+        int[] cue = {-1};
+        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 3, h, cue),
+                new Continuation.Settings(3, 0.8, 0.02, 1000, seed), ContinuationPredictions.amplitude(h, cue));
+        double predicted = IdpBifurcations.fold(new Tanh(1), 0.3)[0];
+        String found = r.bifurcations().isEmpty() ? "no fold found" : String.format(Locale.ROOT, "fold located at %.10f",
+                r.bifurcations().get(0).value());
+        return Continuation.figure(r, "alpha_1", String.format(Locale.ROOT, "Bifurcation diagram (engram continue; "
+                + "theory.md section 9.4): an IDP network (Hadamard memories, N = 64, P = 3, alphas (alpha_1, 0.5, 0.5), "
+                + "tanh) with the input 0.3 xi_1; the state opposed to the input, amplitude c along -xi_1, continued in "
+                + "alpha_1 from 3 down. Stable (solid) above the fold, where it meets its unstable twin (dashed): %s, "
+                + "closed form alpha psi'(c) = 1 at %.10f (claim continue.idp-fold).", found, predicted));
     }
 
     @Override public List<Claim<?>> claims() {
