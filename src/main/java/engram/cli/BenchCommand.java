@@ -109,21 +109,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (capacity) {
-            rows.addAll(capacityRows(20_000, 2_800));
-        }
-        if (phase) {
-            double[] rhos = PhaseDiagram.rhos(PhaseDiagram.GRID);
-            double[] ths = PhaseDiagram.thresholds(PhaseDiagram.GRID);
-            rows.add(new Row("fr-phase", "reduced", 1000, best(() -> PhaseDiagram.compute(1000,
-                    FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
-        }
-        if (continuation) {
-            rows.addAll(ContinueBench.rows());
-        }
-        if (certify) {
-            rows.addAll(CertifyBench.rows(sizes.stream().mapToInt(Integer::intValue).max().orElse(2000), global.seed));
-        }
+        rows.addAll(optionalRows());
         Double sweepSeconds = null;
         if (sweep) {
             long t0 = System.nanoTime();
@@ -162,6 +148,27 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One timing: microseconds per step of a workload. */
+    /** The rows of the workloads asked for by flag: capacity, fr-phase, continue, certify. */
+    private List<Row> optionalRows() {
+        List<Row> rows = new ArrayList<>();
+        if (capacity) {
+            rows.addAll(capacityRows(20_000, 2_800));
+        }
+        if (phase) {
+            double[] rhos = PhaseDiagram.rhos(PhaseDiagram.GRID);
+            double[] ths = PhaseDiagram.thresholds(PhaseDiagram.GRID);
+            rows.add(new Row("fr-phase", "reduced", 1000, best(() -> PhaseDiagram.compute(1000,
+                    FiringRateDesign.REFERENCE_Q, rhos, ths), 1)));
+        }
+        if (continuation) {
+            rows.addAll(ContinueBench.rows());
+        }
+        if (certify) {
+            rows.addAll(CertifyBench.rows(sizes.stream().mapToInt(Integer::intValue).max().orElse(2000), global.seed));
+        }
+        return rows;
+    }
+
     record Row(String workload, String couplings, int n, double microsPerStep) {
     }
 

@@ -75,7 +75,7 @@ public final class EngramCli implements Runnable {
                     + "--certificates proofs --json"),
             Map.entry("basins", "java -jar target/engram.jar basins --couplings W.npy --patterns Xi.npy --gain 4 "
                     + "--out reports/basins --json"),
-            Map.entry("continue", "java -jar target/engram.jar continue --model idp --patterns H.npy --alphas 0.5,0.7,0.3 "
+            Map.entry("continue", "java -jar target/engram.jar continue --model idp --patterns H.npy --alphas 0.5,0.7,0.3,0.3 "
                     + "--parameter alpha1 --from 0.4 --to 2 --start 0 --out reports/continue --json"),
             Map.entry("landscape", "java -jar target/engram.jar landscape --couplings W.npy --patterns Xi.npy --gain 4 "
                     + "--from 1 --to 2 --out reports/landscape --json"),

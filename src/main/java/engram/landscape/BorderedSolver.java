@@ -43,7 +43,7 @@ final class BorderedSolver {
     }
 
     private static Solution woodbury(EquilibriumFamily.Jacobian j, double[] f, double[] a, double tl, double[] y) {
-        EquilibriumFamily.LowRank lr = j.lowRank();
+        LowRankPart lr = j.lowRank();
         int n = j.n(), r = lr.r();
         double[] dinv = new double[n], wx = new double[n], g = new double[n], fd = new double[n], al = new double[n];
         int signB = 1;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * for {@link Continuation}: the network at each parameter value comes from a function (a gain, a threshold, an IDP
  * weight alpha_k, or a design redone at every value). Jacobians: {@code -I + W diag(psi')} and
  * {@code -I + diag(Phi'(W r + u)) W}; a low-rank {@code W = s F diag(d) F^T} gives the low-rank form of
- * {@link EquilibriumFamily.LowRank} (and a diagonal shift when W's diagonal is removed), a dense W the n x n matrix and,
+ * {@link LowRankPart} (and a diagonal shift when W's diagonal is removed), a dense W the n x n matrix and,
  * when W is symmetric and the slopes non-negative, the symmetric {@code -I + S^1/2 W S^1/2} of the same spectrum.
  */
 public final class NetworkFamily implements EquilibriumFamily {
@@ -205,8 +205,8 @@ public final class NetworkFamily implements EquilibriumFamily {
             nonNegative &= wk >= 0;
         }
         int r = lr.rank();
-        LowRank base = new LowRank(r, lr.factor(), lr.transposedFactor(), w, null, null);
-        LowRank part = new LowRank(r, lr.factor(), lr.transposedFactor(), w, model == Model.RATE ? s : null,
+        LowRankPart base = new LowRankPart(r, lr.factor(), lr.transposedFactor(), w, null, null);
+        LowRankPart part = new LowRankPart(r, lr.factor(), lr.transposedFactor(), w, model == Model.RATE ? s : null,
                 model == Model.VOLTAGE ? s : null, base.gram(s));
         return new Jacobian(delta, part, null, !nonNegative ? null : () -> {
             double[] g = part.productGram().clone();

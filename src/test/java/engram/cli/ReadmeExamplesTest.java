@@ -149,6 +149,12 @@ class ReadmeExamplesTest {
             }
         }
         Npy.write(work.resolve("H.npy").toFile(), NpyDoubleArray.rowOrderOf(h, 64, 4));
+        // u.npy: the input 0.3 xi_1 along H's first column (the Continuation section's fold)
+        double[] u = new double[64];
+        for (int i = 0; i < 64; i++) {
+            u[i] = 0.3 * h[i * 4];
+        }
+        Npy.write(work.resolve("u.npy").toFile(), NpyDoubleArray.rowOrderOf(u, 64, 1));
         Files.writeString(work.resolve("run.properties"), "n = 200\np = 3\nt = 5\n");
         Files.createDirectories(work.resolve("reports"));
         Files.copy(Path.of("reports", "baseline.json"), work.resolve("reports").resolve("baseline.json"));

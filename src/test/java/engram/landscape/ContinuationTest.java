@@ -75,7 +75,7 @@ class ContinuationTest {
             w[k] = rng.nextGaussian();
         }
         y[n] = 0.7;
-        EquilibriumFamily.Jacobian j = new EquilibriumFamily.Jacobian(delta, new EquilibriumFamily.LowRank(r, f, ft, w, left,
+        EquilibriumFamily.Jacobian j = new EquilibriumFamily.Jacobian(delta, new LowRankPart(r, f, ft, w, left,
                 right), null, null);
         double[] dense = j.dense();
         double[][] m = new double[n + 1][n + 1];
