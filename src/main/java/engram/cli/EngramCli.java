@@ -33,7 +33,8 @@ import picocli.CommandLine;
                 FrPhaseCommand.class, IdpEquilibriaCommand.class, IdpRetrievalCommand.class, MemoryDynamicsCommand.class,
                 SpectrumCommand.class, CapacityCommand.class, CapacityTheoryCommand.class, MergeCommand.class,
                 FalseFailuresCommand.class, CheckCommand.class, CertifyCommand.class, VerifyCertificateCommand.class,
-                BenchCommand.class, BasinsCommand.class, LandscapeCommand.class, ContinueCommand.class})
+                BenchCommand.class, BasinsCommand.class, LandscapeCommand.class, ContinueCommand.class,
+                TransitionsCommand.class})
 public final class EngramCli implements Runnable {
 
     /** The version from the build. */
@@ -77,6 +78,8 @@ public final class EngramCli implements Runnable {
                     + "--out reports/basins --json"),
             Map.entry("continue", "java -jar target/engram.jar continue --model idp --patterns H.npy --alphas 0.5,0.7,0.3,0.3 "
                     + "--parameter alpha1 --from 0.4 --to 2 --start 0 --out reports/continue --json"),
+            Map.entry("transitions", "java -jar target/engram.jar transitions --model modern --patterns P.npy --beta 2 "
+                    + "--paths 300 --out reports/transitions --json"),
             Map.entry("landscape", "java -jar target/engram.jar landscape --couplings W.npy --patterns Xi.npy --gain 4 "
                     + "--from 1 --to 2 --out reports/landscape --json"),
             Map.entry("verify-certificate", "java -jar target/engram.jar verify-certificate proofs/certificate.json "

@@ -52,6 +52,8 @@ class OptionFuzzTest {
                     "--map-grid", "0")),
             Map.entry("continue", List.of("--couplings", "W_CSV", "--parameter", "gain", "--from", "0.5", "--to", "1",
                     "--points", "5")),
+            Map.entry("transitions", List.of("--couplings", "W_CSV", "--patterns", "W_CSV", "--paths", "2", "--sigmas", "2",
+                    "--horizon", "1")),
             Map.entry("bench", List.of("--sizes", "64", "--steps", "10", "--p", "2")));
 
     /** Options naming files or directories. */

@@ -155,6 +155,9 @@ class ReadmeExamplesTest {
             u[i] = 0.3 * h[i * 4];
         }
         Npy.write(work.resolve("u.npy").toFile(), NpyDoubleArray.rowOrderOf(u, 64, 1));
+        // P.npy: two orthogonal memories of squared norm 1.35 in R^2 (the Transitions section's modern network)
+        double a = Math.sqrt(1.35 / 2);
+        Npy.write(work.resolve("P.npy").toFile(), NpyDoubleArray.rowOrderOf(new double[] {a, a, a, -a}, 2, 2));
         Files.writeString(work.resolve("run.properties"), "n = 200\np = 3\nt = 5\n");
         Files.createDirectories(work.resolve("reports"));
         Files.copy(Path.of("reports", "baseline.json"), work.resolve("reports").resolve("baseline.json"));
