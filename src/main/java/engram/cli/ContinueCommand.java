@@ -66,7 +66,7 @@ final class ContinueCommand implements Callable<Integer> {
 
     /** One bifurcation (keys are the contract: kind, parameter, value, predicted). */
     record BifurcationOut(String kind, String parameter, double value, Double predicted, Boolean agrees, double amplitude,
-            int branch, boolean simple) {
+            int branch, boolean simple, boolean stability) {
     }
 
     /** The command's JSON. */
@@ -100,7 +100,7 @@ final class ContinueCommand implements Callable<Integer> {
             Boolean ok = p == null ? null : Math.abs(b.value() - p) <= ContinuationPredictions.AGREEMENT * Math.max(1, Math.abs(p));
             agree &= ok == null || ok;
             bifurcations.add(new BifurcationOut(b.kind(), parameter.trim(), b.value(), p, ok, b.amplitude(), b.branch(),
-                    b.simple()));
+                    b.simple(), b.stability()));
         }
         String figure = null;
         if (out != null) {

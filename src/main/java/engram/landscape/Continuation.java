@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
@@ -86,11 +88,11 @@ public final class Continuation {
 
     /**
      * A located bifurcation: kind (fold, branch-point or hopf), the parameter value, the amplitude there, its branch,
-     * whether the bordered determinant changed sign (a simple branch point), and the point (state and parameter) with
-     * the branch's unit tangent there.
+     * whether the bordered determinant changed sign (a simple branch point), whether the branch's stability changes
+     * there (the largest eigenvalue crosses 0), and the point (state and parameter) with the branch's unit tangent.
      */
-    public record Bifurcation(String kind, double value, double amplitude, int branch, boolean simple, double[] z,
-            double[] tangent) {
+    public record Bifurcation(String kind, double value, double amplitude, int branch, boolean simple, boolean stability,
+            double[] z, double[] tangent) {
 
         /** The state at the bifurcation. */
         public double[] x() {
@@ -219,44 +221,69 @@ public final class Continuation {
     }
 
     /**
-     * Locates a fold (t_lambda changes sign), a simple branch point (the bordered determinant does) or a stability change
-     * without either (the largest eigenvalue does: a branch point of even multiplicity, or a Hopf point) between two
-     * consecutive points.
+     * Locates a fold (t_lambda changes sign), a simple branch point (the bordered determinant does) and a stability
+     * change (the largest eigenvalue does: at a simple branch point, one of even multiplicity, or a Hopf point) between
+     * two consecutive points; a determinant change and a stability change in one step are located apart and reported
+     * once where they coincide.
      */
     private void detect(int branch, Eval cur, Eval next, double ds, List<Bifurcation> found) {
         boolean turn = Math.signum(cur.tl()) != Math.signum(next.tl()) && cur.tl() != 0;
         boolean simple = cur.detSign() != next.detSign();
         boolean eigen = Math.signum(cur.leading()) != Math.signum(next.leading());
-        if (!turn && !simple && !eigen) {
+        if (turn) {
+            // the parameter turns at a fold (the bordered determinant keeps its sign) and at the tip of a pitchfork met
+            // along its side branch (where it changes sign: a branch point)
+            add(found, branch, simple ? "branch-point" : "fold", false, eigen, locate(cur, ds, Eval::tl, next));
             return;
         }
-        // the parameter turns at a fold (the bordered determinant keeps its sign) and at the tip of a pitchfork met
-        // along its side branch (where it changes sign: a branch point)
-        boolean fold = turn && !simple;
-        ToDoubleFunction<Eval> test = turn ? Eval::tl : simple ? Eval::detSign : Eval::leading;
-        Eval at = locate(cur, ds, test, next);
-        String kind = fold ? "fold" : !simple && complexLeading(family.jacobian(state(at.z()), at.z()[n])) ? "hopf"
-                : "branch-point";
-        found.add(new Bifurcation(kind, at.z()[n], amplitude.applyAsDouble(state(at.z())), branch, simple && !turn, at.z(),
+        Eval det = simple ? locate(cur, ds, Eval::detSign, next) : null;
+        Eval lead = eigen ? locate(cur, ds, Eval::leading, next) : null;
+        // one event where the two roots agree to 1e-6 (at a crossing of higher multiplicity they differ by round-off's
+        // square root, about 1e-8)
+        boolean same = det != null && lead != null && Math.abs(det.z()[n] - lead.z()[n]) <= 1e-6 * (1 + Math.abs(lead.z()[n]));
+        if (det != null) {
+            add(found, branch, "branch-point", true, same, det);
+        }
+        if (lead != null && !same) {
+            add(found, branch, complexLeading(family.jacobian(state(lead.z()), lead.z()[n])) ? "hopf" : "branch-point",
+                    false, true, lead);
+        }
+    }
+
+    private void add(List<Bifurcation> found, int branch, String kind, boolean simple, boolean stability, Eval at) {
+        found.add(new Bifurcation(kind, at.z()[n], amplitude.applyAsDouble(state(at.z())), branch, simple, stability, at.z(),
                 at.t()));
     }
 
-    /** Brent's method on the arclength from {@code cur}: the root of the test function, every trial point corrected. */
+    /**
+     * Brent's method on the arclength from {@code cur}: the root of the test function, every trial point corrected.
+     * Where a trial point cannot be corrected (at a branch point the bordered matrix is singular and Newton may stall
+     * right next to it), the test function takes its value at the nearest trial point that could, so the bracket keeps
+     * shrinking around the root.
+     */
     private Eval locate(Eval cur, double ds, ToDoubleFunction<Eval> test, Eval next) {
-        Eval[] last = {next};
+        TreeMap<Double, Eval> seen = new TreeMap<>();
+        seen.put(0.0, cur);
+        seen.put(ds, next);
         try {
-            double sigma = new BrentSolver(1e-15, 1e-13 * Math.max(1, ds)).solve(200, s -> {
-                Eval e = s == 0 ? cur : along(cur, s);
-                if (e == null) {
-                    throw new IllegalStateException("no correction");
+            double sigma = new BrentSolver(1e-15, 1e-13 * Math.max(1, ds), 0).solve(200, s -> {
+                Eval e = along(cur, s);
+                if (e != null) {
+                    seen.put(s, e);
+                    return test.applyAsDouble(e);
                 }
-                last[0] = e;
-                return test.applyAsDouble(e);
+                Map.Entry<Double, Eval> lo = seen.floorEntry(s), hi = seen.ceilingEntry(s);
+                Eval near = hi == null || lo != null && s - lo.getKey() <= hi.getKey() - s ? lo.getValue() : hi.getValue();
+                return test.applyAsDouble(near);
             }, 0, ds);
             Eval e = along(cur, sigma);
-            return e == null ? last[0] : e;
+            if (e != null) {
+                return e;
+            }
+            Map.Entry<Double, Eval> lo = seen.floorEntry(sigma), hi = seen.ceilingEntry(sigma);
+            return hi == null || lo != null && sigma - lo.getKey() <= hi.getKey() - sigma ? lo.getValue() : hi.getValue();
         } catch (RuntimeException failed) {
-            return last[0]; // reported at the nearest corrected point
+            return next; // reported at the step's end
         }
     }
 

@@ -2,6 +2,7 @@ package engram.landscape;
 
 import engram.activation.Activation;
 import engram.activation.ActivationKind;
+import engram.analysis.Spectra;
 import engram.kernel.Kernels;
 import engram.memory.Couplings;
 import engram.memory.LowRankCouplings;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
  * The voltage model {@code F = -x + W psi(x) + u} and the firing-rate model {@code F = -r + Phi(W r + u)} (tau = 1: a
@@ -191,32 +193,73 @@ public final class NetworkFamily implements EquilibriumFamily {
 
     /**
      * Voltage: {@code -I + W diag(s) = -I + F diag(w) F^T diag(s)}; rate: {@code -I + diag(s) F diag(w) F^T}; a removed
-     * diagonal moves its part into delta. With non-negative weights and slopes, {@code V^T U = G diag(w)},
-     * {@code G = F^T diag(s) F}, is similar to the symmetric {@code diag(sqrt w) G diag(sqrt w)}.
+     * diagonal moves its part into delta. With non-negative slopes, {@code V^T U = G diag(w)}, {@code G = F^T diag(s) F}
+     * positive semi-definite, has a symmetric similar form ({@link #symmetricForm}).
      */
     private Jacobian lowRank(LowRankCouplings lr, double[] w, double[] s) {
         double[] delta = new double[n], diag = lr.zeroDiagonal() ? diagonal(lr, w) : null;
-        boolean nonNegative = true;
+        boolean slopes = true;
         for (int i = 0; i < n; i++) {
             delta[i] = 1 + (diag == null ? 0 : diag[i] * s[i]);
-            nonNegative &= s[i] >= 0;
-        }
-        for (double wk : w) {
-            nonNegative &= wk >= 0;
+            slopes &= s[i] >= 0;
         }
         int r = lr.rank();
         LowRankPart base = new LowRankPart(r, lr.factor(), lr.transposedFactor(), w, null, null);
         LowRankPart part = new LowRankPart(r, lr.factor(), lr.transposedFactor(), w, model == Model.RATE ? s : null,
                 model == Model.VOLTAGE ? s : null, base.gram(s));
-        return new Jacobian(delta, part, null, !nonNegative ? null : () -> {
-            double[] g = part.productGram().clone();
+        return new Jacobian(delta, part, null, slopes ? () -> symmetricForm(part.productGram(), w) : null);
+    }
+
+    /**
+     * A symmetric matrix similar to {@code G diag(w)} for a positive semi-definite G: {@code diag(sqrt w) G
+     * diag(sqrt w)} when every weight is non-negative, else {@code G^1/2 diag(w) G^1/2} (G^1/2 from G's symmetric
+     * eigendecomposition; the firing-rate design has a negative gamma). Their eigenvalues are accurate even when
+     * multiple, where a non-symmetric solver's are not.
+     */
+    static double[] symmetricForm(double[] gram, double[] w) {
+        int r = w.length;
+        double[] out = new double[r * r];
+        if (Arrays.stream(w).allMatch(x -> x >= 0)) {
             for (int k = 0; k < r; k++) {
                 for (int l = 0; l < r; l++) {
-                    g[k * r + l] *= Math.sqrt(w[k]) * Math.sqrt(w[l]);
+                    out[k * r + l] = Math.sqrt(w[k]) * gram[k * r + l] * Math.sqrt(w[l]);
                 }
             }
-            return g;
-        });
+            return out;
+        }
+        EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(Spectra.matrix(r, symmetrised(gram, r)));
+        double[][] q = e.getV().getData();
+        double[] lambda = e.getEigenvalues(), root = new double[r * r];
+        for (int k = 0; k < r; k++) {
+            for (int l = 0; l < r; l++) {
+                double v = 0;
+                for (int m = 0; m < r; m++) {
+                    v += q[k][m] * Math.sqrt(Math.max(0, lambda[m])) * q[l][m];
+                }
+                root[k * r + l] = v;
+            }
+        }
+        for (int k = 0; k < r; k++) {
+            for (int l = 0; l < r; l++) {
+                double v = 0;
+                for (int m = 0; m < r; m++) {
+                    v += root[k * r + m] * w[m] * root[m * r + l];
+                }
+                out[k * r + l] = v;
+            }
+        }
+        return symmetrised(out, r);
+    }
+
+    /** {@code (A + A^T) / 2}: products of symmetric factors are symmetric only up to rounding. */
+    private static double[] symmetrised(double[] a, int r) {
+        double[] out = new double[r * r];
+        for (int k = 0; k < r; k++) {
+            for (int l = 0; l < r; l++) {
+                out[k * r + l] = 0.5 * (a[k * r + l] + a[l * r + k]);
+            }
+        }
+        return out;
     }
 
     private Jacobian dense(Couplings w, double[] s) {

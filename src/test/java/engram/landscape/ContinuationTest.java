@@ -133,6 +133,21 @@ class ContinuationTest {
     }
 
     @Test
+    void aPitchforkMetAlongItsSideBranchIsABranchPointNotAFold() {
+        // memory 1 (alpha_1 = 3) continued in the gain down through its birth at gain 1/3: the parameter turns there
+        // (gain(c) is even in c), but the bordered determinant changes sign too, so it is the pitchfork's tip
+        NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(H,
+                new double[] {3, 0.3, 0.3}, false), ActivationKind.TANH, 1, 0, null, "gain");
+        int[] cue = {1};
+        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 3, H, cue),
+                new Continuation.Settings(3, 0.2, 0.03, 400, false, 1, true), ContinuationPredictions.amplitude(H, cue));
+        Continuation.Bifurcation tip = r.bifurcations().stream().filter(b -> Math.abs(b.value() - 1.0 / 3) < 1e-6)
+                .findFirst().orElseThrow();
+        assertThat(tip.kind()).isEqualTo("branch-point");
+        assertThat(r.bifurcations()).noneMatch(b -> b.kind().equals("fold"));
+    }
+
+    @Test
     void aRotatingPairOfUnitsHasAHopfPoint() {
         // W = [[a, -b], [b, a]]: at the origin J = -I + g W has eigenvalues -1 + g (a +- i b), crossing at g = 1/a
         double a = 0.8, b = 0.6;
