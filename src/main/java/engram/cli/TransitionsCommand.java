@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code -grad E}.
  */
 @Command(name = "transitions", description = "Time the noise-driven transitions between two of your network's "
-        + "memories and compare them with the Eyring-Kramers law.", sortOptions = false)
+        + "memories and compare them with the Eyring-Kramers law. --model modern (--patterns, --beta: the gradient SDE of "
+        + "its energy, where the law holds), voltage or idp (the gradient law's prediction beside the times).",
+        sortOptions = false)
 final class TransitionsCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
