@@ -41,6 +41,26 @@ public interface Kernels {
     void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to);
 
     /**
+     * Rows [from, to) of a symmetric {@code W v} from W's upper triangle packed by rows (row i holds
+     * {@code w[i][i..n-1]} from offset {@code i n - i (i - 1) / 2}), accumulated into y (which the caller zeroes): row i
+     * adds {@code sum_{j >= i} w_ij v_j} to y_i and {@code w_ij v_i} to y_j for j > i, so each stored entry is read
+     * once for both of its places in W: half the bytes of {@link #matvecRows}.
+     */
+    default void symmetricRows(double[] packed, int n, double[] v, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int o = i * n - i * (i - 1) / 2;
+            double vi = v[i], s = packed[o] * vi;
+            for (int j = i + 1, p = o + 1; j < n; j++, p++) {
+                double w = packed[p];
+                s += w * v[j];
+                y[j] += w * vi;
+            }
+            y[i] += s;
+        }
+    }
+
+
+    /**
      * {@code out[i] = tanh(gain * in[i])} for i < n ({@code in} and {@code out} may be the same array). Plain Java
      * computes it through {@link Math#exp} to about 4e-16; the SIMD kernels use the Vector API's TANH where the JVM
      * has a vectorised intrinsic for it (x86-64), within a few 1e-15 relative (tested).

@@ -303,6 +303,28 @@ public final class VectorKernels implements Kernels {
     }
 
     /** Four rows at a time sharing each load of v (measured: 10-15% faster than two at N = 1024 and 2000). */
+    @Override public void symmetricRows(double[] packed, int n, double[] v, double[] y, int from, int to) {
+        int l = S.length();
+        for (int i = from; i < to; i++) {
+            int o = i * n - i * (i - 1) / 2;
+            double vi = v[i];
+            DoubleVector acc = DoubleVector.zero(S), b = DoubleVector.broadcast(S, vi);
+            int j = i + 1, p = o + 1;
+            for (; j + l <= n; j += l, p += l) {
+                DoubleVector w = DoubleVector.fromArray(S, packed, p);
+                acc = w.fma(DoubleVector.fromArray(S, v, j), acc);
+                w.fma(b, DoubleVector.fromArray(S, y, j)).intoArray(y, j);
+            }
+            double s = acc.reduceLanes(VectorOperators.ADD) + packed[o] * vi;
+            for (; j < n; j++, p++) {
+                double w = packed[p];
+                s += w * v[j];
+                y[j] += w * vi;
+            }
+            y[i] += s;
+        }
+    }
+
     @Override public void matvecRows(double[] w, int n, double[] v, double[] out, int from, int to) {
         int l = S.length();
         int i = from;

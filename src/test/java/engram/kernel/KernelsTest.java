@@ -3,6 +3,7 @@ package engram.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import engram.memory.DenseCouplings;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,51 @@ class KernelsTest {
     @Test
     void theSuiteRunsTheSimdKernels() {
         assertThat(Kernels.get().name()).startsWith("vector-");
+    }
+
+    /**
+     * The packed symmetric product against the full matrix-vector product, by both kernels on sizes with every tail,
+     * and DenseCouplings' packed path (from 512 rows) against the two halves summed serially: the same bits, so the
+     * result does not depend on how the halves were spread over the cores.
+     */
+    @Test
+    void thePackedSymmetricProductIsTheFullOneAndDoesNotDependOnTheCores() {
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int n : new int[] {1, 2, 3, 5, 8, 13, 67, 600}) {
+            double[] w = new double[n * n], v = new double[n], packed = new double[n * (n + 1) / 2];
+            for (int i = 0; i < n; i++) {
+                v[i] = rng.nextGaussian();
+                for (int j = i; j < n; j++) {
+                    w[i * n + j] = w[j * n + i] = rng.nextGaussian();
+                }
+            }
+            for (int i = 0, o = 0; i < n; i++, o += n - i + 1) {
+                System.arraycopy(w, i * n + i, packed, o, n - i);
+            }
+            double[] full = new double[n];
+            new ScalarKernels().matvec(w, n, v, full);
+            for (Kernels k : new Kernels[] {new ScalarKernels(), new VectorKernels()}) {
+                double[] y = new double[n];
+                k.symmetricRows(packed, n, v, y, 0, n);
+                for (int i = 0; i < n; i++) {
+                    assertThat(y[i]).as(k.name() + " n " + n).isCloseTo(full[i], within(1e-12 * Math.sqrt(n)));
+                }
+            }
+            if (n >= 512) {
+                double[] out = new double[n], y0 = new double[n], y1 = new double[n];
+                new DenseCouplings(n, w).multiply(v, out);
+                long total = (long) n * (n + 1) / 2, acc = 0;
+                int split = 0;
+                while (2 * acc < total) {
+                    acc += n - split++;
+                }
+                Kernels.get().symmetricRows(packed, n, v, y0, 0, split);
+                Kernels.get().symmetricRows(packed, n, v, y1, split, n);
+                for (int i = 0; i < n; i++) {
+                    assertThat(out[i]).isEqualTo(y0[i] + y1[i]);
+                }
+            }
+        }
     }
 
     @Test
