@@ -303,20 +303,38 @@ public final class VectorKernels implements Kernels {
     }
 
     /** Four rows at a time sharing each load of v (measured: 10-15% faster than two at N = 1024 and 2000). */
+    /** Two rows at a time: each y_j is loaded and stored once for both rows' column updates. */
     @Override public void symmetricRows(double[] packed, int n, double[] v, double[] y, int from, int to) {
-        int l = S.length();
-        for (int i = from; i < to; i++) {
-            int o = i * n - i * (i - 1) / 2;
-            double vi = v[i];
-            DoubleVector acc = DoubleVector.zero(S), b = DoubleVector.broadcast(S, vi);
-            int j = i + 1, p = o + 1;
-            for (; j + l <= n; j += l, p += l) {
-                DoubleVector w = DoubleVector.fromArray(S, packed, p);
-                acc = w.fma(DoubleVector.fromArray(S, v, j), acc);
-                w.fma(b, DoubleVector.fromArray(S, y, j)).intoArray(y, j);
+        int l = S.length(), i = from;
+        for (; i + 1 < to; i += 2) {
+            int o0 = i * n - i * (i - 1) / 2, o1 = o0 + n - i;
+            double v0 = v[i], v1 = v[i + 1], w01 = packed[o0 + 1];
+            double s0 = packed[o0] * v0 + w01 * v1, s1 = w01 * v0 + packed[o1] * v1;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S);
+            DoubleVector b0 = DoubleVector.broadcast(S, v0), b1 = DoubleVector.broadcast(S, v1);
+            int j = i + 2, p0 = o0 + 2, p1 = o1 + 1;
+            for (; j + l <= n; j += l, p0 += l, p1 += l) {
+                DoubleVector x0 = DoubleVector.fromArray(S, packed, p0), x1 = DoubleVector.fromArray(S, packed, p1);
+                DoubleVector vj = DoubleVector.fromArray(S, v, j);
+                a0 = x0.fma(vj, a0);
+                a1 = x1.fma(vj, a1);
+                x1.fma(b1, x0.fma(b0, DoubleVector.fromArray(S, y, j))).intoArray(y, j);
             }
-            double s = acc.reduceLanes(VectorOperators.ADD) + packed[o] * vi;
-            for (; j < n; j++, p++) {
+            s0 += a0.reduceLanes(VectorOperators.ADD);
+            s1 += a1.reduceLanes(VectorOperators.ADD);
+            for (; j < n; j++, p0++, p1++) {
+                double x0 = packed[p0], x1 = packed[p1];
+                s0 += x0 * v[j];
+                s1 += x1 * v[j];
+                y[j] += x0 * v0 + x1 * v1;
+            }
+            y[i] += s0;
+            y[i + 1] += s1;
+        }
+        for (; i < to; i++) {
+            int o = i * n - i * (i - 1) / 2;
+            double vi = v[i], s = packed[o] * vi;
+            for (int j = i + 1, p = o + 1; j < n; j++, p++) {
                 double w = packed[p];
                 s += w * v[j];
                 y[j] += w * vi;
