@@ -1,6 +1,9 @@
 package engram.analysis;
 
-/** Least-squares fits: a line's slope, and the order p of a power law {@code error ~ C h^p}. */
+/**
+ * Least-squares fits: a line's slope, a weighted line with its standard errors, and the order p of a power law
+ * {@code error ~ C h^p}.
+ */
 public final class Fits {
 
     private Fits() {
@@ -22,6 +25,31 @@ public final class Fits {
             sxx += (x[i] - mx) * (x[i] - mx);
         }
         return sxy / sxx;
+    }
+
+    /** A fitted line {@code y = intercept + slope x} and the standard errors of both. */
+    public record Line(double slope, double slopeError, double intercept, double interceptError) {
+    }
+
+    /**
+     * The weighted least-squares line through (x, y) with weights {@code w = 1 / var(y)} (known variances): slope
+     * {@code sum w (x - xm)(y - ym) / sxx}, {@code se(slope) = 1 / sqrt(sxx)}, {@code se(intercept) =
+     * sqrt(1 / sum w + xm^2 / sxx)}, xm and ym the weighted means, {@code sxx = sum w (x - xm)^2}.
+     */
+    public static Line weightedLine(double[] x, double[] y, double[] w) {
+        double sw = 0, sx = 0, sy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sw += w[i];
+            sx += w[i] * x[i];
+            sy += w[i] * y[i];
+        }
+        double xm = sx / sw, ym = sy / sw, sxx = 0, sxy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxx += w[i] * (x[i] - xm) * (x[i] - xm);
+            sxy += w[i] * (x[i] - xm) * (y[i] - ym);
+        }
+        double slope = sxy / sxx;
+        return new Line(slope, Math.sqrt(1 / sxx), ym - slope * xm, Math.sqrt(1 / sw + xm * xm / sxx));
     }
 
     /**

@@ -1,7 +1,9 @@
 package engram.landscape;
 
+import engram.analysis.Fits;
 import engram.analysis.Spectra;
 import engram.figure.Plot;
+import engram.kernel.Norms;
 import engram.kernel.RowParallel;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
@@ -15,8 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.hipparchus.distribution.continuous.TDistribution;
-import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.hipparchus.linear.LUDecomposition;
@@ -94,17 +96,17 @@ public final class Transitions {
         double[] y = y0.clone();
         for (int it = 0; it < 200; it++) {
             double[] r = residual(g, beta, y);
-            if (norm(r) < 1e-15) {
+            if (Norms.maxAbs(r) < 1e-15) {
                 break;
             }
-            double[] step = new LUDecomposition(new Array2DRowRealMatrix(square(hessian(g, beta, y), p), false))
+            double[] step = new LUDecomposition(Spectra.matrix(p, hessian(g, beta, y)))
                     .getSolver().solve(new ArrayRealVector(r, false)).toArray();
             for (double h = 1; h > 1e-6; h /= 2) {
                 double[] t = y.clone();
                 for (int k = 0; k < p; k++) {
                     t[k] -= h * step[k];
                 }
-                if (norm(residual(g, beta, t)) < norm(r)) {
+                if (Norms.maxAbs(residual(g, beta, t)) < Norms.maxAbs(r)) {
                     y = t;
                     break;
                 }
@@ -165,7 +167,7 @@ public final class Transitions {
 
     static double[] eigenvalues(double[] h) {
         int p = (int) Math.round(Math.sqrt(h.length));
-        return Arrays.stream(new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(square(h, p), false))
+        return Arrays.stream(new EigenDecompositionNonSymmetric(Spectra.matrix(p, h))
                 .getEigenvalues()).mapToDouble(c -> c.getReal()).toArray();
     }
 
@@ -175,29 +177,13 @@ public final class Transitions {
 
     private static double det(double[] h) {
         int p = (int) Math.round(Math.sqrt(h.length));
-        return new LUDecomposition(new Array2DRowRealMatrix(square(h, p), false)).getDeterminant();
-    }
-
-    private static double[][] square(double[] m, int p) {
-        double[][] a = new double[p][p];
-        for (int k = 0; k < p; k++) {
-            System.arraycopy(m, k * p, a[k], 0, p);
-        }
-        return a;
+        return new LUDecomposition(Spectra.matrix(p, h)).getDeterminant();
     }
 
     private static double[] state(PatternSet xi, double[] y) {
         double[] x = new double[xi.n()];
         xi.combine(y, x);
         return x;
-    }
-
-    private static double norm(double[] v) {
-        double m = 0;
-        for (double e : v) {
-            m = Math.max(m, Math.abs(e));
-        }
-        return m;
     }
 
     /**
@@ -273,21 +259,19 @@ public final class Transitions {
      * Returns {@code {a, se(a), b}}.
      */
     public static double[] eyringKramersFit(Row[] rows) {
-        double sw = 0, sx = 0, sy = 0;
-        for (Row r : rows) {
-            double w = 1 / (r.relativeError() * r.relativeError());
-            sw += w;
-            sx += w * r.sigma() * r.sigma();
-            sy += w * Math.log(r.meanTime() / r.eyringKramers());
+        Fits.Line line = fit(rows, r -> r.sigma() * r.sigma(), r -> Math.log(r.meanTime() / r.eyringKramers()));
+        return new double[] {line.intercept(), line.interceptError(), line.slope()};
+    }
+
+    /** A weighted line through the rows' (x, y), weights {@code 1 / relativeError^2} (the variance of log tau). */
+    private static Fits.Line fit(Row[] rows, ToDoubleFunction<Row> x, ToDoubleFunction<Row> y) {
+        double[] xs = new double[rows.length], ys = new double[rows.length], ws = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            xs[k] = x.applyAsDouble(rows[k]);
+            ys[k] = y.applyAsDouble(rows[k]);
+            ws[k] = 1 / (rows[k].relativeError() * rows[k].relativeError());
         }
-        double xm = sx / sw, ym = sy / sw, sxx = 0, sxy = 0;
-        for (Row r : rows) {
-            double w = 1 / (r.relativeError() * r.relativeError()), x = r.sigma() * r.sigma() - xm;
-            sxx += w * x * x;
-            sxy += w * x * (Math.log(r.meanTime() / r.eyringKramers()) - ym);
-        }
-        double b = sxy / sxx;
-        return new double[] {ym - b * xm, Math.sqrt(1 / sw + xm * xm / sxx), b};
+        return Fits.weightedLine(xs, ys, ws);
     }
 
     /** The log of the mean first-passage time against 1/sigma^2 (the Arrhenius line), with Eyring-Kramers'. */
@@ -399,20 +383,7 @@ public final class Transitions {
      * variance of log tau), and the slope's standard error: {@code {s, se(s), c, se(c)}}.
      */
     public static double[] arrhenius(Row[] rows) {
-        double sw = 0, sx = 0, sy = 0;
-        for (Row r : rows) {
-            double w = 1 / (r.relativeError() * r.relativeError());
-            sw += w;
-            sx += w / (r.sigma() * r.sigma());
-            sy += w * Math.log(r.meanTime());
-        }
-        double xm = sx / sw, ym = sy / sw, sxx = 0, sxy = 0;
-        for (Row r : rows) {
-            double w = 1 / (r.relativeError() * r.relativeError()), x = 1 / (r.sigma() * r.sigma()) - xm;
-            sxx += w * x * x;
-            sxy += w * x * (Math.log(r.meanTime()) - ym);
-        }
-        double s = sxy / sxx;
-        return new double[] {s, Math.sqrt(1 / sxx), ym - s * xm, Math.sqrt(1 / sw + xm * xm / sxx)};
+        Fits.Line line = fit(rows, r -> 1 / (r.sigma() * r.sigma()), r -> Math.log(r.meanTime()));
+        return new double[] {line.slope(), line.slopeError(), line.intercept(), line.interceptError()};
     }
 }
