@@ -331,15 +331,8 @@ public final class VectorKernels implements Kernels {
             y[i] += s0;
             y[i + 1] += s1;
         }
-        for (; i < to; i++) {
-            int o = i * n - i * (i - 1) / 2;
-            double vi = v[i], s = packed[o] * vi;
-            for (int j = i + 1, p = o + 1; j < n; j++, p++) {
-                double w = packed[p];
-                s += w * v[j];
-                y[j] += w * vi;
-            }
-            y[i] += s;
+        if (i < to) {
+            Kernels.super.symmetricRows(packed, n, v, y, i, to); // the odd last row
         }
     }
 

@@ -270,21 +270,20 @@ public final class Continuation {
                 Eval e = along(cur, s);
                 if (e != null) {
                     seen.put(s, e);
-                    return test.applyAsDouble(e);
                 }
-                Map.Entry<Double, Eval> lo = seen.floorEntry(s), hi = seen.ceilingEntry(s);
-                Eval near = hi == null || lo != null && s - lo.getKey() <= hi.getKey() - s ? lo.getValue() : hi.getValue();
-                return test.applyAsDouble(near);
+                return test.applyAsDouble(e != null ? e : nearest(seen, s));
             }, 0, ds);
             Eval e = along(cur, sigma);
-            if (e != null) {
-                return e;
-            }
-            Map.Entry<Double, Eval> lo = seen.floorEntry(sigma), hi = seen.ceilingEntry(sigma);
-            return hi == null || lo != null && sigma - lo.getKey() <= hi.getKey() - sigma ? lo.getValue() : hi.getValue();
+            return e != null ? e : nearest(seen, sigma);
         } catch (RuntimeException failed) {
             return next; // reported at the step's end
         }
+    }
+
+    /** The corrected trial point nearest to arclength s. */
+    private static Eval nearest(TreeMap<Double, Eval> seen, double s) {
+        Map.Entry<Double, Eval> lo = seen.floorEntry(s), hi = seen.ceilingEntry(s);
+        return hi == null || lo != null && s - lo.getKey() <= hi.getKey() - s ? lo.getValue() : hi.getValue();
     }
 
     /** The point at arclength sigma from {@code cur} along its tangent, corrected, with its tangent (null: Newton failed). */
@@ -359,11 +358,7 @@ public final class Continuation {
         } catch (IllegalStateException singular) {
             return null;
         }
-        double[] tangent = s.z();
-        double norm = Math.sqrt(dot(tangent, tangent));
-        for (int i = 0; i <= n; i++) {
-            tangent[i] /= norm;
-        }
+        double[] tangent = unit(s.z());
         if (dot(tangent, t) < 0) {
             negate(tangent);
         }
@@ -382,10 +377,7 @@ public final class Continuation {
         for (int i = 0; i <= n; i++) {
             t[i] -= c * old[i];
         }
-        double norm = Math.sqrt(dot(t, t));
-        for (int i = 0; i <= n; i++) {
-            t[i] /= norm;
-        }
+        unit(t);
         double[] probe = b.x().clone();
         for (int i = 0; i < n; i++) {
             probe[i] += 1e-3 * t[i];
@@ -440,12 +432,9 @@ public final class Continuation {
         return Math.max(-d0, -d0 + top);
     }
 
+    /** The largest eigenvalue of a symmetric matrix (Spectra's are in descending order). */
     private static double largest(int m, double[] symmetric) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (double l : Spectra.symmetricEigenvalues(m, symmetric)) {
-            best = Math.max(best, l);
-        }
-        return best;
+        return Spectra.symmetricEigenvalues(m, symmetric)[0];
     }
 
     /** Whether the eigenvalue of largest real part is one of a complex pair (a Hopf point where it crosses 0). */
@@ -552,6 +541,15 @@ public final class Continuation {
             d[i] = z[i] - w[i];
         }
         return Math.sqrt(dot(d, d));
+    }
+
+    /** z scaled in place to unit length in the continuation's norm; z. */
+    private double[] unit(double[] z) {
+        double norm = Math.sqrt(dot(z, z));
+        for (int i = 0; i <= n; i++) {
+            z[i] /= norm;
+        }
+        return z;
     }
 
     /** {@code <z, w> = x.w / n + lambda mu}. */
