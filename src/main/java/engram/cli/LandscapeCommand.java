@@ -1,6 +1,5 @@
 package engram.cli;
 
-import engram.landscape.Basins;
 import engram.landscape.Saddles;
 import engram.memory.PatternSet;
 import engram.model.VoltageModel;
@@ -30,12 +29,7 @@ final class LandscapeCommand implements Callable<Integer> {
 
     @Mixin NetworkOptions network;
 
-    @Option(names = "--from", defaultValue = "1", description = "The first memory (a column of --patterns, from 1) "
-            + "(default ${DEFAULT-VALUE}).")
-    int from;
-
-    @Option(names = "--to", defaultValue = "2", description = "The second memory (default ${DEFAULT-VALUE}).")
-    int to;
+    @Mixin MemoryPair pair;
 
     @Option(names = "--images", defaultValue = "41", description = "Points along the path, in [3, 10000] (default "
             + "${DEFAULT-VALUE}).")
@@ -75,21 +69,8 @@ final class LandscapeCommand implements Callable<Integer> {
         NetworkOptions.Voltage v = network.readVoltage("landscape");
         VoltageModel model = v.model();
         PatternSet xi = v.patterns();
-        if (xi == null || xi.p() < 2) {
-            throw new IllegalArgumentException("--patterns: landscape needs at least two patterns");
-        }
-        Ranges.within("--from", from, 1, xi.p());
-        Ranges.within("--to", to, 1, xi.p());
-        if (from == to) {
-            throw new IllegalArgumentException("--from and --to must name two different memories, got " + from + " twice");
-        }
-        double lip = Basins.lipschitzBound(model, global.seed);
-        double[][] ends = Basins.rest(model, List.of(xi.pattern(from - 1), xi.pattern(to - 1)), 1e-12, lip);
-        if (ends[0] == null || ends[1] == null) {
-            throw new IllegalArgumentException("--from, --to: a memory does not come to rest within 1000 time constants");
-        }
-        Saddles.Result r = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(images, Saddles.step(lip),
-                iterations, global.seed));
+        pair.check(xi, "landscape");
+        Saddles.Result r = pair.path(model, pair.rest(model, xi, global.seed), images, iterations, global.seed);
         String figure = null;
         if (out != null) {
             Files.createDirectories(out);
@@ -102,14 +83,14 @@ final class LandscapeCommand implements Callable<Integer> {
             path.add(new Point(r.s()[k], r.energy()[k]));
         }
         Result res = new Result(xi.n(), v.name(), new SaddleOut(r.saddle().energy(),
-                r.saddle().index(), r.saddle().residual()), List.of(new Barrier(from, r.fromA()), new Barrier(to, r.fromB())),
+                r.saddle().index(), r.saddle().residual()), List.of(new Barrier(pair.from, r.fromA()), new Barrier(pair.to, r.fromB())),
                 path, r.iterations(), r.converged(), (System.nanoTime() - start) / 1e9, figure);
         if (global.json) {
             System.out.println(JsonFormat.compact(res));
         } else {
             System.out.printf(Locale.ROOT, "saddle between memories %d and %d: energy %.6g, index %d, residual %.2g; "
-                    + "barriers %.6g from %d, %.6g from %d; string %d steps%s%s%n", from, to, r.saddle().energy(),
-                    r.saddle().index(), r.saddle().residual(), r.fromA(), from, r.fromB(), to, r.iterations(),
+                    + "barriers %.6g from %d, %.6g from %d; string %d steps%s%s%n", pair.from, pair.to, r.saddle().energy(),
+                    r.saddle().index(), r.saddle().residual(), r.fromA(), pair.from, r.fromB(), pair.to, r.iterations(),
                     r.converged() ? "" : " (not converged)", figure == null ? "" : "; wrote " + figure);
         }
         return EngramCli.OK;

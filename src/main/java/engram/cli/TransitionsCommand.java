@@ -1,7 +1,6 @@
 package engram.cli;
 
 import engram.check.ArrayFile;
-import engram.landscape.Basins;
 import engram.landscape.Saddles;
 import engram.landscape.Transitions;
 import engram.memory.PatternSet;
@@ -40,11 +39,7 @@ final class TransitionsCommand implements Callable<Integer> {
             + "(0, 1e3] (default ${DEFAULT-VALUE}).")
     double beta;
 
-    @Option(names = "--from", defaultValue = "1", description = "The memory the paths start at (default ${DEFAULT-VALUE}).")
-    int from;
-
-    @Option(names = "--to", defaultValue = "2", description = "The memory they must reach (default ${DEFAULT-VALUE}).")
-    int to;
+    @Mixin MemoryPair pair;
 
     @Option(names = "--sigmas", split = ",", description = "Noise levels, each in (0, 100] (default: those with 2 dE / "
             + "sigma^2 = 2.5, 3, 3.5, 4, dE the barrier).")
@@ -149,41 +144,21 @@ final class TransitionsCommand implements Callable<Integer> {
         }
         ArrayFile a = ArrayFile.read(network.patterns, "--patterns");
         PatternSet xi = new PatternSet(a.rows(), a.cols(), a.data(), "given");
-        checkMemories(xi.p());
-        return new Setup(Transitions.modern(xi, beta, from - 1, to - 1), Transitions.modernDrift(xi, beta), "modern");
+        pair.check(xi, "transitions");
+        return new Setup(Transitions.modern(xi, beta, pair.from - 1, pair.to - 1), Transitions.modernDrift(xi, beta), "modern");
     }
 
     private Setup voltage() throws Exception {
         NetworkOptions.Voltage v = network.readVoltage("transitions");
         VoltageModel model = v.model();
-        if (v.patterns() == null) {
-            throw new IllegalArgumentException("--patterns: transitions needs the memories");
-        }
-        checkMemories(v.patterns().p());
-        double lip = Basins.lipschitzBound(model, global.seed);
-        double[][] ends = Basins.rest(model, List.of(v.patterns().pattern(from - 1), v.patterns().pattern(to - 1)), 1e-12,
-                lip);
-        if (ends[0] == null || ends[1] == null) {
-            throw new IllegalArgumentException("--from, --to: a memory does not come to rest within 1000 time constants");
-        }
-        Saddles.Result path = Saddles.between(model, ends[0], ends[1], new Saddles.Settings(41, Saddles.step(lip), 20_000,
-                global.seed));
+        pair.check(v.patterns(), "transitions");
+        MemoryPair.Ends ends = pair.rest(model, v.patterns(), global.seed);
+        Saddles.Result path = pair.path(model, ends, 41, 20_000, global.seed);
         if (path.saddle().index() != 1) {
             throw new IllegalArgumentException("--from, --to: no index-1 saddle between the two memories (index "
                     + path.saddle().index() + ")");
         }
-        return new Setup(Transitions.voltage(model, ends[0], ends[1], path.saddle().x()), Transitions.voltageDrift(model),
+        return new Setup(Transitions.voltage(model, ends.from(), ends.to(), path.saddle().x()), Transitions.voltageDrift(model),
                 v.name());
-    }
-
-    private void checkMemories(int p) {
-        if (p < 2) {
-            throw new IllegalArgumentException("--patterns: transitions needs at least two memories");
-        }
-        Ranges.within("--from", from, 1, p);
-        Ranges.within("--to", to, 1, p);
-        if (from == to) {
-            throw new IllegalArgumentException("--from and --to must name two different memories, got " + from + " twice");
-        }
     }
 }
