@@ -89,7 +89,7 @@ final class ContinueCommand implements Callable<Integer> {
         int[] cue = ContinuationPredictions.parseStart(start, xi == null ? 0 : xi.p());
         double[] x0 = ContinuationPredictions.startState(f.family(), from, xi, cue);
         Continuation.Settings settings = new Continuation.Settings(from, to, step == null ? Math.abs(to - from) / 100 : step,
-                points, !noSwitch, global.seed, true);
+                points, !noSwitch, global.seed, Continuation.Corrector.ARCLENGTH);
         Continuation.Result r = Continuation.run(f.family(), x0, settings, ContinuationPredictions.amplitude(xi, cue));
         ContinuationPredictions predictions = ContinuationPredictions.of(f.name(), parameter.trim(), xi, f.alphas(),
                 f.input(), network.activation.of(network.gain, network.threshold), cue);

@@ -37,6 +37,8 @@ public final class Continuation {
     static final int BRANCHES = 6;
     /** The most a tangent may turn in one step (cosine). */
     static final double TURN = 0.9;
+    /** How far (in steps) a step walked back may land from where it started. */
+    static final double REVERSIBLE = 0.02;
 
     /**
      * @param from the parameter's first value (where the start state is corrected)
@@ -45,15 +47,14 @@ public final class Continuation {
      * @param points the most points per branch
      * @param switchBranches whether to start a branch at each simple branch point of the first branch
      * @param seed the seed of the inverse iteration's start vector
-     * @param arclength pseudo-arclength continuation (true), or natural-parameter continuation (false: the corrector
-     *     holds the parameter fixed, so it cannot pass a fold; the negative control of continue.idp-fold)
+     * @param corrector how points are corrected ({@link Corrector#ARCLENGTH} but in negative controls)
      */
     public record Settings(double from, double to, double step, int points, boolean switchBranches, long seed,
-            boolean arclength) {
+            Corrector corrector) {
 
         /** Pseudo-arclength continuation with branch switching. */
         public Settings(double from, double to, double step, int points, long seed) {
-            this(from, to, step, points, true, seed, true);
+            this(from, to, step, points, true, seed, Corrector.ARCLENGTH);
         }
 
         public Settings {
@@ -76,6 +77,26 @@ public final class Continuation {
         double high() {
             return Math.max(from, to);
         }
+    }
+
+    /** How the continuation corrects its points. */
+    public enum Corrector {
+        /**
+         * Pseudo-arclength, keeping to its branch: trial points of an event's location predicted by the cubic Hermite
+         * curve through the step's two ends, and a step that changes the bordered determinant's sign walked back.
+         */
+        ARCLENGTH,
+        /**
+         * Natural-parameter continuation: the parameter held fixed in the corrector, so it cannot pass a fold (the
+         * negative control of continue.idp-fold).
+         */
+        NATURAL,
+        /**
+         * Pseudo-arclength without the guards of {@link #ARCLENGTH}: Euler-predicted trial points and no walk back, so
+         * next to a branch point trial points and steps may be corrected onto the crossing branch (the negative control
+         * of continue.fr-boundary).
+         */
+        UNGUARDED
     }
 
     /** One point: the parameter, the amplitude, whether stable, the Jacobian's largest eigenvalue (real part). */
@@ -186,7 +207,7 @@ public final class Continuation {
         String end = "point cap (" + settings.points() + ")";
         while (points.size() < settings.points()) {
             Eval next = along(cur, ds);
-            if (next == null || dot(next.t(), cur.t()) < TURN) {
+            if (next == null || dot(next.t(), cur.t()) < TURN || guarded() && next.detSign() != cur.detSign() && !reversible(cur, next, ds)) {
                 ds /= 2;
                 if (ds < min) {
                     end = "step below " + min + " (Newton fails or the branch turns too fast)";
@@ -214,6 +235,23 @@ public final class Continuation {
             }
         }
         return new Branch(index, origin, points, end);
+    }
+
+    private boolean guarded() {
+        return settings.corrector() != Corrector.UNGUARDED;
+    }
+
+    /**
+     * Whether the step from {@code cur} to {@code next} can be walked back: the point at arclength ds back along next's
+     * tangent, corrected, must land within {@value #REVERSIBLE} ds of cur. Checked where the bordered determinant changed
+     * sign: a step over a branch point that lands next to the crossing is corrected onto the other branch, whose points
+     * one step back lie about ds sin(angle) away from cur; on the same branch the walk back misses cur by O(ds^3).
+     */
+    private boolean reversible(Eval cur, Eval next, double ds) {
+        double[] back = next.t().clone();
+        negate(back);
+        Eval b = along(new Eval(next.z(), back, 0, 0, 0), ds);
+        return b != null && distance(b.z(), cur.z()) <= REVERSIBLE * ds;
     }
 
     private Point point(Eval e) {
@@ -267,13 +305,13 @@ public final class Continuation {
         seen.put(ds, next);
         try {
             double sigma = new BrentSolver(1e-15, 1e-13 * Math.max(1, ds), 0).solve(200, s -> {
-                Eval e = along(cur, s);
+                Eval e = guarded() ? between(cur, next, s / ds) : along(cur, s);
                 if (e != null) {
                     seen.put(s, e);
                 }
                 return test.applyAsDouble(e != null ? e : nearest(seen, s));
             }, 0, ds);
-            Eval e = along(cur, sigma);
+            Eval e = guarded() ? between(cur, next, sigma / ds) : along(cur, sigma);
             return e != null ? e : nearest(seen, sigma);
         } catch (RuntimeException failed) {
             return next; // reported at the step's end
@@ -292,8 +330,32 @@ public final class Continuation {
         for (int i = 0; i <= n; i++) {
             zp[i] += sigma * cur.t()[i];
         }
-        if (settings.arclength()) {
-            return correct(zp, cur.t());
+        return correctOnto(zp, cur.t());
+    }
+
+    /**
+     * The point at fraction theta of the step from {@code a} to {@code b}, corrected: predicted by the cubic Hermite
+     * curve through both points with their tangents (scaled by the chord), corrected on the hyperplane normal to the
+     * curve there. The predictor is O(h^4) from the branch, the Euler predictor O(h^2): next to a branch point, where
+     * another branch crosses at an angle, a trial point started within O(h^2) may be corrected onto the other branch (the
+     * firing-rate design's stability boundary was located 4e-5 off that way), one started within O(h^4) keeps to its own.
+     */
+    Eval between(Eval a, Eval b, double theta) {
+        double th2 = theta * theta, th3 = th2 * theta, chord = distance(a.z(), b.z());
+        double h00 = 2 * th3 - 3 * th2 + 1, h10 = th3 - 2 * th2 + theta, h01 = 3 * th2 - 2 * th3, h11 = th3 - th2;
+        double d00 = 6 * th2 - 6 * theta, d10 = 3 * th2 - 4 * theta + 1, d11 = 3 * th2 - 2 * theta;
+        double[] zp = new double[n + 1], tp = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            zp[i] = h00 * a.z()[i] + h10 * chord * a.t()[i] + h01 * b.z()[i] + h11 * chord * b.t()[i];
+            tp[i] = d00 * (a.z()[i] - b.z()[i]) + d10 * chord * a.t()[i] + d11 * chord * b.t()[i];
+        }
+        return correctOnto(zp, unit(tp));
+    }
+
+    /** Newton from zp on the hyperplane normal to t (arclength), or at zp's parameter (natural continuation). */
+    private Eval correctOnto(double[] zp, double[] t) {
+        if (settings.corrector() != Corrector.NATURAL) {
+            return correct(zp, t);
         }
         double[] fixed = new double[n + 1];
         fixed[n] = Math.signum(settings.to() - settings.from());

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import engram.activation.ActivationKind;
 import engram.activation.Tanh;
 import engram.analysis.IdpBifurcations;
+import engram.analysis.RateStability;
 import engram.analysis.Spectra;
 import engram.analysis.SymmetricMixtures;
 import engram.memory.DenseCouplings;
+import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.InputDriven;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
 import org.assertj.core.data.Offset;
+import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Pseudo-arclength continuation against what is known without it: the Woodbury bordered solve against a dense LU, a
  * fold and a pitchfork of the IDP network at their closed forms by both Jacobian routes (low rank and dense), natural
- * continuation stopping short of a fold, a Hopf point of a rotating two-unit network, a branch that closes on itself,
+ * continuation stopping short of a fold, a step over a crossing branch walked back, a Hopf point of a rotating two-unit network, a branch that closes on itself,
  * and the mixture theory against the dense Jacobian of a small network.
  */
 class ContinuationTest {
@@ -46,11 +50,11 @@ class ContinuationTest {
                 new double[] {a, 0.5, 0.5}, false)), new Tanh(1), u));
     }
 
-    static Continuation.Result fold(boolean dense, boolean arclength) {
+    static Continuation.Result fold(boolean dense, Continuation.Corrector corrector) {
         NetworkFamily f = foldFamily(dense);
         int[] cue = {-1};
         return Continuation.run(f, ContinuationPredictions.startState(f, 3, H, cue), new Continuation.Settings(3, 0.8, 0.05,
-                400, false, 1, arclength), ContinuationPredictions.amplitude(H, cue));
+                400, false, 1, corrector), ContinuationPredictions.amplitude(H, cue));
     }
 
     @Test
@@ -98,7 +102,7 @@ class ContinuationTest {
     void theFoldSitsAtItsClosedFormByBothJacobianRoutes() {
         double predicted = IdpBifurcations.fold(new Tanh(1), 0.3)[0];
         for (boolean dense : new boolean[] {false, true}) {
-            Continuation.Result r = fold(dense, true);
+            Continuation.Result r = fold(dense, Continuation.Corrector.ARCLENGTH);
             assertThat(r.bifurcations()).as("dense " + dense).hasSize(1);
             Continuation.Bifurcation b = r.bifurcations().get(0);
             assertThat(b.kind()).isEqualTo("fold");
@@ -111,7 +115,7 @@ class ContinuationTest {
 
     @Test
     void naturalParameterContinuationStopsShortOfTheFold() {
-        Continuation.Result r = fold(false, false);
+        Continuation.Result r = fold(false, Continuation.Corrector.NATURAL);
         assertThat(r.bifurcations()).isEmpty();
         assertThat(r.branches().get(0).end()).startsWith("step below");
     }
@@ -140,7 +144,7 @@ class ContinuationTest {
                 new double[] {3, 0.3, 0.3}, false), ActivationKind.TANH, 1, 0, null, "gain");
         int[] cue = {1};
         Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 3, H, cue),
-                new Continuation.Settings(3, 0.2, 0.03, 400, false, 1, true), ContinuationPredictions.amplitude(H, cue));
+                new Continuation.Settings(3, 0.2, 0.03, 400, false, 1, Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(H, cue));
         Continuation.Bifurcation tip = r.bifurcations().stream().filter(b -> Math.abs(b.value() - 1.0 / 3) < 1e-6)
                 .findFirst().orElseThrow();
         assertThat(tip.kind()).isEqualTo("branch-point");
@@ -173,6 +177,45 @@ class ContinuationTest {
         assertThat(r.branches().get(1).end()).startsWith("closed loop");
     }
 
+    /**
+     * The firing-rate design redone at every slope rho (rectified tanh, threshold 0.341, a = -0.3, balanced memories,
+     * N = 100): the rescaled memory is an equilibrium at every rho, and at rho = 1.4017 another branch crosses it. The
+     * unguarded corrector's step of 0.0533 lands next to the crossing and continues on the other branch; the walk back
+     * rejects that step, and every point stays on the designed branch.
+     */
+    @Test
+    void aStepOverACrossingBranchIsWalkedBackAndTheBranchKept() {
+        PatternSet xi = Patterns.commonCore(100, 0.2);
+        double threshold = 0.9 * 11 / 29;
+        DoubleFunction<FiringRateDesign> design = rho -> FiringRateDesign.independent(xi,
+                ActivationKind.RECTIFIED_TANH.of(rho, threshold), -0.3, 0.95, 0.2);
+        // the phase diagram's route: the reduced eigenvalue's zero
+        double boundary = new BrentSolver(1e-14).solve(100, rho -> RateStability.maxEigenvalueOverMemories(
+                design.apply(rho)), 1.7, 1.9);
+        for (Continuation.Corrector corrector : Continuation.Corrector.values()) {
+            if (corrector == Continuation.Corrector.NATURAL) {
+                continue;
+            }
+            NetworkFamily f = new NetworkFamily(NetworkFamily.Model.RATE, 100, rho -> new NetworkFamily.Network(
+                    design.apply(rho).couplings(), design.apply(rho).phi(), null));
+            Continuation.Result r = Continuation.run(f, design.apply(0.2).rescaled(0), new Continuation.Settings(0.2, 5,
+                    4.8 / 90, 2000, false, 1, corrector), x -> x[0]);
+            double off = 0;
+            for (Continuation.Point p : r.branches().get(0).points()) {
+                off = Math.max(off, Math.abs(p.amplitude() - design.apply(p.parameter()).rescaled(0)[0]));
+            }
+            if (corrector == Continuation.Corrector.ARCLENGTH) {
+                assertThat(off).isLessThan(1e-9);
+                assertThat(r.bifurcations()).anySatisfy(b -> {
+                    assertThat(b.stability()).isTrue();
+                    assertThat(b.value()).isCloseTo(boundary, Offset.offset(1e-6));
+                });
+            } else {
+                assertThat(off).isGreaterThan(1e-3);
+            }
+        }
+    }
+
     @Test
     void theMixtureTheoryMatchesTheDenseJacobianOfASmallNetwork() {
         // Rademacher patterns, N = 16, P = 4: the 3-mixture at gain 3 by Newton on the full network
@@ -182,7 +225,7 @@ class ContinuationTest {
                 LowRankCouplings.hebbian(xi, false)), ActivationKind.TANH, g, 0, null, "gain");
         int[] cue = {1, 2, 3};
         Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, g, xi, cue),
-                new Continuation.Settings(g, g + 0.01, 0.001, 2, false, 1, true), ContinuationPredictions.amplitude(xi, cue));
+                new Continuation.Settings(g, g + 0.01, 0.001, 2, false, 1, Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(xi, cue));
         Continuation.Point p = r.branches().get(0).points().get(0);
         assertThat(p.amplitude()).isCloseTo(SymmetricMixtures.overlap(3, g), Offset.offset(1e-12));
         assertThat(p.leading()).isCloseTo(SymmetricMixtures.leadingEigenvalue(3, 4, g), Offset.offset(1e-12));

@@ -37,11 +37,11 @@ final class ContinueCases {
      * 20 times {@code steps} points; {@code switching}: follow the branch through a simple branch point too.
      */
     static Continuation.Result run(NetworkFamily f, PatternSet xi, int cue, double from, double to, int steps,
-            boolean arclength, boolean switching, long seed) {
+            Continuation.Corrector corrector, boolean switching, long seed) {
         int[] start = cue == 0 ? new int[0] : new int[] {cue};
         double[] x0 = ContinuationPredictions.startState(f, from, xi, start);
         return Continuation.run(f, x0, new Continuation.Settings(from, to, Math.abs(to - from) / steps, 20 * steps, switching,
-                seed, arclength), ContinuationPredictions.amplitude(xi, start));
+                seed, corrector), ContinuationPredictions.amplitude(xi, start));
     }
 
     /** The bifurcation of this kind on branch 0 closest to {@code near}, or null. */

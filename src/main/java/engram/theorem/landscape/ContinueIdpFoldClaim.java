@@ -56,7 +56,8 @@ public final class ContinueIdpFoldClaim implements Claim<ContinueIdpFoldClaim.Ca
         double predicted = IdpBifurcations.fold(psi, h)[0];
         // from well above the fold down to well below it, starting on the state opposed to the input (-xi_1)
         Continuation.Result r = ContinueCases.run(ContinueCases.idp(xi, alphas, false, psi, c.activation(), c.gain(), u,
-                0), xi, -1, 1.6 * predicted, 0.6 * predicted, 60, !c.natural(), false, c.seed());
+                0), xi, -1, 1.6 * predicted, 0.6 * predicted, 60, c.natural() ? Continuation.Corrector.NATURAL
+                : Continuation.Corrector.ARCLENGTH, false, c.seed());
         Continuation.Bifurcation b = ContinueCases.closest(r, "fold", predicted);
         if (b == null) {
             return Evaluation.atMost(1, tolerance(), "no fold on the opposed state's branch (counted as an error of 1; "

@@ -46,7 +46,7 @@ public final class ContinueIdpPitchforkClaim implements Claim<ContinueIdpPitchfo
         double[] alphas = new double[c.p()];
         Arrays.fill(alphas, c.others() / s);
         Continuation.Result r = ContinueCases.run(ContinueCases.idp(xi, alphas, false, psi, c.activation(), c.gain(), null,
-                0), xi, 0, 0.4 / s, 3 / s, 60, true, true, c.seed());
+                0), xi, 0, 0.4 / s, 3 / s, 60, Continuation.Corrector.ARCLENGTH, true, c.seed());
         Continuation.Bifurcation b = ContinueCases.closest(r, "branch-point", predicted);
         if (b == null || r.branches().size() < 2) {
             return Evaluation.atMost(1, tolerance(), "no branch point with a switched branch on the origin's branch "

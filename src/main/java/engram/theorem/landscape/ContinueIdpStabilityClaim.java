@@ -54,7 +54,8 @@ public final class ContinueIdpStabilityClaim implements Claim<ContinueIdpStabili
         double predicted = IdpBifurcations.stabilityLoss(psi, alphas[0]);
         // alpha_2 from the others' level to past the closed form, along memory 1's branch
         Continuation.Result r = ContinueCases.run(ContinueCases.idp(xi, alphas, c.zeroDiagonal(), psi, c.activation(),
-                c.gain(), null, 1), xi, 1, c.others() / s, 1.5 * predicted, 60, true, false, c.seed());
+                c.gain(), null, 1), xi, 1, c.others() / s, 1.5 * predicted, 60, Continuation.Corrector.ARCLENGTH, false,
+                c.seed());
         Continuation.Bifurcation b = ContinueCases.closest(r, "branch-point", predicted);
         if (b == null) {
             return Evaluation.atMost(1, tolerance(), "no branch point on memory 1's branch (counted as an error of 1; "

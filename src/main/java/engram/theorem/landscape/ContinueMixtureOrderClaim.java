@@ -61,7 +61,7 @@ public final class ContinueMixtureOrderClaim implements Claim<ContinueMixtureOrd
             }
             double[] x0 = ContinuationPredictions.startState(f, TOP, xi, cue);
             Continuation.Result r = Continuation.run(f, x0, new Continuation.Settings(TOP, BOTTOM, 0.1, 2000, false,
-                    c.seed(), true), ContinuationPredictions.amplitude(xi, cue));
+                    c.seed(), Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(xi, cue));
             double found = firstStabilityLoss(r), predicted = SymmetricMixtures.stabilityGain(m, c.p(), BOTTOM, TOP);
             if (Double.isNaN(found)) {
                 return Evaluation.atMost(1, tolerance(), "the " + m + "-mixture shows no stability change between gains "

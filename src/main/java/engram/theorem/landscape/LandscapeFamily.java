@@ -114,6 +114,6 @@ public final class LandscapeFamily implements ClaimFamily {
     @Override public List<Claim<?>> claims() {
         return List.of(new BasinsCertifiedBallClaim(), new LandscapeSaddleIndexClaim(), new LandscapeIdpBarrierClaim(),
                 new ContinueIdpPitchforkClaim(), new ContinueIdpStabilityClaim(), new ContinueIdpFoldClaim(),
-                new ContinueMixtureOrderClaim(), new TransitionsEyringKramersClaim());
+                new ContinueMixtureOrderClaim(), new ContinueFrBoundaryClaim(), new TransitionsEyringKramersClaim());
     }
 }
