@@ -5,7 +5,9 @@ alpha = (2, 0.3, ..., 0.3), tanh, u = 0), memory 1 continued in alpha_2 from 0.3
 Per point, as Engram: Euler predictor along the unit tangent (inner product x.w/n + l m), Newton on the bordered system
 solved by Sherman-Morrison-Woodbury (an (r+2) x (r+2) capacitance system, r = P), F_lambda by a central difference,
 residual test 1e-13 (1 + |z|_inf) with step halving, the tangent from the bordered system, the sign of det M, the
-largest Jacobian eigenvalue from the symmetric r x r form. Prints microseconds per point (best of five branches after
+largest Jacobian eigenvalue from the symmetric r x r form, and a step across which det M changes sign walked back.
+Engram also locates the branch point it passes (Brent's method, about 40 corrected trial points); the peer does not,
+so it does less work per branch. Prints microseconds per point (best of five branches after
 three to warm up) as JSON.
 """
 import json
@@ -105,6 +107,15 @@ def correct(zp, t):
     return None
 
 
+def reversible(cur, nxt, ds):
+    """As Engram: a step across which sign(det M) changes must walk back to within 0.02 ds of where it began."""
+    back = correct(nxt[0] - ds * nxt[1], -nxt[1])
+    if back is None:
+        return False
+    d = back[0] - cur[0]
+    return np.sqrt(dot(d, d)) <= 0.02 * ds
+
+
 def branch():
     x0 = 1.9150080 * XI[:, 0]
     z0 = np.concatenate([x0, [0.3]])
@@ -116,7 +127,7 @@ def branch():
     while points < POINTS:
         z, t = cur[0], cur[1]
         nxt = correct(z + ds * t, t)
-        if nxt is None or dot(nxt[1], t) < 0.9:
+        if nxt is None or dot(nxt[1], t) < 0.9 or nxt[3] != cur[3] and not reversible(cur, nxt, ds):
             ds /= 2
             continue
         cur = nxt

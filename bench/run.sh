@@ -87,3 +87,16 @@ print()
 print("pseudo-arclength continuation, low-rank IDP N = 1024, P = 10, one branch of 200 points, microseconds per point")
 print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
 PY
+# engram basins' integration: the same batched RK4 chunk in Engram and numpy (bench/basins_peer.py)
+java -jar target/engram.jar bench --sizes 64 --steps 10 --p 2 --basins --json > bench/out/engram-basins.json
+OPENBLAS_NUM_THREADS=1 python3 bench/basins_peer.py > bench/out/numpy-basins-1thread.json
+python3 bench/basins_peer.py > bench/out/numpy-basins-default.json
+python3 - <<'PY'
+import json
+pick = lambda f: [r for r in json.load(open(f"bench/out/{f}.json"))["results"] if r["workload"] == "basins"][0]["microsPerStep"]
+e, n1, nd = pick("engram-basins"), pick("numpy-basins-1thread"), pick("numpy-basins-default")
+print()
+print("basins: 512 states of the low-rank IDP network (N = 1000, P = 10), one 2-tau chunk of RK4 with the convergence")
+print("test, microseconds per trajectory-step")
+print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
+PY

@@ -82,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
             + "the low-rank IDP network (N = 1024, P = 10), in microseconds per point (bench/continue_peer.py: numpy).")
     boolean continuation;
 
+    @Option(names = "--basins", description = "Also time engram basins' integration: 512 states of the low-rank IDP "
+            + "network (N = 1000, P = 10) integrated together for one chunk of 2 tau (RK4) with the convergence test, in "
+            + "microseconds per trajectory-step (bench/basins_peer.py: numpy).")
+    boolean basins;
+
     @Override public Integer call() {
         Ranges.within("--p", p, 1, 1000);
         Ranges.within("--steps", steps, 1, 100_000);
@@ -91,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             NetworkSpec.builder().n(n).p(p).memories(MemoryKind.RANDOM).dense(true).build();
         }
         System.err.println("engram bench: " + sizes.size() + " sizes x (rhs, em, idp) workloads" + (ensemble ? " + ensembles" : "")
-                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (certify ? " + certify" : "") + (continuation ? " + continue" : "") + (sweep ? " + the IDP sweep" : "")
+                + (capacity ? " + capacity" : "") + (phase ? " + fr-phase" : "") + (certify ? " + certify" : "") + (continuation ? " + continue" : "") + (basins ? " + basins" : "") + (sweep ? " + the IDP sweep" : "")
                 + ", each timed by JMH (3 warm-up and 5 measured iterations)");
         List<Row> rows = new ArrayList<>();
         for (int n : sizes) {
@@ -148,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One timing: microseconds per step of a workload. */
-    /** The rows of the workloads asked for by flag: capacity, fr-phase, continue, certify. */
+    /** The rows of the workloads asked for by flag: capacity, fr-phase, continue, basins, certify. */
     private List<Row> optionalRows() {
         List<Row> rows = new ArrayList<>();
         if (capacity) {
@@ -162,6 +167,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (continuation) {
             rows.addAll(ContinueBench.rows());
+        }
+        if (basins) {
+            rows.addAll(BasinsBench.rows(global.seed));
         }
         if (certify) {
             rows.addAll(CertifyBench.rows(sizes.stream().mapToInt(Integer::intValue).max().orElse(2000), global.seed));

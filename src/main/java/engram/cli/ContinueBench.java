@@ -47,7 +47,8 @@ final class ContinueBench {
                 ActivationKind.TANH, 1, 0, null, "alpha2");
         int[] cue = {1};
         Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 0.3, xi, cue),
-                new Continuation.Settings(0.3, 1000, STEP, POINTS, false, 1, Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(xi, cue));
+                new Continuation.Settings(0.3, 1000, STEP, POINTS, false, 1, Continuation.Corrector.ARCLENGTH),
+                ContinuationPredictions.amplitude(xi, cue));
         return r.branches().get(0).points().size();
     }
 }

@@ -150,6 +150,29 @@ public final class VectorKernels implements Kernels {
         int c = c0;
         for (; c + l <= c1; c += l) {
             int q = 0;
+            for (; q + 7 < r; q += 8) {
+                // eight accumulators: X's rows are streamed once for eight columns of F
+                DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+                for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, xo);
+                    a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
+                    a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
+                    a2 = DoubleVector.broadcast(S, f[fo + 2]).fma(xv, a2);
+                    a3 = DoubleVector.broadcast(S, f[fo + 3]).fma(xv, a3);
+                    a4 = DoubleVector.broadcast(S, f[fo + 4]).fma(xv, a4);
+                    a5 = DoubleVector.broadcast(S, f[fo + 5]).fma(xv, a5);
+                    a6 = DoubleVector.broadcast(S, f[fo + 6]).fma(xv, a6);
+                    a7 = DoubleVector.broadcast(S, f[fo + 7]).fma(xv, a7);
+                }
+                a0.intoArray(h, q * k + c);
+                a1.intoArray(h, (q + 1) * k + c);
+                a2.intoArray(h, (q + 2) * k + c);
+                a3.intoArray(h, (q + 3) * k + c);
+                a4.intoArray(h, (q + 4) * k + c);
+                a5.intoArray(h, (q + 5) * k + c);
+                a6.intoArray(h, (q + 6) * k + c);
+                a7.intoArray(h, (q + 7) * k + c);
+            }
             for (; q + 3 < r; q += 4) {
                 DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
                 for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
@@ -179,10 +202,40 @@ public final class VectorKernels implements Kernels {
 
     @Override public void combineBlock(double[] f, int r, double[] h, int k, double[] g, double[] x, double[] out,
             int from, int to) {
-        int l = S.length();
+        int l = S.length(), w = 4 * l, c0 = 0;
+        // four vectors of columns at a time, row by row: H's slice of 4 l columns stays in L1 across the rows, and
+        // each broadcast of F serves four FMAs (the same sums in the same order as one vector at a time)
+        for (; c0 + w <= k; c0 += w) {
+            for (int i = from; i < to; i++) {
+                int o = i * k + c0, fo = i * r;
+                DoubleVector a0, a1, a2, a3;
+                if (g != null) {
+                    a0 = DoubleVector.fromArray(S, x, o).mul(g[i]);
+                    a1 = DoubleVector.fromArray(S, x, o + l).mul(g[i]);
+                    a2 = DoubleVector.fromArray(S, x, o + 2 * l).mul(g[i]);
+                    a3 = DoubleVector.fromArray(S, x, o + 3 * l).mul(g[i]);
+                } else {
+                    a0 = DoubleVector.zero(S);
+                    a1 = a0;
+                    a2 = a0;
+                    a3 = a0;
+                }
+                for (int q = 0, ho = c0; q < r; q++, ho += k) {
+                    DoubleVector fq = DoubleVector.broadcast(S, f[fo + q]);
+                    a0 = fq.fma(DoubleVector.fromArray(S, h, ho), a0);
+                    a1 = fq.fma(DoubleVector.fromArray(S, h, ho + l), a1);
+                    a2 = fq.fma(DoubleVector.fromArray(S, h, ho + 2 * l), a2);
+                    a3 = fq.fma(DoubleVector.fromArray(S, h, ho + 3 * l), a3);
+                }
+                a0.intoArray(out, o);
+                a1.intoArray(out, o + l);
+                a2.intoArray(out, o + 2 * l);
+                a3.intoArray(out, o + 3 * l);
+            }
+        }
         for (int i = from; i < to; i++) {
             int o = i * k, fo = i * r;
-            int c = 0;
+            int c = c0;
             for (; c + l <= k; c += l) {
                 DoubleVector acc = g != null ? DoubleVector.fromArray(S, x, o + c).mul(g[i]) : DoubleVector.zero(S);
                 for (int q = 0; q < r; q++) {

@@ -162,8 +162,13 @@ public final class Basins {
     public interface Settled {
         void accept(int index, double[] x, double time, boolean converged);
 
-        /** Each still-moving state at the end of each chunk of integration (by default ignored). */
+        /** Each still-moving state at the end of each chunk of integration, where {@link #watching} (by default ignored). */
         default void passing(int index, double[] x, double time) {
+        }
+
+        /** Whether {@link #passing} wants the moving states (copied out of the block only then). */
+        default boolean watching() {
+            return false;
         }
     }
 
@@ -178,43 +183,82 @@ public final class Basins {
         }
     }
 
-    /** One batch: chunks of at most 2 tau, converged states leaving the block after each chunk. */
+    /**
+     * One batch: chunks of at most 2 tau, converged states leaving the block after each chunk. The block, the RK4
+     * stages and the ensemble are made once and reused while no state leaves (the stages serve every smaller block
+     * too); the convergence test reads each state's largest entries from the block row by row, and a state is copied
+     * out only when it leaves (or when {@code settled} watches the moving ones).
+     */
     private static void integrate(VoltageModel model, List<double[]> batch, Settings s, Settled settled, int offset) {
-        int n = model.couplings().n();
+        int n = model.couplings().n(), k = batch.size();
         double tau = model.tau(), chunk = Math.min(2, s.horizon());
-        List<Integer> active = new ArrayList<>();
-        List<double[]> states = new ArrayList<>();
-        for (int c = 0; c < batch.size(); c++) {
-            active.add(c);
-            states.add(batch.get(c).clone());
+        int[] active = new int[k];
+        for (int c = 0; c < k; c++) {
+            active[c] = c;
         }
+        double[] block = VoltageEnsemble.block(batch.toArray(new double[0][])), rate = new double[n * k];
+        RungeKutta4 rk4 = new RungeKutta4(n * k);
+        VoltageEnsemble ens = new VoltageEnsemble(model, k);
         double t = 0;
-        while (!active.isEmpty() && t < s.horizon() - 1e-9) {
+        while (k > 0 && t < s.horizon() - 1e-9) {
             double dt = Math.min(chunk, s.horizon() - t);
-            int k = active.size(), steps = (int) Math.ceil(dt / s.step());
-            VoltageEnsemble ens = new VoltageEnsemble(model, k);
-            double[] block = VoltageEnsemble.block(states.toArray(new double[0][]));
-            new RungeKutta4(n * k).integrate(ens, 0, block, dt * tau, steps, steps, StepObserver.NONE);
+            int steps = (int) Math.ceil(dt / s.step());
+            rk4.integrate(ens, 0, block, dt * tau, steps, steps, StepObserver.NONE);
             t += dt;
-            double[] rate = new double[n * k];
             ens.evaluate(0, block, rate);
-            List<Integer> still = new ArrayList<>();
-            List<double[]> kept = new ArrayList<>();
+            boolean[] converged = converged(block, rate, k, tau, s.tolerance()), leaves = converged.clone();
+            boolean last = t >= s.horizon() - 1e-9;
+            int still = 0;
             for (int c = 0; c < k; c++) {
-                double[] x = VoltageEnsemble.column(block, k, c), dx = VoltageEnsemble.column(rate, k, c);
-                // the ensemble's rate is dx/dt = F / tau; the test is on F
-                boolean converged = Norms.maxAbs(dx) * tau <= s.tolerance() * (1 + Norms.maxAbs(x));
-                if (converged || t >= s.horizon() - 1e-9) {
-                    settled.accept(offset + active.get(c), x, t, converged);
+                leaves[c] |= last;
+                if (leaves[c]) {
+                    settled.accept(offset + active[c], VoltageEnsemble.column(block, k, c), t, converged[c]);
                 } else {
-                    settled.passing(offset + active.get(c), x, t);
-                    still.add(active.get(c));
-                    kept.add(x);
+                    if (settled.watching()) {
+                        settled.passing(offset + active[c], VoltageEnsemble.column(block, k, c), t);
+                    }
+                    active[still++] = active[c];
                 }
             }
-            active = still;
-            states = kept;
+            if (still < k) {
+                block = kept(block, leaves, n, k, still);
+                k = still;
+                rate = new double[n * k];
+                ens = k > 0 ? new VoltageEnsemble(model, k) : null;
+            }
         }
+    }
+
+    /**
+     * Which states pass the convergence test {@code |F|_inf <= tolerance (1 + |x|_inf)} (the ensemble's rate is
+     * F / tau). The largest entries of each column are gathered row by row (contiguous), not by copying columns out.
+     */
+    private static boolean[] converged(double[] block, double[] rate, int k, double tau, double tolerance) {
+        double[] xMax = new double[k], fMax = new double[k];
+        for (int o = 0; o < block.length; o += k) {
+            for (int c = 0; c < k; c++) {
+                xMax[c] = Math.max(xMax[c], Math.abs(block[o + c]));
+                fMax[c] = Math.max(fMax[c], Math.abs(rate[o + c]));
+            }
+        }
+        boolean[] out = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = fMax[c] * tau <= tolerance * (1 + xMax[c]);
+        }
+        return out;
+    }
+
+    /** The block of the states that stay, in their order. */
+    private static double[] kept(double[] block, boolean[] leaves, int n, int k, int still) {
+        double[] out = new double[n * still];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0, d = 0; c < k; c++) {
+                if (!leaves[c]) {
+                    out[i * still + d++] = block[i * k + c];
+                }
+            }
+        }
+        return out;
     }
 
     /** What the converged state x is (time t, in units of tau). */

@@ -142,8 +142,9 @@ class KernelsReferenceTest {
         SplittableRandom rng = new SplittableRandom(34);
         for (Kernels k : IMPLEMENTATIONS) {
             for (int trial = 0; trial < 180; trial++) {
-                // every rank 1..9 (full row blocks of 4 and each remainder), on wide and random column ranges
-                int n = 1 + rng.nextInt(14), cols = 1 + rng.nextInt(19), r = 1 + trial % 9;
+                // every rank 1..17 (groups of 8 and 4 and each remainder), on narrow, wide (past four vectors of 512
+                // bits: the combine's four-vector path and its tails) and random column ranges
+                int n = 1 + rng.nextInt(14), cols = 1 + rng.nextInt(trial % 3 == 0 ? 90 : 19), r = 1 + trial % 17;
                 // gemmRows: Out = W X on rows [from, to)
                 double[] w = Vectors.gaussian(n * n, 1, rng), x = Vectors.gaussian(n * cols, 1, rng);
                 int from = rng.nextInt(n), to = from + 1 + rng.nextInt(n - from);

@@ -113,6 +113,10 @@ public final class BasinsCertifiedBallClaim implements Claim<BasinsCertifiedBall
                 grew(index, x);
             }
 
+            @Override public boolean watching() {
+                return true;
+            }
+
             /** The Euclidean distance to the centre must never grow (the ball contracts): records and says if it did. */
             boolean grew(int index, double[] x) {
                 double[] centre = centres.get(index / SAMPLES), start = starts.get(index);
