@@ -3,7 +3,6 @@ package engram.cli;
 import engram.figure.HeatMap;
 import engram.landscape.Basins;
 import engram.memory.PatternSet;
-import engram.model.VoltageModel;
 import engram.report.AtomicFiles;
 import engram.report.FigureRenderer;
 import engram.report.JsonFormat;
@@ -18,8 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engram basins}: basins of attraction of a voltage or IDP network by sampling (docs/theory.md section 9.1):
- * cues around each memory at several noise levels and states uniform in [-1, 1]^N, integrated together to an
+ * {@code engram basins}: basins of attraction of a voltage, IDP or firing-rate network by sampling (docs/theory.md
+ * section 9.1): cues around each memory at several noise levels and states uniform in [-1, 1]^N ([0, 1]^N for
+ * rates), integrated together to an
  * attractor, classified and counted with Wilson intervals; figures of the return fraction against cue noise and of
  * the basin map on the plane through memories 1 and 2.
  */
@@ -78,8 +78,8 @@ final class BasinsCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.checkDirectory(out, "--out");
         }
-        NetworkOptions.Voltage v = network.readVoltage("basins");
-        VoltageModel model = v.model();
+        NetworkOptions.Sampled v = network.readSampled("basins");
+        Basins.Dynamics model = v.dynamics();
         PatternSet xi = v.patterns();
         if (xi == null) {
             throw new IllegalArgumentException("--patterns is required: basins are sampled around the memories");
@@ -104,7 +104,7 @@ final class BasinsCommand implements Callable<Integer> {
         return EngramCli.OK;
     }
 
-    private List<String> figures(VoltageModel model, PatternSet xi, Basins.Settings s, Basins.Result r, Progress progress)
+    private List<String> figures(Basins.Dynamics model, PatternSet xi, Basins.Settings s, Basins.Result r, Progress progress)
             throws IOException {
         Files.createDirectories(out);
         Path curves = out.resolve("basins.png");

@@ -5,10 +5,12 @@ import engram.activation.ActivationKind;
 import engram.certify.ProofNetwork;
 import engram.check.ArrayFile;
 import engram.check.GivenNetwork;
+import engram.landscape.Basins;
 import engram.landscape.NetworkFamily;
 import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
+import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.model.InputDriven;
 import engram.model.VoltageModel;
@@ -119,6 +121,21 @@ final class NetworkOptions {
         }
         return new Voltage((VoltageModel) g.field(), g.p() == 0 ? null : new PatternSet(g.n(), g.p(), g.patterns(),
                 "given"), "voltage");
+    }
+
+    /** A network as engram basins samples it (voltage, IDP or rate model), its patterns (null: none) and name. */
+    record Sampled(Basins.Dynamics dynamics, PatternSet patterns, String name) {
+    }
+
+    /** The voltage, IDP or rate network the options describe, for sampling (IDP couplings in low-rank form). */
+    Sampled readSampled(String command) throws IOException {
+        if (idp() || !"rate".equals(modelName())) {
+            Voltage v = readVoltage(command);
+            return new Sampled(Basins.Dynamics.of(v.model()), v.patterns(), v.name());
+        }
+        GivenNetwork g = read();
+        return new Sampled(Basins.Dynamics.of((FiringRateModel) g.field()), g.p() == 0 ? null : new PatternSet(g.n(), g.p(),
+                g.patterns(), "given"), "rate");
     }
 
     /**

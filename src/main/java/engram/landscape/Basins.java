@@ -1,13 +1,17 @@
 package engram.landscape;
 
+import engram.activation.Activation;
 import engram.analysis.Lanczos;
 import engram.figure.HeatMap;
 import engram.figure.Plot;
 import engram.integrate.RungeKutta4;
 import engram.integrate.StepObserver;
+import engram.integrate.VectorField;
 import engram.kernel.Norms;
 import engram.memory.Couplings;
 import engram.memory.PatternSet;
+import engram.model.FiringRateModel;
+import engram.model.RateEnsemble;
 import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
 
@@ -41,10 +46,31 @@ public final class Basins {
 
     /** What an end state is. */
     public enum Kind {
-        MEMORY, NEGATIVE, MIXTURE, SPURIOUS, ORIGIN, NOT_CONVERGED;
+        MEMORY, NEGATIVE, MIXTURE, SPURIOUS, ORIGIN, UNIFORM, NOT_CONVERGED;
 
         @Override public String toString() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * What is sampled: a voltage model (states in [-1, 1]^N, +-1 memories) or a firing-rate model (rates in [0, 1]^N,
+     * 0/1 memories), with its couplings and activation (for the step's Lipschitz bound) and its ensemble of K states
+     * integrated together as one N x K block.
+     */
+    public record Dynamics(double tau, Couplings couplings, Activation activation, IntFunction<VectorField> ensemble,
+            boolean rates) {
+
+        public static Dynamics of(VoltageModel m) {
+            return new Dynamics(m.tau(), m.couplings(), m.activation(), k -> new VoltageEnsemble(m, k), false);
+        }
+
+        public static Dynamics of(FiringRateModel m) {
+            return new Dynamics(m.tau(), m.couplings(), m.activation(), k -> new RateEnsemble(m, k), true);
+        }
+
+        public int n() {
+            return couplings.n();
         }
     }
 
@@ -89,20 +115,28 @@ public final class Basins {
 
     /** Samples, integrates, classifies and counts. */
     public static Result run(VoltageModel model, PatternSet xi, Settings s, long seed) {
+        return run(Dynamics.of(model), xi, s, seed);
+    }
+
+    /**
+     * Samples, integrates, classifies and counts. For rates the cues flip 0/1 memories (noise 1: a random 0/1 state),
+     * the uniform states are drawn in [0, 1]^N, and states and memories are centred before they are compared.
+     */
+    public static Result run(Dynamics model, PatternSet xi, Settings s, long seed) {
         int n = xi.n(), p = xi.p(), levels = s.noise().length;
         SplittableRandom rng = new SplittableRandom(seed);
         List<double[]> starts = new ArrayList<>();
         for (int mu = 0; mu < p; mu++) {
             for (double level : s.noise()) {
                 for (int r = 0; r < s.perLevel(); r++) {
-                    starts.add(cue(xi, mu, level, rng));
+                    starts.add(cue(xi, mu, level, rng, model.rates()));
                 }
             }
         }
         for (int r = 0; r < s.uniform(); r++) {
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                x[i] = 2 * rng.nextDouble() - 1;
+                x[i] = model.rates() ? rng.nextDouble() : 2 * rng.nextDouble() - 1;
             }
             starts.add(x);
         }
@@ -127,12 +161,12 @@ public final class Basins {
                 .count(), curves);
     }
 
-    /** Pattern mu with each sign flipped with probability level / 2. */
-    static double[] cue(PatternSet xi, int mu, double level, SplittableRandom rng) {
+    /** Pattern mu with each sign flipped (each 0/1 entry swapped, for rates) with probability level / 2. */
+    static double[] cue(PatternSet xi, int mu, double level, SplittableRandom rng, boolean rates) {
         double[] x = xi.pattern(mu);
         for (int i = 0; i < x.length; i++) {
             if (rng.nextDouble() < level / 2) {
-                x[i] = -x[i];
+                x[i] = rates ? 1 - x[i] : -x[i];
             }
         }
         return x;
@@ -140,9 +174,15 @@ public final class Basins {
 
     /** Where each start ends (integrated in batches of {@link #BATCH}). */
     public static End[] ends(VoltageModel model, PatternSet xi, List<double[]> starts, Settings s) {
+        return ends(Dynamics.of(model), xi, starts, s);
+    }
+
+    /** Where each start ends; rates are classified centred ({@link #classifyRates}). */
+    public static End[] ends(Dynamics model, PatternSet xi, List<double[]> starts, Settings s) {
         End[] out = new End[starts.size()];
-        settle(model, starts, s, (k, x, t, converged) -> out[k] = converged ? classify(x, xi, t)
-                : new End(Kind.NOT_CONVERGED, 0, t));
+        PatternSet centred = model.rates() ? centred(xi) : xi;
+        settle(model, starts, s, (k, x, t, converged) -> out[k] = !converged ? new End(Kind.NOT_CONVERGED, 0, t)
+                : model.rates() ? classifyRates(x, centred, t) : classify(x, xi, t));
         return out;
     }
 
@@ -152,7 +192,7 @@ public final class Basins {
      */
     public static double[][] rest(VoltageModel model, List<double[]> starts, double tolerance, double lipBound) {
         double[][] out = new double[starts.size()][];
-        settle(model, starts, new Settings(new double[0], 0, 0, 1000, tolerance, step(lipBound)),
+        settle(Dynamics.of(model), starts, new Settings(new double[0], 0, 0, 1000, tolerance, step(lipBound)),
                 (k, x, t, converged) -> out[k] = converged ? x : null);
         return out;
     }
@@ -177,6 +217,11 @@ public final class Basins {
      * {@link #BATCH} integrated together; {@code settled} receives each one's final state.
      */
     public static void settle(VoltageModel model, List<double[]> starts, Settings s, Settled settled) {
+        settle(Dynamics.of(model), starts, s, settled);
+    }
+
+    /** {@link #settle(VoltageModel, List, Settings, Settled)} for either model. */
+    public static void settle(Dynamics model, List<double[]> starts, Settings s, Settled settled) {
         for (int from = 0; from < starts.size(); from += BATCH) {
             int to = Math.min(starts.size(), from + BATCH);
             integrate(model, starts.subList(from, to), s, settled, from);
@@ -189,8 +234,8 @@ public final class Basins {
      * too); the convergence test reads each state's largest entries from the block row by row, and a state is copied
      * out only when it leaves (or when {@code settled} watches the moving ones).
      */
-    private static void integrate(VoltageModel model, List<double[]> batch, Settings s, Settled settled, int offset) {
-        int n = model.couplings().n(), k = batch.size();
+    private static void integrate(Dynamics model, List<double[]> batch, Settings s, Settled settled, int offset) {
+        int n = model.n(), k = batch.size();
         double tau = model.tau(), chunk = Math.min(2, s.horizon());
         int[] active = new int[k];
         for (int c = 0; c < k; c++) {
@@ -198,7 +243,7 @@ public final class Basins {
         }
         double[] block = VoltageEnsemble.block(batch.toArray(new double[0][])), rate = new double[n * k];
         RungeKutta4 rk4 = new RungeKutta4(n * k);
-        VoltageEnsemble ens = new VoltageEnsemble(model, k);
+        VectorField ens = model.ensemble().apply(k);
         double t = 0;
         while (k > 0 && t < s.horizon() - 1e-9) {
             double dt = Math.min(chunk, s.horizon() - t);
@@ -224,7 +269,7 @@ public final class Basins {
                 block = kept(block, leaves, n, k, still);
                 k = still;
                 rate = new double[n * k];
-                ens = k > 0 ? new VoltageEnsemble(model, k) : null;
+                ens = k > 0 ? model.ensemble().apply(k) : null;
             }
         }
     }
@@ -306,6 +351,34 @@ public final class Basins {
         return new End(Kind.SPURIOUS, 0, t);
     }
 
+    /**
+     * What the converged rates r are, against 0/1 memories already centred ({@link #centred}): r - mean(r) is
+     * classified as a voltage state is, and a state with no structure (every rate the same to 1e-3) is uniform.
+     */
+    public static End classifyRates(double[] r, PatternSet centred, double t) {
+        double mean = Arrays.stream(r).average().orElse(0);
+        double[] x = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            x[i] = r[i] - mean;
+        }
+        End e = classify(x, centred, t);
+        return e.kind() == Kind.ORIGIN ? new End(Kind.UNIFORM, 0, t) : e;
+    }
+
+    /** Each memory minus its mean (0/1 memories compared with rates). */
+    public static PatternSet centred(PatternSet xi) {
+        int n = xi.n(), p = xi.p();
+        double[] data = new double[n * p];
+        for (int mu = 0; mu < p; mu++) {
+            double[] v = xi.pattern(mu);
+            double mean = Arrays.stream(v).average().orElse(0);
+            for (int i = 0; i < n; i++) {
+                data[i * p + mu] = v[i] - mean;
+            }
+        }
+        return new PatternSet(n, p, data, xi.kind() + ", centred");
+    }
+
     /** The attractors in order of their share, with Wilson intervals and mean convergence times. */
     static List<Attractor> tally(End[] ends) {
         Map<String, List<End>> groups = new LinkedHashMap<>();
@@ -336,6 +409,11 @@ public final class Basins {
      * |Ritz value|), otherwise on {@code W^T W} ({@link Lanczos#gram}) with W formed.
      */
     public static double lipschitzBound(VoltageModel model, long seed) {
+        return lipschitzBound(Dynamics.of(model), seed);
+    }
+
+    /** {@link #lipschitzBound(VoltageModel, long)} for either model ({@code Lip(Phi) ||W||_2} for rates). */
+    public static double lipschitzBound(Dynamics model, long seed) {
         Couplings w = model.couplings();
         int n = w.n();
         double norm;
@@ -364,9 +442,15 @@ public final class Basins {
      * negatives, 0 otherwise.
      */
     public static HeatMap map(VoltageModel model, PatternSet xi, Settings s, int grid, String caption) {
+        return map(Dynamics.of(model), xi, s, grid, caption);
+    }
+
+    /** {@link #map(VoltageModel, PatternSet, Settings, int, String)} for either model; for rates a, b in [0, 1]. */
+    public static HeatMap map(Dynamics model, PatternSet xi, Settings s, int grid, String caption) {
         double[] axis = new double[grid];
+        double low = model.rates() ? 0 : -1.5, high = model.rates() ? 1 : 1.5;
         for (int k = 0; k < grid; k++) {
-            axis[k] = -1.5 + 3.0 * k / (grid - 1);
+            axis[k] = low + (high - low) * k / (grid - 1);
         }
         double[] one = xi.pattern(0), two = xi.pattern(1);
         List<double[]> starts = new ArrayList<>();
@@ -389,7 +473,7 @@ public final class Basins {
             }
         }
         return new HeatMap("basin-map.png", caption, "Basin map on the plane a xi_1 + b xi_2", "red: memory 1 (light) "
-                + "and memory 2 or beyond (dark); blue: their negatives; white: origin, mixtures, spurious, not converged",
+                + "and memory 2 or beyond (dark); blue: their negatives; white: the rest",
                 2, List.of(new HeatMap.Panel("", "a (along xi_1)", "b (along xi_2)", axis, axis, z,
                 List.of())));
     }

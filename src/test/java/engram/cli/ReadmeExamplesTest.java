@@ -2,7 +2,11 @@ package engram.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import engram.activation.Logistic;
 import engram.claim.Depth;
+import engram.memory.FiringRateDesign;
+import engram.memory.PatternSet;
+import engram.memory.Patterns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,8 @@ import picocli.CommandLine;
 /**
  * The README's own examples work. Every {@code java -jar target/engram.jar ...} line of its bash blocks (continuation
  * lines joined, comments dropped) must parse; each one is then run in a fresh working directory holding what the
- * README's setup lines make (W.npy, Xi.npy and W.csv as its Python line makes them, run.properties, the committed
+ * README's setup lines make (W.npy, Xi.npy and W.csv as its Python line makes them, Wr.npy and Xr.npy as the Basins
+ * section's does, run.properties, the committed
  * baseline), and must exit 0. Examples that take more than a few seconds (a full report, the IDP sweep, multi-size
  * capacity, the benchmark, the false-failure measurement) run at deep depth ({@code mvn verify -Pdeep}); the quick
  * build parses them only.
@@ -158,6 +163,17 @@ class ReadmeExamplesTest {
         // P.npy: two orthogonal memories of squared norm 1.35 in R^2 (the Transitions section's modern network)
         double a = Math.sqrt(1.35 / 2);
         Npy.write(work.resolve("P.npy").toFile(), NpyDoubleArray.rowOrderOf(new double[] {a, a, a, -a}, 2, 2));
+        // Wr.npy, Xr.npy: theory.md's reference firing-rate design on balanced memories (the Basins section's rate example)
+        PatternSet xr = Patterns.commonCore(100, 0.2);
+        FiringRateDesign design = FiringRateDesign.independent(xr, new Logistic(4.8, 0.2), -0.3, 0.95, 0.2);
+        Npy.write(work.resolve("Wr.npy").toFile(), NpyDoubleArray.rowOrderOf(design.couplings().toDense(), 100, 100));
+        double[] xd = new double[100 * xr.p()];
+        for (int i = 0; i < 100; i++) {
+            for (int mu = 0; mu < xr.p(); mu++) {
+                xd[i * xr.p() + mu] = xr.get(i, mu);
+            }
+        }
+        Npy.write(work.resolve("Xr.npy").toFile(), NpyDoubleArray.rowOrderOf(xd, 100, xr.p()));
         Files.writeString(work.resolve("run.properties"), "n = 200\np = 3\nt = 5\n");
         Files.createDirectories(work.resolve("reports"));
         Files.copy(Path.of("reports", "baseline.json"), work.resolve("reports").resolve("baseline.json"));

@@ -1,7 +1,9 @@
 package engram.integrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import engram.activation.Logistic;
 import engram.activation.Tanh;
 import engram.claim.cases.Vectors;
 import engram.kernel.Kernels;
@@ -10,7 +12,9 @@ import engram.memory.Couplings;
 import engram.memory.DenseCouplings;
 import engram.memory.LowRankCouplings;
 import engram.memory.Patterns;
+import engram.model.FiringRateModel;
 import engram.model.Input;
+import engram.model.RateEnsemble;
 import engram.model.VoltageEnsemble;
 import engram.model.VoltageModel;
 import java.util.Arrays;
@@ -83,6 +87,29 @@ class EnsembleTest {
                     }
                     w.multiply(v, o);
                     assertThat(relativeGap(VoltageEnsemble.column(block, k, c), o)).isLessThan(1e-13);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRateEnsembleIsTheFiringRateModelColumnByColumn() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int n = 40, k = 6;
+        for (Couplings w : couplings(n, rng)) {
+            FiringRateModel model = new FiringRateModel(2.0, w, new Logistic(3, 0.2), Input.constant(Vectors.gaussian(n,
+                    0.3, rng)));
+            double[][] starts = new double[k][];
+            for (int c = 0; c < k; c++) {
+                starts[c] = Vectors.gaussian(n, 1, rng);
+            }
+            double[] block = VoltageEnsemble.block(starts), out = new double[n * k], one = new double[n];
+            new RateEnsemble(model, k).evaluate(0, block, out);
+            for (int c = 0; c < k; c++) {
+                model.evaluate(0, starts[c], one);
+                double[] col = VoltageEnsemble.column(out, k, c);
+                for (int i = 0; i < n; i++) {
+                    assertThat(col[i]).isCloseTo(one[i], within(1e-13 * (1 + Math.abs(one[i]))));
                 }
             }
         }

@@ -3,12 +3,16 @@ package engram.landscape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import engram.activation.ActivationKind;
 import engram.activation.Tanh;
+import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
+import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.model.VoltageModel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The classifier on states whose answers are known (a memory, its negative, a symmetric mixture, the origin, a
  * random state), and the sampler on a Hebbian network at low load, where every weakly noisy cue returns and the
- * odd symmetry of tanh with u = 0 sends the negated cues to the negated memories.
+ * odd symmetry of tanh with u = 0 sends the negated cues to the negated memories; the rate model's cues around the
+ * firing-rate design's memories.
  */
 class BasinsTest {
 
@@ -69,13 +74,39 @@ class BasinsTest {
         VoltageModel model = hebbian(4);
         Basins.Settings s = new Basins.Settings(new double[0], 0, 0, 100, 1e-8, 0.4);
         SplittableRandom rng = new SplittableRandom(4);
-        double[] cue = Basins.cue(XI, 1, 0.4, rng), negated = cue.clone();
+        double[] cue = Basins.cue(XI, 1, 0.4, rng, false), negated = cue.clone();
         for (int i = 0; i < negated.length; i++) {
             negated[i] = -negated[i];
         }
         Basins.End[] ends = Basins.ends(model, XI, List.of(cue, negated), s);
         assertThat(ends[0]).extracting(Basins.End::kind, Basins.End::pattern).containsExactly(Basins.Kind.MEMORY, 2);
         assertThat(ends[1]).extracting(Basins.End::kind, Basins.End::pattern).containsExactly(Basins.Kind.NEGATIVE, 2);
+    }
+
+    /**
+     * The firing-rate design of theory.md's reference point (balanced 0/1 memories, N = 100, logistic slope 4.8,
+     * threshold 0.2, a = -0.3, b = 0.95), whose rescaled memories are stable equilibria: weakly noisy 0/1 cues come
+     * back to their memory; the classifier, comparing centred states, names a rescaled memory and a uniform state.
+     */
+    @Test
+    void rateCuesReturnToTheirRescaledMemories() {
+        PatternSet xi = Patterns.commonCore(100, 0.2);
+        FiringRateDesign d = FiringRateDesign.independent(xi, ActivationKind.LOGISTIC.of(4.8, 0.2), -0.3, 0.95, 0.2);
+        FiringRateModel model = new FiringRateModel(1, d.couplings(), d.phi(), Input.zero(100));
+        Basins.Dynamics dyn = Basins.Dynamics.of(model);
+        PatternSet centred = Basins.centred(xi);
+        assertThat(Basins.classifyRates(d.rescaled(2), centred, 1)).isEqualTo(new Basins.End(Basins.Kind.MEMORY, 3, 1));
+        double[] flat = new double[100];
+        Arrays.fill(flat, 0.3);
+        assertThat(Basins.classifyRates(flat, centred, 1).kind()).isEqualTo(Basins.Kind.UNIFORM);
+        Basins.Settings s = new Basins.Settings(new double[] {0.05}, 5, 10, 200, 1e-8,
+                Basins.step(Basins.lipschitzBound(dyn, 1)));
+        Basins.Result r = Basins.run(dyn, xi, s, 3);
+        assertThat(r.samples()).isEqualTo(6 * 5 + 10);
+        assertThat(r.notConverged()).isZero();
+        for (Basins.Curve c : r.curves()) {
+            assertThat(c.fraction()).containsExactly(1.0);
+        }
     }
 
     @Test
