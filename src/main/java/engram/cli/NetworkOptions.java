@@ -16,6 +16,7 @@ import engram.model.InputDriven;
 import engram.model.VoltageModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -134,6 +135,10 @@ final class NetworkOptions {
             return new Sampled(Basins.Dynamics.of(v.model()), v.patterns(), v.name());
         }
         GivenNetwork g = read();
+        if (g.p() > 0 && Arrays.stream(g.patterns()).anyMatch(v -> v != 0 && v != 1)) {
+            throw new IllegalArgumentException("--patterns: the rate model's memories are 0/1 patterns (entries 0 or 1), "
+                    + "got other entries");
+        }
         return new Sampled(Basins.Dynamics.of((FiringRateModel) g.field()), g.p() == 0 ? null : new PatternSet(g.n(), g.p(),
                 g.patterns(), "given"), "rate");
     }
