@@ -23,7 +23,7 @@ class KernelsTest {
     @Test
     void thePackedSymmetricProductIsTheFullOneAndDoesNotDependOnTheCores() {
         SplittableRandom rng = new SplittableRandom(4);
-        for (int n : new int[] {1, 2, 3, 5, 8, 13, 67, 600}) {
+        for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 31, 33, 67, 600}) {
             double[] w = new double[n * n], v = new double[n], packed = new double[n * (n + 1) / 2];
             for (int i = 0; i < n; i++) {
                 v[i] = rng.nextGaussian();
@@ -42,6 +42,14 @@ class KernelsTest {
                 for (int i = 0; i < n; i++) {
                     assertThat(y[i]).as(k.name() + " n " + n).isCloseTo(full[i], within(1e-12 * Math.sqrt(n)));
                 }
+            }
+            // a range of rows starting anywhere (blocks of four, two and one row from any start) against the plain kernel
+            int from = rng.nextInt(n), to = from + 1 + rng.nextInt(n - from);
+            double[] plain = new double[n], fast = new double[n];
+            new ScalarKernels().symmetricRows(packed, n, v, plain, from, to);
+            new VectorKernels().symmetricRows(packed, n, v, fast, from, to);
+            for (int i = 0; i < n; i++) {
+                assertThat(fast[i]).as("rows [%d, %d) of n %d", from, to, n).isCloseTo(plain[i], within(1e-12 * Math.sqrt(n)));
             }
             if (n >= 512) {
                 double[] out = new double[n], y0 = new double[n], y1 = new double[n];
