@@ -144,60 +144,96 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    /** Four rows of H against one vector's width of columns at a time, accumulated in registers over i. */
+    /** Bytes of X's rows a chunk of {@link #projectBlock} covers: the chunk stays in L2 for H's later row groups. */
+    private static final int PROJECT_CHUNK_BYTES = 1 << 18;
+
+    /**
+     * H = F^T X on columns [c0, c1): X's rows taken in chunks that stay in L2, and within a chunk each vector's width of
+     * columns against eight, four, two or one columns of F at a time (accumulators loaded from H and stored back at the
+     * chunk's ends, so each entry is the same chain of FMAs over i in order as in one pass).
+     */
     @Override public void projectBlock(double[] f, int n, int r, double[] x, int k, double[] h, int c0, int c1) {
-        int l = S.length();
-        int c = c0;
-        for (; c + l <= c1; c += l) {
-            int q = 0;
-            for (; q + 7 < r; q += 8) {
-                // eight accumulators: X's rows are streamed once for eight columns of F
-                DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-                for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
-                    DoubleVector xv = DoubleVector.fromArray(S, x, xo);
-                    a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
-                    a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
-                    a2 = DoubleVector.broadcast(S, f[fo + 2]).fma(xv, a2);
-                    a3 = DoubleVector.broadcast(S, f[fo + 3]).fma(xv, a3);
-                    a4 = DoubleVector.broadcast(S, f[fo + 4]).fma(xv, a4);
-                    a5 = DoubleVector.broadcast(S, f[fo + 5]).fma(xv, a5);
-                    a6 = DoubleVector.broadcast(S, f[fo + 6]).fma(xv, a6);
-                    a7 = DoubleVector.broadcast(S, f[fo + 7]).fma(xv, a7);
+        int l = S.length(), end = c0 + (c1 - c0) / l * l;
+        for (int q = 0; q < r; q++) {
+            Arrays.fill(h, q * k + c0, q * k + end, 0.0);
+        }
+        int rows = Math.max(8, PROJECT_CHUNK_BYTES / (8 * Math.max(1, k)));
+        for (int i0 = 0; i0 < n; i0 += rows) {
+            int i1 = Math.min(n, i0 + rows);
+            for (int c = c0; c < end; c += l) {
+                int q = 0;
+                for (; q + 7 < r; q += 8) {
+                    projectEight(f, r, x, k, h, c, q, i0, i1);
                 }
-                a0.intoArray(h, q * k + c);
-                a1.intoArray(h, (q + 1) * k + c);
-                a2.intoArray(h, (q + 2) * k + c);
-                a3.intoArray(h, (q + 3) * k + c);
-                a4.intoArray(h, (q + 4) * k + c);
-                a5.intoArray(h, (q + 5) * k + c);
-                a6.intoArray(h, (q + 6) * k + c);
-                a7.intoArray(h, (q + 7) * k + c);
-            }
-            for (; q + 3 < r; q += 4) {
-                DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-                for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
-                    DoubleVector xv = DoubleVector.fromArray(S, x, xo);
-                    a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
-                    a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
-                    a2 = DoubleVector.broadcast(S, f[fo + 2]).fma(xv, a2);
-                    a3 = DoubleVector.broadcast(S, f[fo + 3]).fma(xv, a3);
+                for (; q + 3 < r; q += 4) {
+                    projectFour(f, r, x, k, h, c, q, i0, i1);
                 }
-                a0.intoArray(h, q * k + c);
-                a1.intoArray(h, (q + 1) * k + c);
-                a2.intoArray(h, (q + 2) * k + c);
-                a3.intoArray(h, (q + 3) * k + c);
-            }
-            for (; q < r; q++) {
-                DoubleVector a0 = DoubleVector.zero(S);
-                for (int i = 0, fo = q, xo = c; i < n; i++, fo += r, xo += k) {
-                    a0 = DoubleVector.broadcast(S, f[fo]).fma(DoubleVector.fromArray(S, x, xo), a0);
+                for (; q + 1 < r; q += 2) {
+                    DoubleVector a0 = DoubleVector.fromArray(S, h, q * k + c), a1 = DoubleVector.fromArray(S, h, (q + 1) * k + c);
+                    for (int i = i0, fo = i0 * r + q, xo = i0 * k + c; i < i1; i++, fo += r, xo += k) {
+                        DoubleVector xv = DoubleVector.fromArray(S, x, xo);
+                        a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
+                        a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
+                    }
+                    a0.intoArray(h, q * k + c);
+                    a1.intoArray(h, (q + 1) * k + c);
                 }
-                a0.intoArray(h, q * k + c);
+                for (; q < r; q++) {
+                    DoubleVector a0 = DoubleVector.fromArray(S, h, q * k + c);
+                    for (int i = i0, fo = i0 * r + q, xo = i0 * k + c; i < i1; i++, fo += r, xo += k) {
+                        a0 = DoubleVector.broadcast(S, f[fo]).fma(DoubleVector.fromArray(S, x, xo), a0);
+                    }
+                    a0.intoArray(h, q * k + c);
+                }
             }
         }
-        if (c < c1) {
-            Kernels.super.projectBlock(f, n, r, x, k, h, c, c1);
+        if (end < c1) {
+            Kernels.super.projectBlock(f, n, r, x, k, h, end, c1);
         }
+    }
+
+    /** H's rows q..q+7 at columns c..c+l, rows [i0, i1) of X added. */
+    private static void projectEight(double[] f, int r, double[] x, int k, double[] h, int c, int q, int i0, int i1) {
+        DoubleVector a0 = DoubleVector.fromArray(S, h, q * k + c), a1 = DoubleVector.fromArray(S, h, (q + 1) * k + c);
+        DoubleVector a2 = DoubleVector.fromArray(S, h, (q + 2) * k + c), a3 = DoubleVector.fromArray(S, h, (q + 3) * k + c);
+        DoubleVector a4 = DoubleVector.fromArray(S, h, (q + 4) * k + c), a5 = DoubleVector.fromArray(S, h, (q + 5) * k + c);
+        DoubleVector a6 = DoubleVector.fromArray(S, h, (q + 6) * k + c), a7 = DoubleVector.fromArray(S, h, (q + 7) * k + c);
+        for (int i = i0, fo = i0 * r + q, xo = i0 * k + c; i < i1; i++, fo += r, xo += k) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xo);
+            a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
+            a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
+            a2 = DoubleVector.broadcast(S, f[fo + 2]).fma(xv, a2);
+            a3 = DoubleVector.broadcast(S, f[fo + 3]).fma(xv, a3);
+            a4 = DoubleVector.broadcast(S, f[fo + 4]).fma(xv, a4);
+            a5 = DoubleVector.broadcast(S, f[fo + 5]).fma(xv, a5);
+            a6 = DoubleVector.broadcast(S, f[fo + 6]).fma(xv, a6);
+            a7 = DoubleVector.broadcast(S, f[fo + 7]).fma(xv, a7);
+        }
+        a0.intoArray(h, q * k + c);
+        a1.intoArray(h, (q + 1) * k + c);
+        a2.intoArray(h, (q + 2) * k + c);
+        a3.intoArray(h, (q + 3) * k + c);
+        a4.intoArray(h, (q + 4) * k + c);
+        a5.intoArray(h, (q + 5) * k + c);
+        a6.intoArray(h, (q + 6) * k + c);
+        a7.intoArray(h, (q + 7) * k + c);
+    }
+
+    /** H's rows q..q+3 at columns c..c+l, rows [i0, i1) of X added. */
+    private static void projectFour(double[] f, int r, double[] x, int k, double[] h, int c, int q, int i0, int i1) {
+        DoubleVector a0 = DoubleVector.fromArray(S, h, q * k + c), a1 = DoubleVector.fromArray(S, h, (q + 1) * k + c);
+        DoubleVector a2 = DoubleVector.fromArray(S, h, (q + 2) * k + c), a3 = DoubleVector.fromArray(S, h, (q + 3) * k + c);
+        for (int i = i0, fo = i0 * r + q, xo = i0 * k + c; i < i1; i++, fo += r, xo += k) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xo);
+            a0 = DoubleVector.broadcast(S, f[fo]).fma(xv, a0);
+            a1 = DoubleVector.broadcast(S, f[fo + 1]).fma(xv, a1);
+            a2 = DoubleVector.broadcast(S, f[fo + 2]).fma(xv, a2);
+            a3 = DoubleVector.broadcast(S, f[fo + 3]).fma(xv, a3);
+        }
+        a0.intoArray(h, q * k + c);
+        a1.intoArray(h, (q + 1) * k + c);
+        a2.intoArray(h, (q + 2) * k + c);
+        a3.intoArray(h, (q + 3) * k + c);
     }
 
     @Override public void combineBlock(double[] f, int r, double[] h, int k, double[] g, double[] x, double[] out,

@@ -32,7 +32,9 @@ import org.hipparchus.stat.interval.ConfidenceInterval;
  * |x|_inf)} (converged; the time is recorded) or the horizon (not converged), then classified: the origin
  * ({@code |x|_inf <= 1e-3}), memory mu or its negative (cosine with xi_mu at least {@link #ALIGNED} in absolute
  * value), a mixture (cosine at least ALIGNED with sign(+-xi_a +- xi_b +- xi_c), the three largest overlaps), or a
- * spurious state. Fractions come with 95% Wilson score intervals.
+ * spurious state. Fractions come with 95% Wilson score intervals. The firing-rate model ({@link Dynamics}) is sampled
+ * with 0/1 memories: cues swap 0 and 1, the box is [0, 1]^N, and states and memories are centred before they are
+ * compared ({@link #classifyRates}; the origin's analogue is the uniform state).
  */
 public final class Basins {
 

@@ -206,6 +206,30 @@ class KernelsReferenceTest {
         }
     }
 
+    /** Tall blocks, whose projection runs over several chunks of rows, against the reference FMA loop bit for bit. */
+    @Test
+    void tallBlockProjectionsAreTheReferenceFmaLoopsBitForBit() {
+        SplittableRandom rng = new SplittableRandom(36);
+        for (Kernels k : IMPLEMENTATIONS) {
+            for (int[] shape : new int[][] {{1500, 37, 11}, {4100, 9, 10}, {700, 80, 3}}) {
+                int n = shape[0], cols = shape[1], r = shape[2];
+                double[] f = Vectors.gaussian(n * r, 1, rng), x = Vectors.gaussian(n * cols, 1, rng);
+                double[] h = new double[r * cols], expected = new double[r * cols];
+                for (int q = 0; q < r; q++) {
+                    for (int c = 0; c < cols; c++) {
+                        double acc = 0;
+                        for (int i = 0; i < n; i++) {
+                            acc = Math.fma(f[i * r + q], x[i * cols + c], acc);
+                        }
+                        expected[q * cols + c] = acc;
+                    }
+                }
+                k.projectBlock(f, n, r, x, cols, h, 0, cols);
+                assertThat(h).as(k.name() + " projectBlock n=%d r=%d k=%d", n, r, cols).containsExactly(expected);
+            }
+        }
+    }
+
     @Test
     void integerKernelsAreExact() {
         SplittableRandom rng = new SplittableRandom(35);
