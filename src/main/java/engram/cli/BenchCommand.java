@@ -83,8 +83,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean continuation;
 
     @Option(names = "--basins", description = "Also time engram basins' integration: 512 states of the low-rank IDP "
-            + "network (N = 1000, P = 10) integrated together for one chunk of 2 tau (RK4) with the convergence test, in "
-            + "microseconds per trajectory-step (bench/basins_peer.py: numpy).")
+            + "network (N = 1000, P = 10) integrated together in chunks of 2 tau (RK4) to 20 tau, converged states "
+            + "leaving after each chunk, in microseconds per trajectory-step (bench/basins_peer.py: numpy).")
     boolean basins;
 
     @Override public Integer call() {
