@@ -222,12 +222,16 @@ public final class Transitions {
         return sign * Math.exp(logs);
     }
 
-    /** The voltage model's drift {@code (-x + W psi(x) + u) / tau}, a copy of the network per thread. */
+    /**
+     * The voltage model's drift {@code (-x + W psi(x) + u) / tau}, one model per thread (its buffers): low-rank couplings
+     * copied (their scratch is per instance), dense ones shared (their buffers are per thread), others formed densely.
+     */
     public static Supplier<Drift> voltageDrift(VoltageModel model) {
         return () -> {
-            Couplings w = model.couplings() instanceof LowRankCouplings lr ? new LowRankCouplings(lr.n(), lr.rank(),
-                    lr.factor(), lr.weights(), lr.scale(), lr.zeroDiagonal()) : new DenseCouplings(model.dimension(),
-                    model.couplings().toDense());
+            Couplings c = model.couplings();
+            Couplings w = c instanceof LowRankCouplings lr ? new LowRankCouplings(lr.n(), lr.rank(), lr.factor(),
+                    lr.weights(), lr.scale(), lr.zeroDiagonal()) : c instanceof DenseCouplings d ? d
+                    : new DenseCouplings(model.dimension(), c.toDense());
             VoltageModel copy = new VoltageModel(model.tau(), w, model.activation(), model.input());
             return (x, out) -> copy.evaluate(0, x, out);
         };

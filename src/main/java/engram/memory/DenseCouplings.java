@@ -5,7 +5,7 @@ import engram.kernel.RowParallel;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
-/** A dense N x N synaptic matrix, row-major. */
+/** A dense N x N synaptic matrix, row-major. Safe to share between threads: its only buffers are per thread. */
 public final class DenseCouplings implements Couplings {
 
     private final int n;
