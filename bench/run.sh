@@ -96,7 +96,7 @@ import json
 pick = lambda f: [r for r in json.load(open(f"bench/out/{f}.json"))["results"] if r["workload"] == "basins"][0]["microsPerStep"]
 e, n1, nd = pick("engram-basins"), pick("numpy-basins-1thread"), pick("numpy-basins-default")
 print()
-print("basins: 512 states of the low-rank IDP network (N = 1000, P = 10), one 2-tau chunk of RK4 with the convergence")
-print("test, microseconds per trajectory-step")
+print("basins: 512 states of the low-rank IDP network (N = 1000, P = 10), RK4 in chunks of 2 tau to 20 tau, converged")
+print("states leaving after each chunk, microseconds per trajectory-step")
 print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
 PY
