@@ -99,6 +99,14 @@ class BasinsTest {
         double[] flat = new double[100];
         Arrays.fill(flat, 0.3);
         assertThat(Basins.classifyRates(flat, centred, 1).kind()).isEqualTo(Basins.Kind.UNIFORM);
+        // a rate cue at noise 1 is a random 0/1 state: every entry 0 or 1, about half of them swapped (seeded)
+        double[] cue = Basins.cue(xi, 0, 1.0, new SplittableRandom(5), true), memory = xi.pattern(0);
+        int swapped = 0;
+        for (int i = 0; i < 100; i++) {
+            assertThat(cue[i]).isIn(0.0, 1.0);
+            swapped += cue[i] != memory[i] ? 1 : 0;
+        }
+        assertThat(swapped).isBetween(30, 70);
         Basins.Settings s = new Basins.Settings(new double[] {0.05}, 5, 10, 200, 1e-8,
                 Basins.step(Basins.lipschitzBound(dyn, 1)));
         Basins.Result r = Basins.run(dyn, xi, s, 3);
