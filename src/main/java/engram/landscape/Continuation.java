@@ -522,6 +522,11 @@ public final class Continuation {
      * (each run shares its last point with the next, so the curve is unbroken), the located bifurcations marked.
      */
     public static Plot figure(Result r, String parameter, String caption) {
+        return figure(r, "bifurcation.png", parameter, caption);
+    }
+
+    /** {@link #figure(Result, String, String)} written to {@code file}. */
+    public static Plot figure(Result r, String file, String parameter, String caption) {
         List<Plot.Series> series = new ArrayList<>();
         for (Branch b : r.branches()) {
             List<Point> pts = b.points();
@@ -549,7 +554,7 @@ public final class Continuation {
                         of.stream().mapToDouble(Bifurcation::amplitude).toArray()));
             }
         }
-        return new Plot("bifurcation.png", caption, "Bifurcation diagram (solid: stable, dashed: unstable)", parameter,
+        return new Plot(file, caption, "Bifurcation diagram (solid: stable, dashed: unstable)", parameter,
                 "amplitude", false, false, series);
     }
 

@@ -16,7 +16,6 @@ import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
@@ -63,21 +62,13 @@ public final class ContinueFrBoundaryClaim implements Claim<ContinueFrBoundaryCl
     }
 
     @Override public Evaluation evaluate(Case c) {
-        double q = FiringRateDesign.REFERENCE_Q, a = c.inhibitory() ? FiringRateDesign.REFERENCE_A
-                : FiringRateDesign.EXCITATORY_A;
-        PatternSet xi = Patterns.commonCore(c.n(), q);
+        double a = c.inhibitory() ? FiringRateDesign.REFERENCE_A : FiringRateDesign.EXCITATORY_A;
         double fixed = c.alongThreshold() ? PhaseDiagram.rhos(PhaseDiagram.GRID)[c.index()]
                 : PhaseDiagram.thresholds(PhaseDiagram.GRID)[c.index()];
-        DoubleFunction<FiringRateDesign> design = l -> FiringRateDesign.independent(xi, c.alongThreshold()
-                ? c.activation().of(fixed, l) : c.activation().of(l, fixed), a, FiringRateDesign.REFERENCE_B, q);
         double[] range = range(c, a);
-        List<Double> predicted = boundary(l -> RateStability.maxEigenvalueOverMemories(design.apply(l)), range);
-        NetworkFamily f = new NetworkFamily(NetworkFamily.Model.RATE, c.n(), l -> {
-            FiringRateDesign d = design.apply(l);
-            return new NetworkFamily.Network(d.couplings(), d.phi(), null);
-        });
-        Continuation.Result r = Continuation.run(f, design.apply(range[0]).rescaled(0), new Continuation.Settings(range[0],
-                range[1], (range[1] - range[0]) / STEPS, 20 * STEPS, false, 1, c.corrector()), x -> mean(x));
+        Line l = new Line(c.activation(), a, c.alongThreshold(), fixed, c.n());
+        List<Double> predicted = l.boundary(range);
+        Continuation.Result r = l.continued(range, c.corrector());
         List<Double> found = new ArrayList<>();
         for (Continuation.Bifurcation b : r.bifurcations()) {
             if (b.branch() == 0 && b.stability()) {
@@ -93,6 +84,39 @@ public final class ContinueFrBoundaryClaim implements Claim<ContinueFrBoundaryCl
         return Evaluation.atMost(worst, tolerance(), line + ": the phase diagram's boundary at " + predicted
                 + ", continuation's stability changes at " + found + " (" + r.branches().get(0).points().size()
                 + " points, branch ended: " + r.branches().get(0).end() + ")");
+    }
+
+    /**
+     * A line of the phase diagram: the firing-rate design on balanced memories (q = 0.2, b = 0.95, target field a)
+     * redone at every value of the threshold (at slope {@code fixed}) or of the slope (at threshold {@code fixed}).
+     */
+    record Line(ActivationKind activation, double a, boolean alongThreshold, double fixed, int n) {
+
+        FiringRateDesign design(PatternSet xi, double l) {
+            return FiringRateDesign.independent(xi, alongThreshold ? activation.of(fixed, l) : activation.of(l, fixed), a,
+                    FiringRateDesign.REFERENCE_B, FiringRateDesign.REFERENCE_Q);
+        }
+
+        PatternSet memories() {
+            return Patterns.commonCore(n, FiringRateDesign.REFERENCE_Q);
+        }
+
+        /** The zeros of the phase diagram's largest eigenvalue (the reduced route) on the range. */
+        List<Double> boundary(double[] range) {
+            PatternSet xi = memories();
+            return ContinueFrBoundaryClaim.boundary(l -> RateStability.maxEigenvalueOverMemories(design(xi, l)), range);
+        }
+
+        /** Memory 1's rescaled state continued over the range (largest step 1/{@value #STEPS} of it, no switching). */
+        Continuation.Result continued(double[] range, Continuation.Corrector corrector) {
+            PatternSet xi = memories();
+            NetworkFamily f = new NetworkFamily(NetworkFamily.Model.RATE, n, l -> {
+                FiringRateDesign d = design(xi, l);
+                return new NetworkFamily.Network(d.couplings(), d.phi(), null);
+            });
+            return Continuation.run(f, design(xi, range[0]).rescaled(0), new Continuation.Settings(range[0], range[1],
+                    (range[1] - range[0]) / STEPS, 20 * STEPS, false, 1, corrector), x -> mean(x));
+        }
     }
 
     /**

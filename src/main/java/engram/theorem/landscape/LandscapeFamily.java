@@ -12,6 +12,7 @@ import engram.landscape.ContinuationPredictions;
 import engram.landscape.NetworkFamily;
 import engram.landscape.Saddles;
 import engram.landscape.Transitions;
+import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
@@ -53,6 +54,7 @@ public final class LandscapeFamily implements ClaimFamily {
                     path.saddle().energy(), path.fromA(), path.fromB())));
         }
         out.add(bifurcations(seed));
+        out.add(frBoundary());
         out.add(transitions(seed));
         out.add(Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of cues that "
                 + "return to their memory against the cue noise (each sign flipped with probability noise / 2; noise 1 "
@@ -86,6 +88,26 @@ public final class LandscapeFamily implements ClaimFamily {
                 + "tanh) with the input 0.3 xi_1; the state opposed to the input, amplitude c along -xi_1, continued in "
                 + "alpha_1 from 3 down. Stable (solid) above the fold, where it meets its unstable twin (dashed): %s, "
                 + "closed form alpha psi'(c) = 1 at %.10f (claim continue.idp-fold).", found, predicted));
+    }
+
+    /**
+     * engram continue on the firing-rate design redone along the threshold at theory.md's reference slope 4.8 (logistic,
+     * a = -0.3, balanced memories, N = 100): the rescaled memory loses stability where the phase diagram says.
+     */
+    static Figure frBoundary() {
+        ContinueFrBoundaryClaim.Line line = new ContinueFrBoundaryClaim.Line(ActivationKind.LOGISTIC,
+                FiringRateDesign.REFERENCE_A, true, FiringRateDesign.REFERENCE_RHO, 100);
+        double[] range = {0, 0.9};
+        Continuation.Result r = line.continued(range, Continuation.Corrector.ARCLENGTH);
+        List<Double> boundary = line.boundary(range);
+        String found = r.bifurcations().stream().filter(Continuation.Bifurcation::stability).map(b -> String.format(
+                Locale.ROOT, "%.9f", b.value())).toList().toString();
+        return Continuation.figure(r, "fr-boundary.png", "threshold I*", String.format(Locale.ROOT, "The firing-rate "
+                + "memory along a line of the stability phase diagram (engram continue; theory.md section 9.4): the "
+                + "design of section 2 (balanced memories, N = 100, q = 0.2, logistic slope 4.8, a = -0.3, b = 0.95) "
+                + "redone at every threshold, memory 1's rescaled state continued from I* = 0 to 0.9; amplitude = the "
+                + "mean rate. Stable (solid) below the stability change located at %s, the phase diagram's reduced "
+                + "eigenvalue crossing 0 at %s (claim continue.fr-boundary).", found, boundary));
     }
 
     /**
