@@ -6,6 +6,7 @@ import engram.analysis.IdpBifurcations;
 import engram.claim.Claim;
 import engram.claim.ClaimFamily;
 import engram.figure.Figure;
+import engram.figure.Plot;
 import engram.landscape.Basins;
 import engram.landscape.Continuation;
 import engram.landscape.ContinuationPredictions;
@@ -16,6 +17,7 @@ import engram.memory.FiringRateDesign;
 import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
+import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.model.InputDriven;
 import engram.model.VoltageModel;
@@ -55,6 +57,7 @@ public final class LandscapeFamily implements ClaimFamily {
         }
         out.add(bifurcations(seed));
         out.add(frBoundary());
+        out.add(basinsByModel(r, s.noise(), seed));
         out.add(transitions(seed));
         out.add(Basins.curves(r, "Basins of a Hebbian network (N = 200, P = 5, tanh gain 4): the fraction of cues that "
                 + "return to their memory against the cue noise (each sign flipped with probability noise / 2; noise 1 "
@@ -88,6 +91,50 @@ public final class LandscapeFamily implements ClaimFamily {
                 + "tanh) with the input 0.3 xi_1; the state opposed to the input, amplitude c along -xi_1, continued in "
                 + "alpha_1 from 3 down. Stable (solid) above the fold, where it meets its unstable twin (dashed): %s, "
                 + "closed form alpha psi'(c) = 1 at %.10f (claim continue.idp-fold).", found, predicted));
+    }
+
+    /**
+     * engram basins on the three models: the mean over the memories of the return fraction against the cue noise, for
+     * the Hebbian voltage network above ({@code hebbian}), an IDP network (Hadamard memories, N = 64, alphas 3, 2,
+     * 1.2, 0.8, tanh) and the firing-rate design of theory.md's reference point (balanced memories, N = 100).
+     */
+    static Figure basinsByModel(Basins.Result hebbian, double[] noise, long seed) {
+        PatternSet h = Patterns.hadamard(64, 4);
+        VoltageModel idp = new VoltageModel(1, InputDriven.couplings(h, new double[] {3, 2, 1.2, 0.8}, false), new Tanh(1),
+                Input.zero(64));
+        PatternSet b = Patterns.commonCore(100, FiringRateDesign.REFERENCE_Q);
+        FiringRateDesign d = FiringRateDesign.independent(b, ActivationKind.LOGISTIC.of(FiringRateDesign.REFERENCE_RHO,
+                FiringRateDesign.REFERENCE_THRESHOLD), FiringRateDesign.REFERENCE_A, FiringRateDesign.REFERENCE_B,
+                FiringRateDesign.REFERENCE_Q);
+        Basins.Dynamics rate = Basins.Dynamics.of(new FiringRateModel(1, d.couplings(), d.phi(), Input.zero(100)));
+        Basins.Dynamics[] models = {Basins.Dynamics.of(idp), rate};
+        PatternSet[] patterns = {h, b};
+        List<Plot.Series> series = new ArrayList<>();
+        series.add(Plot.Series.line("Hebbian voltage (N = 200, P = 5, tanh gain 4)", noise, meanReturn(hebbian)));
+        String[] names = {"IDP (N = 64, alphas 3, 2, 1.2, 0.8)", "firing rate (reference design, N = 100, P = 6)"};
+        for (int m = 0; m < models.length; m++) {
+            Basins.Settings s = new Basins.Settings(noise, 20, 0, 100, 1e-6, Basins.step(Basins.lipschitzBound(models[m],
+                    seed)));
+            series.add(Plot.Series.line(names[m], noise, meanReturn(Basins.run(models[m], patterns[m], s, seed))));
+        }
+        return new Plot("basins-models.png", "Basins per model (engram basins; theory.md section 9.1): the fraction of "
+                + "cues that return to their memory, averaged over the memories, against the cue noise (each sign, or "
+                + "each 0/1 entry for the rate model, flipped with probability noise / 2); 40 cues per memory and level "
+                + "for the Hebbian network, 20 for the others. The IDP curve stays near 1/2: of its four memories only the two "
+                + "strongest are stable (memory 3 loses stability towards memory 1, alpha_1 psi'(c_3) = 2 > 1, and "
+                + "memory 4 does not exist, alpha_4 psi'(0) = 0.8 < 1: theory.md section 3.2).", "Basins per model", "cue noise", "mean fraction returned",
+                false, false, series);
+    }
+
+    /** The return fraction at each noise level, averaged over the memories. */
+    private static double[] meanReturn(Basins.Result r) {
+        double[] mean = new double[r.curves().get(0).fraction().length];
+        for (Basins.Curve c : r.curves()) {
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += c.fraction()[k] / r.curves().size();
+            }
+        }
+        return mean;
     }
 
     /**
