@@ -25,7 +25,8 @@ import org.hipparchus.linear.EigenDecompositionNonSymmetric;
  * where the crossing eigenvalues are complex), and the sign of the bordered determinant (which changes at a simple
  * branch point, not at one of even multiplicity). Each event is located by Brent's method on the arclength, every trial
  * point corrected back onto the branch. At a simple branch point on the first branch the continuation switches: the
- * Jacobian's null vector (inverse iteration) orthogonalised against the old tangent starts the second branch.
+ * Jacobian's null vector (inverse iteration) orthogonalised against the old tangent starts the crossing branch, one
+ * arm each way.
  */
 public final class Continuation {
 
@@ -185,10 +186,19 @@ public final class Continuation {
         for (int k = 0; k < found.size() && settings.switchBranches() && branches.size() < BRANCHES; k++) {
             Bifurcation b = found.get(k);
             if (b.branch() == 0 && b.simple() && b.kind().equals("branch-point")) {
-                Eval s = switchAt(b);
-                if (s != null) {
-                    branches.add(follow(branches.size(), String.format(Locale.ROOT, "branch point at %.10g",
-                            b.value()), s, false, found));
+                // both arms of the crossing branch: first towards increasing amplitude, then the other way, unless the
+                // first came back round through the branch point (a closed loop holds both)
+                for (int side = 1; side >= -1 && branches.size() < BRANCHES; side -= 2) {
+                    Eval s = switchAt(b, side);
+                    if (s == null) {
+                        continue;
+                    }
+                    Branch arm = follow(branches.size(), String.format(Locale.ROOT, "branch point at %.10g (%s)",
+                            b.value(), side > 0 ? "arm of increasing amplitude" : "other arm"), s, false, found);
+                    branches.add(arm);
+                    if (arm.end().startsWith("closed loop")) {
+                        break;
+                    }
                 }
             }
         }
@@ -427,8 +437,11 @@ public final class Continuation {
         return new Eval(z, tangent, leading(j), s.detSign(), iterations);
     }
 
-    /** The start of the branch through a simple branch point: along the null vector, orthogonal to the old tangent. */
-    private Eval switchAt(Bifurcation b) {
+    /**
+     * The start of one arm of the branch through a simple branch point: along the null vector, orthogonal to the old
+     * tangent, towards increasing amplitude ({@code side} 1) or away from it (-1).
+     */
+    private Eval switchAt(Bifurcation b, int side) {
         double[] phi = nullVector(family.jacobian(b.x(), b.value()));
         if (phi == null) {
             return null;
@@ -444,7 +457,7 @@ public final class Continuation {
         for (int i = 0; i < n; i++) {
             probe[i] += 1e-3 * t[i];
         }
-        if (amplitude.applyAsDouble(probe) < b.amplitude()) {
+        if ((amplitude.applyAsDouble(probe) < b.amplitude()) == (side > 0)) {
             negate(t);
         }
         return along(new Eval(b.z(), t, 0, 0, 0), settings.step() / 4);

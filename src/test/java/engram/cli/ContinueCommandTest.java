@@ -44,7 +44,7 @@ class ContinueCommandTest {
         Map<String, Object> out = JsonFormat.read(r.out(), Map.class);
         assertThat(out).containsKeys("branches", "bifurcations");
         List<Map<String, Object>> branches = (List<Map<String, Object>>) out.get("branches");
-        assertThat(branches).hasSize(2);
+        assertThat(branches).hasSize(3); // the start and the two arms switched onto at the birth
         assertThat(((List<Map<String, Object>>) branches.get(1).get("points")).get(0)).containsKeys("parameter", "amplitude",
                 "stable");
         Map<String, Object> birth = ((List<Map<String, Object>>) out.get("bifurcations")).get(0);

@@ -15,6 +15,7 @@ import engram.memory.LowRankCouplings;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import engram.model.InputDriven;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
 import org.assertj.core.data.Offset;
@@ -129,11 +130,16 @@ class ContinuationTest {
         assertThat(r.bifurcations().get(0).kind()).isEqualTo("branch-point");
         assertThat(r.bifurcations().get(0).simple()).isTrue();
         assertThat(r.bifurcations().get(0).value()).isCloseTo(0.5, Offset.offset(1e-10));
-        assertThat(r.branches()).hasSize(2);
-        Continuation.Point last = r.branches().get(1).points().get(r.branches().get(1).points().size() - 1);
-        double c = last.amplitude();
-        assertThat(c).isCloseTo(last.parameter() * Math.tanh(2 * c), Offset.offset(1e-11));
-        assertThat(last.stable()).isTrue();
+        // both arms of the pitchfork: memory 1 and its mirror image -c xi_1 (the model is odd)
+        assertThat(r.branches()).hasSize(3);
+        for (int arm = 1; arm <= 2; arm++) {
+            List<Continuation.Point> pts = r.branches().get(arm).points();
+            Continuation.Point last = pts.get(pts.size() - 1);
+            double c = last.amplitude();
+            assertThat(c).isCloseTo(last.parameter() * Math.tanh(2 * c), Offset.offset(1e-11));
+            assertThat(Math.signum(c)).isEqualTo(arm == 1 ? 1.0 : -1.0);
+            assertThat(last.stable()).isTrue();
+        }
     }
 
     @Test

@@ -54,15 +54,18 @@ public final class ContinueIdpPitchforkClaim implements Claim<ContinueIdpPitchfo
         }
         double located = Math.abs(b.value() - predicted) / Math.max(1, predicted), along = 0;
         int checked = 0;
-        for (Continuation.Point p : r.branches().get(1).points()) {
-            // the switched branch is c xi_1 with c = alpha_1 psi(c): its amplitude against the closed form's root
-            if (Math.abs(p.amplitude()) > 1e-3) {
-                along = Math.max(along, Math.abs(Math.abs(p.amplitude()) - IdpEquilibria.amplitude(psi, p.parameter())));
-                checked++;
+        for (Continuation.Branch arm : r.branches().subList(1, r.branches().size())) {
+            for (Continuation.Point p : arm.points()) {
+                // each arm of the switched branch is +-c xi_1 with c = alpha_1 psi(c): its amplitude against the root
+                if (Math.abs(p.amplitude()) > 1e-3) {
+                    along = Math.max(along, Math.abs(Math.abs(p.amplitude()) - IdpEquilibria.amplitude(psi,
+                            p.parameter())));
+                    checked++;
+                }
             }
         }
         return Evaluation.atMost(Math.max(located, along), tolerance(), "branch point at alpha_1 = " + b.value()
                 + " (closed form 1/psi'(0) = " + predicted + ", relative error " + fmt(located) + "); switched branch: "
-                + checked + " points, largest |c - c(alpha)| " + fmt(along));
+                + checked + " points on " + (r.branches().size() - 1) + " arms, largest |c - c(alpha)| " + fmt(along));
     }
 }
