@@ -7,6 +7,7 @@ import engram.activation.ActivationKind;
 import engram.analysis.IdpBifurcations;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.landscape.Continuation;
 import engram.memory.PatternSet;
@@ -32,16 +33,19 @@ public final class ContinueIdpFoldClaim implements Claim<ContinueIdpFoldClaim.Ca
 
     @Override public int examples() { return 10; }
 
-    @Override public CaseSpace<Case> hypotheses() {
-        return d -> new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
+    /** {@code natural}: the control's natural-parameter continuation. */
+    private static Case draw(Draw d, boolean natural) {
+        return new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
                 ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("h psi'(0)", 0.05, 0.6),
-                d.real("alpha_nu psi'(0)", 0.1, 0.8), false, d.seed());
+                d.real("alpha_nu psi'(0)", 0.1, 0.8), natural, d.seed());
+    }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> draw(d, false);
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
-                ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("h psi'(0)", 0.05, 0.6),
-                d.real("alpha_nu psi'(0)", 0.1, 0.8), true, d.seed());
+        return d -> draw(d, true);
     }
 
     @Override public Evaluation evaluate(Case c) {

@@ -8,6 +8,7 @@ import engram.analysis.IdpBifurcations;
 import engram.analysis.IdpEquilibria;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.landscape.Continuation;
 import engram.memory.PatternSet;
@@ -29,14 +30,18 @@ public final class ContinueIdpPitchforkClaim implements Claim<ContinueIdpPitchfo
 
     @Override public int examples() { return 10; }
 
+    /** {@code random}: the control's random patterns. */
+    private static Case draw(Draw d, boolean random) {
+        return new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
+                ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("alpha_nu psi'(0)", 0.1, 0.8), random, d.seed());
+    }
+
     @Override public CaseSpace<Case> hypotheses() {
-        return d -> new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
-                ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("alpha_nu psi'(0)", 0.1, 0.8), false, d.seed());
+        return d -> draw(d, false);
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
-                ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("alpha_nu psi'(0)", 0.1, 0.8), true, d.seed());
+        return d -> draw(d, true);
     }
 
     @Override public Evaluation evaluate(Case c) {

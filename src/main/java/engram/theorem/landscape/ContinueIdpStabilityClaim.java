@@ -7,6 +7,7 @@ import engram.activation.ActivationKind;
 import engram.analysis.IdpBifurcations;
 import engram.claim.CaseSpace;
 import engram.claim.Claim;
+import engram.claim.Draw;
 import engram.claim.Evaluation;
 import engram.landscape.Continuation;
 import engram.memory.PatternSet;
@@ -32,16 +33,19 @@ public final class ContinueIdpStabilityClaim implements Claim<ContinueIdpStabili
 
     @Override public int examples() { return 10; }
 
-    @Override public CaseSpace<Case> hypotheses() {
-        return d -> new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
+    /** {@code zeroDiagonal}: the control's W(u) without its diagonal. */
+    private static Case draw(Draw d, boolean zeroDiagonal) {
+        return new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
                 ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("alpha_1 psi'(0)", 1.2, 2.5),
-                d.real("alpha_nu psi'(0)", 0.1, 0.8), false, d.seed());
+                d.real("alpha_nu psi'(0)", 0.1, 0.8), zeroDiagonal, d.seed());
+    }
+
+    @Override public CaseSpace<Case> hypotheses() {
+        return d -> draw(d, false);
     }
 
     @Override public CaseSpace<Case> control() {
-        return d -> new Case(d.choice("N", List.of(32, 64, 128)), d.integer("P", 2, 4), d.choice("activation",
-                ContinueCases.ACTIVATIONS), d.real("gain", 0.5, 2), d.real("alpha_1 psi'(0)", 1.2, 2.5),
-                d.real("alpha_nu psi'(0)", 0.1, 0.8), true, d.seed());
+        return d -> draw(d, true);
     }
 
     @Override public Evaluation evaluate(Case c) {
