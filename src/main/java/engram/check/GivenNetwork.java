@@ -4,6 +4,7 @@ import engram.activation.Activation;
 import engram.certify.ProofNetwork;
 import engram.integrate.VectorField;
 import engram.memory.DenseCouplings;
+import engram.memory.PatternSet;
 import engram.model.FiringRateModel;
 import engram.model.Input;
 import engram.model.VoltageModel;
@@ -85,6 +86,11 @@ public record GivenNetwork(Model model, int n, double[] w, int p, double[] patte
 
     public DenseCouplings couplings() {
         return new DenseCouplings(n, w);
+    }
+
+    /** The patterns as a pattern set, or null when none were given. */
+    public PatternSet patternSet() {
+        return p == 0 ? null : new PatternSet(n, p, patterns, "given");
     }
 
     /** The vector field (an {@link engram.model.EnergyFunction} too). */

@@ -8,7 +8,6 @@ import engram.check.GivenNetwork;
 import engram.landscape.Basins;
 import engram.landscape.NetworkFamily;
 import engram.memory.Couplings;
-import engram.memory.DenseCouplings;
 import engram.memory.PatternSet;
 import engram.model.FiringRateModel;
 import engram.model.Input;
@@ -120,8 +119,7 @@ final class NetworkOptions {
         if (g.model() != GivenNetwork.Model.VOLTAGE) {
             throw new IllegalArgumentException("--model: " + command + " takes the voltage and idp models, got rate");
         }
-        return new Voltage((VoltageModel) g.field(), g.p() == 0 ? null : new PatternSet(g.n(), g.p(), g.patterns(),
-                "given"), "voltage");
+        return new Voltage((VoltageModel) g.field(), g.patternSet(), "voltage");
     }
 
     /** A network as engram basins samples it (voltage, IDP or rate model), its patterns (null: none) and name. */
@@ -139,8 +137,7 @@ final class NetworkOptions {
             throw new IllegalArgumentException("--patterns: the rate model's memories are 0/1 patterns (entries 0 or 1), "
                     + "got other entries");
         }
-        return new Sampled(Basins.Dynamics.of((FiringRateModel) g.field()), g.p() == 0 ? null : new PatternSet(g.n(), g.p(),
-                g.patterns(), "given"), "rate");
+        return new Sampled(Basins.Dynamics.of((FiringRateModel) g.field()), g.patternSet(), "rate");
     }
 
     /**
@@ -160,10 +157,10 @@ final class NetworkOptions {
         }
         GivenNetwork g = read();
         NetworkFamily.Model m = g.model() == GivenNetwork.Model.RATE ? NetworkFamily.Model.RATE : NetworkFamily.Model.VOLTAGE;
-        Couplings w = new DenseCouplings(g.n(), g.w());
+        Couplings w = g.couplings();
         double[] u = input == null ? null : g.input();
-        return new Family(NetworkFamily.parametrised(m, w, activation, gain, threshold, u, parameter), g.p() == 0 ? null
-                : new PatternSet(g.n(), g.p(), g.patterns(), "given"), u, modelName(), null);
+        return new Family(NetworkFamily.parametrised(m, w, activation, gain, threshold, u, parameter), g.patternSet(), u,
+                modelName(), null);
     }
 
     /** The proof network the options describe, whatever the model. */
