@@ -15,9 +15,6 @@ import java.util.Arrays;
  */
 public final class RateEnsemble implements VectorField {
 
-    /** Entries per item when the activation is split over the cores: a multiple of every SIMD width. */
-    private static final int CHUNK = 64;
-
     private final double tau;
     private final Couplings w;
     private final Activation phi;
@@ -28,12 +25,7 @@ public final class RateEnsemble implements VectorField {
     private final boolean input;
 
     public RateEnsemble(FiringRateModel model, int trajectories) {
-        if (!model.input().isConstant()) {
-            throw new IllegalArgumentException("an ensemble needs a constant input");
-        }
-        if (trajectories < 1) {
-            throw new IllegalArgumentException("trajectories must be >= 1, got " + trajectories);
-        }
+        VoltageEnsemble.requireEnsemble(model.input(), trajectories);
         this.tau = model.tau();
         this.w = model.couplings();
         this.phi = model.activation();
@@ -57,8 +49,7 @@ public final class RateEnsemble implements VectorField {
             }
         });
         int size = n * k;
-        RowParallel.run((size + CHUNK - 1) / CHUNK, 64,
-                (from, to) -> phi.apply(field, drdt, from * CHUNK, Math.min(size, to * CHUNK)));
+        VoltageEnsemble.applySplit(phi, field, drdt, size);
         double inv = 1 / tau;
         RowParallel.run(size, 1 << 14, (from, to) -> {
             for (int o = from; o < to; o++) {

@@ -25,12 +25,7 @@ public final class VoltageEnsemble implements VectorField {
     private final double[] wphi;
 
     public VoltageEnsemble(VoltageModel model, int trajectories) {
-        if (!model.input().isConstant()) {
-            throw new IllegalArgumentException("an ensemble needs a constant input");
-        }
-        if (trajectories < 1) {
-            throw new IllegalArgumentException("trajectories must be >= 1, got " + trajectories);
-        }
+        requireEnsemble(model.input(), trajectories);
         this.tau = model.tau();
         this.w = model.couplings();
         this.psi = model.activation();
@@ -50,10 +45,24 @@ public final class VoltageEnsemble implements VectorField {
     /** Entries per item when the nonlinearity is split over the cores: a multiple of every SIMD width. */
     private static final int CHUNK = 64;
 
+    /** What every ensemble needs: a constant input and at least one trajectory. */
+    static void requireEnsemble(Input input, int trajectories) {
+        if (!input.isConstant()) {
+            throw new IllegalArgumentException("an ensemble needs a constant input");
+        }
+        if (trajectories < 1) {
+            throw new IllegalArgumentException("trajectories must be >= 1, got " + trajectories);
+        }
+    }
+
+    /** {@code out = f(in)} entrywise on the first {@code size} entries of a block, split over the cores in chunks. */
+    static void applySplit(Activation f, double[] in, double[] out, int size) {
+        RowParallel.run((size + CHUNK - 1) / CHUNK, 64, (from, to) -> f.apply(in, out, from * CHUNK,
+                Math.min(size, to * CHUNK)));
+    }
+
     @Override public void evaluate(double t, double[] x, double[] dxdt) {
-        int size = n * k;
-        RowParallel.run((size + CHUNK - 1) / CHUNK, 64,
-                (from, to) -> psi.apply(x, phi, from * CHUNK, Math.min(size, to * CHUNK)));
+        applySplit(psi, x, phi, n * k);
         w.multiplyBlock(phi, k, wphi);
         double inv = 1 / tau;
         RowParallel.run(n, (from, to) -> {
