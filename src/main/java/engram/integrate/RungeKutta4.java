@@ -5,7 +5,8 @@ import engram.kernel.RowParallel;
 /**
  * The classical fourth-order Runge-Kutta method. The stage arrays hold n entries and serve any state of at most n
  * (an ensemble whose block shrinks keeps its integrator); from {@value #SPLIT} entries the stage updates are split over
- * the cores (each entry computed alone, so the result does not depend on the split). No allocation per step.
+ * the cores (each entry computed alone, so the result does not depend on the split). Below that no allocation per
+ * step; above it one small task object per stage update.
  */
 public final class RungeKutta4 implements FixedStepMethod {
 
@@ -39,19 +40,31 @@ public final class RungeKutta4 implements FixedStepMethod {
         f.evaluate(t + 0.5 * h, y, k3);
         stage(x, k3, h, n);
         f.evaluate(t + h, y, k4);
-        RowParallel.run(n, SPLIT, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                x[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-            }
-        });
+        if (n < SPLIT) {
+            update(x, h, 0, n);
+        } else {
+            RowParallel.run(n, SPLIT, (from, to) -> update(x, h, from, to));
+        }
     }
 
-    /** {@code y = x + a k} on the first n entries. */
+    /** {@code y = x + a k} on the first n entries (the task object only where the entries are split). */
     private void stage(double[] x, double[] k, double a, int n) {
-        RowParallel.run(n, SPLIT, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                y[i] = x[i] + a * k[i];
-            }
-        });
+        if (n < SPLIT) {
+            stage(x, k, a, 0, n);
+        } else {
+            RowParallel.run(n, SPLIT, (from, to) -> stage(x, k, a, from, to));
+        }
+    }
+
+    private void stage(double[] x, double[] k, double a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = x[i] + a * k[i];
+        }
+    }
+
+    private void update(double[] x, double h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            x[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+        }
     }
 }

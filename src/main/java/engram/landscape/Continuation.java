@@ -315,17 +315,22 @@ public final class Continuation {
         seen.put(ds, next);
         try {
             double sigma = new BrentSolver(1e-15, 1e-13 * Math.max(1, ds), 0).solve(200, s -> {
-                Eval e = guarded() ? between(cur, next, s / ds) : along(cur, s);
+                Eval e = trial(cur, next, s, ds);
                 if (e != null) {
                     seen.put(s, e);
                 }
                 return test.applyAsDouble(e != null ? e : nearest(seen, s));
             }, 0, ds);
-            Eval e = guarded() ? between(cur, next, sigma / ds) : along(cur, sigma);
+            Eval e = trial(cur, next, sigma, ds);
             return e != null ? e : nearest(seen, sigma);
         } catch (RuntimeException failed) {
             return next; // reported at the step's end
         }
+    }
+
+    /** The trial point at arclength s of the step from cur to next (ds long), corrected (null: Newton failed). */
+    private Eval trial(Eval cur, Eval next, double s, double ds) {
+        return guarded() ? between(cur, next, s / ds) : along(cur, s);
     }
 
     /** The corrected trial point nearest to arclength s. */

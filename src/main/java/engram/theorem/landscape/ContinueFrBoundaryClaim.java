@@ -15,6 +15,7 @@ import engram.memory.FiringRateDesign;
 import engram.memory.PatternSet;
 import engram.memory.Patterns;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.solvers.BrentSolver;
@@ -115,7 +116,8 @@ public final class ContinueFrBoundaryClaim implements Claim<ContinueFrBoundaryCl
                 return new NetworkFamily.Network(d.couplings(), d.phi(), null);
             });
             return Continuation.run(f, design(xi, range[0]).rescaled(0), new Continuation.Settings(range[0], range[1],
-                    (range[1] - range[0]) / STEPS, 20 * STEPS, false, 1, corrector), x -> mean(x));
+                    (range[1] - range[0]) / STEPS, 20 * STEPS, false, 1, corrector),
+                    x -> Arrays.stream(x).average().orElse(0));
         }
     }
 
@@ -145,13 +147,5 @@ public final class ContinueFrBoundaryClaim implements Claim<ContinueFrBoundaryCl
             prev = next;
         }
         return zeros;
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
     }
 }
