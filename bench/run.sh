@@ -75,28 +75,28 @@ for kind, check, what in (("dense", "check", "dense Hebbian N = 2000, P = 20, ta
     c, s = rows[("certify", kind)]["microsPerStep"] / 1e6, rows[(check, kind)]["microsPerStep"] / 1e6
     print(f"{what}: certify {c:6.2f}  check {s:6.2f}  ratio {c / s:5.2f}")
 PY
+# one workload timed by Engram's bench flag against its numpy peer on one thread and with default threads
+# (paired WORKLOAD FLAG PEER TITLE...): prints Engram, numpy and the ratio numpy default / Engram
+paired() {
+  local workload=$1 flag=$2 peer=$3
+  shift 3
+  java -jar target/engram.jar bench --sizes 64 --steps 10 --p 2 "$flag" --json > "bench/out/engram-$workload.json"
+  OPENBLAS_NUM_THREADS=1 python3 "$peer" > "bench/out/numpy-$workload-1thread.json"
+  python3 "$peer" > "bench/out/numpy-$workload-default.json"
+  python3 - "$workload" "$@" <<'PY'
+import json, sys
+w, title = sys.argv[1], sys.argv[2:]
+pick = lambda f: [r for r in json.load(open(f"bench/out/{f}.json"))["results"] if r["workload"] == w][0]["microsPerStep"]
+e, n1, nd = pick(f"engram-{w}"), pick(f"numpy-{w}-1thread"), pick(f"numpy-{w}-default")
+print()
+print("\n".join(title))
+print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
+PY
+}
 # pseudo-arclength continuation: the same algorithm in Engram and numpy (bench/continue_peer.py)
-java -jar target/engram.jar bench --sizes 64 --steps 10 --p 2 --continue --json > bench/out/engram-continue.json
-OPENBLAS_NUM_THREADS=1 python3 bench/continue_peer.py > bench/out/numpy-continue-1thread.json
-python3 bench/continue_peer.py > bench/out/numpy-continue-default.json
-python3 - <<'PY'
-import json
-pick = lambda f: [r for r in json.load(open(f"bench/out/{f}.json"))["results"] if r["workload"] == "continue"][0]["microsPerStep"]
-e, n1, nd = pick("engram-continue"), pick("numpy-continue-1thread"), pick("numpy-continue-default")
-print()
-print("pseudo-arclength continuation, low-rank IDP N = 1024, P = 10, one branch of 200 points, microseconds per point")
-print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
-PY
-# engram basins' integration: the same batched RK4 chunk in Engram and numpy (bench/basins_peer.py)
-java -jar target/engram.jar bench --sizes 64 --steps 10 --p 2 --basins --json > bench/out/engram-basins.json
-OPENBLAS_NUM_THREADS=1 python3 bench/basins_peer.py > bench/out/numpy-basins-1thread.json
-python3 bench/basins_peer.py > bench/out/numpy-basins-default.json
-python3 - <<'PY'
-import json
-pick = lambda f: [r for r in json.load(open(f"bench/out/{f}.json"))["results"] if r["workload"] == "basins"][0]["microsPerStep"]
-e, n1, nd = pick("engram-basins"), pick("numpy-basins-1thread"), pick("numpy-basins-default")
-print()
-print("basins: 512 states of the low-rank IDP network (N = 1000, P = 10), RK4 in chunks of 2 tau to 20 tau, converged")
-print("states leaving after each chunk, microseconds per trajectory-step")
-print(f"engram {e:7.1f}  numpy 1 thr {n1:7.1f}  default {nd:7.1f}  ratio (numpy default / engram) {nd / e:5.2f}")
-PY
+paired continue --continue bench/continue_peer.py \
+  "pseudo-arclength continuation, low-rank IDP N = 1024, P = 10, one branch of 200 points, microseconds per point"
+# engram basins' integration: the same batched RK4 in Engram and numpy (bench/basins_peer.py)
+paired basins --basins bench/basins_peer.py \
+  "basins: 512 states of the low-rank IDP network (N = 1000, P = 10), RK4 in chunks of 2 tau to 20 tau, converged" \
+  "states leaving after each chunk, microseconds per trajectory-step"
