@@ -46,9 +46,8 @@ final class ContinueBench {
         NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(xi, alphas, false),
                 ActivationKind.TANH, 1, 0, null, "alpha2");
         int[] cue = {1};
-        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 0.3, xi, cue),
-                new Continuation.Settings(0.3, 1000, STEP, POINTS, false, 1, Continuation.Corrector.ARCLENGTH),
-                ContinuationPredictions.amplitude(xi, cue));
+        Continuation.Result r = ContinuationPredictions.fromCue(f, xi, cue, new Continuation.Settings(0.3, 1000, STEP,
+                POINTS, false, 1, Continuation.Corrector.ARCLENGTH));
         return r.branches().get(0).points().size();
     }
 }

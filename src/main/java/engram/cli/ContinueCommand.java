@@ -87,10 +87,9 @@ final class ContinueCommand implements Callable<Integer> {
         NetworkOptions.Family f = network.family(parameter);
         PatternSet xi = f.patterns();
         int[] cue = ContinuationPredictions.parseStart(start, xi == null ? 0 : xi.p());
-        double[] x0 = ContinuationPredictions.startState(f.family(), from, xi, cue);
         Continuation.Settings settings = new Continuation.Settings(from, to, step == null ? Math.abs(to - from) / 100 : step,
                 points, !noSwitch, global.seed, Continuation.Corrector.ARCLENGTH);
-        Continuation.Result r = Continuation.run(f.family(), x0, settings, ContinuationPredictions.amplitude(xi, cue));
+        Continuation.Result r = ContinuationPredictions.fromCue(f.family(), xi, cue, settings);
         ContinuationPredictions predictions = ContinuationPredictions.of(f.name(), parameter.trim(), xi, f.alphas(),
                 f.input(), network.activation.of(network.gain, network.threshold), cue);
         List<BifurcationOut> bifurcations = new ArrayList<>();

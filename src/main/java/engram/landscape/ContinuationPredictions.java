@@ -117,6 +117,14 @@ public record ContinuationPredictions(String kind, double value) {
     }
 
     /**
+     * Continues the equilibrium near the cue ({@link #startState} at the settings' first parameter value), the amplitude
+     * the projection on the cue ({@link #amplitude}): how the command, its bench, the claims and the report start.
+     */
+    public static Continuation.Result fromCue(NetworkFamily family, PatternSet xi, int[] cue, Continuation.Settings s) {
+        return Continuation.run(family, startState(family, s.from(), xi, cue), s, amplitude(xi, cue));
+    }
+
+    /**
      * The start state: the origin, or for the voltage model the cue scaled to the outermost sign change of
      * {@code v . F(c v)} for c on a geometric grid (where the line meets an equilibrium), or the cue itself (the rate
      * model, or no sign change); Newton then corrects it.

@@ -54,8 +54,7 @@ class ContinuationTest {
     static Continuation.Result fold(boolean dense, Continuation.Corrector corrector) {
         NetworkFamily f = foldFamily(dense);
         int[] cue = {-1};
-        return Continuation.run(f, ContinuationPredictions.startState(f, 3, H, cue), new Continuation.Settings(3, 0.8, 0.05,
-                400, false, 1, corrector), ContinuationPredictions.amplitude(H, cue));
+        return ContinuationPredictions.fromCue(f, H, cue, new Continuation.Settings(3, 0.8, 0.05, 400, false, 1, corrector));
     }
 
     @Test
@@ -149,8 +148,8 @@ class ContinuationTest {
         NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(H,
                 new double[] {3, 0.3, 0.3}, false), ActivationKind.TANH, 1, 0, null, "gain");
         int[] cue = {1};
-        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 3, H, cue),
-                new Continuation.Settings(3, 0.2, 0.03, 400, false, 1, Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(H, cue));
+        Continuation.Result r = ContinuationPredictions.fromCue(f, H, cue, new Continuation.Settings(3, 0.2, 0.03, 400, false,
+                1, Continuation.Corrector.ARCLENGTH));
         Continuation.Bifurcation tip = r.bifurcations().stream().filter(b -> Math.abs(b.value() - 1.0 / 3) < 1e-6)
                 .findFirst().orElseThrow();
         assertThat(tip.kind()).isEqualTo("branch-point");
@@ -175,8 +174,8 @@ class ContinuationTest {
         NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(H,
                 new double[] {1.2, 0.5, 0.5}, false), ActivationKind.TANH, 1, 0, null, "alpha2");
         int[] cue = {1};
-        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 0.5, H, cue),
-                new Continuation.Settings(0.5, 2.65, 0.0215, 2000, 1), ContinuationPredictions.amplitude(H, cue));
+        Continuation.Result r = ContinuationPredictions.fromCue(f, H, cue, new Continuation.Settings(0.5, 2.65, 0.0215, 2000,
+                1));
         assertThat(r.bifurcations().get(0).value()).isCloseTo(IdpBifurcations.stabilityLoss(new Tanh(1), 1.2),
                 Offset.offset(1e-10));
         assertThat(r.branches()).hasSize(2);
@@ -230,8 +229,8 @@ class ContinuationTest {
         NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, DenseCouplings.of(
                 LowRankCouplings.hebbian(xi, false)), ActivationKind.TANH, g, 0, null, "gain");
         int[] cue = {1, 2, 3};
-        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, g, xi, cue),
-                new Continuation.Settings(g, g + 0.01, 0.001, 2, false, 1, Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(xi, cue));
+        Continuation.Result r = ContinuationPredictions.fromCue(f, xi, cue, new Continuation.Settings(g, g + 0.01, 0.001, 2,
+                false, 1, Continuation.Corrector.ARCLENGTH));
         Continuation.Point p = r.branches().get(0).points().get(0);
         assertThat(p.amplitude()).isCloseTo(SymmetricMixtures.overlap(3, g), Offset.offset(1e-12));
         assertThat(p.leading()).isCloseTo(SymmetricMixtures.leadingEigenvalue(3, 4, g), Offset.offset(1e-12));

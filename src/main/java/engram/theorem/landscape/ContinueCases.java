@@ -39,9 +39,8 @@ final class ContinueCases {
     static Continuation.Result run(NetworkFamily f, PatternSet xi, int cue, double from, double to, int steps,
             Continuation.Corrector corrector, boolean switching, long seed) {
         int[] start = cue == 0 ? new int[0] : new int[] {cue};
-        double[] x0 = ContinuationPredictions.startState(f, from, xi, start);
-        return Continuation.run(f, x0, new Continuation.Settings(from, to, Math.abs(to - from) / steps, 20 * steps, switching,
-                seed, corrector), ContinuationPredictions.amplitude(xi, start));
+        return ContinuationPredictions.fromCue(f, xi, start, new Continuation.Settings(from, to, Math.abs(to - from) / steps,
+                20 * steps, switching, seed, corrector));
     }
 
     /** The bifurcation of this kind on branch 0 closest to {@code near}, or null. */

@@ -59,9 +59,8 @@ public final class ContinueMixtureOrderClaim implements Claim<ContinueMixtureOrd
             for (int k = 0; k < m; k++) {
                 cue[k] = k + 1;
             }
-            double[] x0 = ContinuationPredictions.startState(f, TOP, xi, cue);
-            Continuation.Result r = Continuation.run(f, x0, new Continuation.Settings(TOP, BOTTOM, 0.1, 2000, false,
-                    c.seed(), Continuation.Corrector.ARCLENGTH), ContinuationPredictions.amplitude(xi, cue));
+            Continuation.Result r = ContinuationPredictions.fromCue(f, xi, cue, new Continuation.Settings(TOP, BOTTOM, 0.1,
+                    2000, false, c.seed(), Continuation.Corrector.ARCLENGTH));
             double found = firstStabilityLoss(r), predicted = SymmetricMixtures.stabilityGain(m, c.p(), BOTTOM, TOP);
             if (Double.isNaN(found)) {
                 return Evaluation.atMost(1, tolerance(), "the " + m + "-mixture shows no stability change between gains "

@@ -81,8 +81,8 @@ public final class LandscapeFamily implements ClaimFamily {
         NetworkFamily f = NetworkFamily.parametrised(NetworkFamily.Model.VOLTAGE, InputDriven.couplings(h,
                 new double[] {3, 0.5, 0.5}, false), ActivationKind.TANH, 1, 0, u, "alpha1");
         int[] cue = {-1};
-        Continuation.Result r = Continuation.run(f, ContinuationPredictions.startState(f, 3, h, cue),
-                new Continuation.Settings(3, 0.8, 0.02, 1000, seed), ContinuationPredictions.amplitude(h, cue));
+        Continuation.Result r = ContinuationPredictions.fromCue(f, h, cue, new Continuation.Settings(3, 0.8, 0.02, 1000,
+                seed));
         double predicted = IdpBifurcations.fold(new Tanh(1), 0.3)[0];
         String found = r.bifurcations().isEmpty() ? "no fold found" : String.format(Locale.ROOT, "fold located at %.10f",
                 r.bifurcations().get(0).value());
